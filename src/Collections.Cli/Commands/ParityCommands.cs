@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Collections.Cli.Commands;
+
+internal static class ParityCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("parity", "Parallel-run harness: capture legacy fixtures, compare, report.");
+        return command;
+    }
+}
