@@ -114,15 +114,20 @@ public sealed class FieldCodec
     }
 
     /// <summary>The unscaled integer of a numeric field; <see cref="CobolDataException"/> on invalid data.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long DecodeUnscaled(ReadOnlySpan<byte> field)
     {
+        if (field.Length != Length) ThrowLength(field.Length);
+        long value;
         switch (Kind)
         {
             case FieldKind.Packed:
-                return PackedDecimal.Decode(field, Digits, Signed, PackedSignPolicy);
+                if (!PackedDecimal.DecodeInt64(field, Digits, Signed, PackedSignPolicy, out value))
+                    return PackedDecimal.Decode(field, Digits, Signed, PackedSignPolicy); // throws with the diagnosis
+                return value;
             case FieldKind.Zoned:
-                return ZonedDecimal.Decode(field, Digits, SignPlacement, OverpunchStyle);
+                if (!ZonedDecimal.DecodeInt64(field, Digits, SignPlacement, OverpunchStyle, out value))
+                    return ZonedDecimal.Decode(field, Digits, SignPlacement, OverpunchStyle); // throws with the diagnosis
+                return value;
             case FieldKind.Binary:
                 return DecodeBinary(field);
             default:
@@ -213,6 +218,10 @@ public sealed class FieldCodec
         FieldKind.Alphanumeric => string.Create(CultureInfo.InvariantCulture, $"X({Length}) {CodePage}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{Kind} {(Signed ? "S" : "")}{Digits} digits scale {Scale} ({Length} bytes)"),
     };
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowLength(int length) =>
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{this} is {Length} bytes, got {length}"), "field");
 
     private long DecodeBinary(ReadOnlySpan<byte> field)
     {
