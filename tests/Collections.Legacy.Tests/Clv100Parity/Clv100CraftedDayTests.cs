@@ -163,7 +163,7 @@ public class Clv100CraftedDayTests
             var good = day.NextEntryNumber();
             Bad(no: good[..10] + (char)('0' + (good[10] - '0' + 1) % 10));   // H002
             Bad(no: good[..10] + "X");                // H002 not numeric
-            Bad(no: "AAA00000010");                   // H003 out of sequence (lower than the previous)
+            Bad(no: Domain.Values.EntryNumber.Create("AAA", 1).ToString());                 // H003 out of sequence (lower than the previous)
             Bad(entryType: "21");                     // H004
             Bad(importer: "            ");            // H015
             Bad(port: "27A4");                        // H007
