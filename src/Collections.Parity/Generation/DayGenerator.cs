@@ -609,7 +609,7 @@ public sealed class DayGenerator
                 EntryRecords.Text(rec, EntryRecords.LineHts, 10, hts);
                 break;
             case Corruption.L007UnknownSpi:
-                EntryRecords.Text(rec, EntryRecords.LineSpi, 2, r.Pick(["ZZ", "B ", "Q1", "GS"].Where(s => !_spiCodes.Contains(s)).ToArray()));
+                EntryRecords.Text(rec, EntryRecords.LineSpi, 2, r.Pick(new[] { "ZZ", "B ", "Q1", "GS" }.Where(s => !_spiCodes.Contains(s)).ToArray()));
                 break;
             case Corruption.L008Unit:
                 var t = TariffOn(e.EntryDate).First(x => x.Hts == l.Hts);

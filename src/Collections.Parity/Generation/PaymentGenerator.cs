@@ -111,7 +111,7 @@ public sealed class PaymentGenerator
                 : string.Create(CultureInfo.InvariantCulture, $"D{yymmdd}Z{_rng.Between(10, 99):D2}");
             EntryRecords.WritePayment(rec, NextId(), Method(), byEntry ? 'E' : 'S', reference, _rng.Between(100L, 2_000_000L), PayDate());
             Emit();
-            expected["S001"] = expected.GetValueOrDefault("S001") + 1;
+            Inc(expected, "S001");
         }
 
         // payments CLV400 rejects for their content
@@ -142,13 +142,15 @@ public sealed class PaymentGenerator
                     else Encoding.ASCII.GetBytes("ABCDEFG", rec.AsSpan(30, 7));
                 }
                 Emit();
-                expected[code] = expected.GetValueOrDefault(code) + 1;
+                Inc(expected, code);
             }
             // a short last record
             EntryRecords.WritePayment(rec, NextId(), Method(), open[0].RefType, open[0].Reference, 500, PayDate());
             stream.Write(rec, 0, 31);
-            expected["S006"] = expected.GetValueOrDefault("S006") + 1;
+            Inc(expected, "S006");
         }
         return n;
     }
+
+    private static void Inc(IDictionary<string, int> d, string code) => d[code] = (d.TryGetValue(code, out var v) ? v : 0) + 1;
 }
