@@ -201,8 +201,8 @@ internal sealed class CoverageScenarios
         var im = NewEntry("informal-manual-entry", d, "12");
         im.Manual = 'Y';
         Random(im, 1, true);
-        var many = NewEntry("entry-with-40-lines", d);
-        Random(many, 40, false);
+        var many = NewEntry("entry-with-12-lines", d);
+        Random(many, 12, false);
     }
 
     private void Random(EntrySpec e, int lines, bool informal)

@@ -16,7 +16,7 @@ public static class GenerationSummary
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(r);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         w.WriteStartObject();
         w.WriteString("generator", "collections generate-day");
         w.WriteString("runDate", LegacyDate.Format(o.RunDate));
