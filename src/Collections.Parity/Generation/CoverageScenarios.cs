@@ -134,6 +134,13 @@ internal sealed class CoverageScenarios
         AddLine(ex, free, "JP", 40_000_00);
         var allExempt = NewEntry($"mpf-all-lines-exempt-{fy}", date);
         AddLine(allExempt, withSpi, "AU", 80_000_00, exempt);
+
+        // the flat fees of the schedule in force: informal (311) and manual surcharge (500)
+        var informal = NewEntry($"fee-informal-311-{fy}", date, "11");
+        AddLine(informal, AdValorem(date), "FR", 1_850_00);
+        var manual = NewEntry($"fee-manual-500-{fy}", date);
+        manual.Manual = 'Y';
+        AddLine(manual, AdValorem(date), "FR", 18_500_00);
     }
 
     private void Hmf()
