@@ -93,7 +93,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 }
                 if (modern.ExitCode is not (0 or 4))
                 {
-                    modernNote = $"`collections legacy run` ended with exit code {modern.ExitCode} ({modern.StdErrTail})";
+                    modernNote = $"`collections legacy run` ended with exit code {modern.ExitCode} ({modern.StdErrTail.Replace(work, "$WORK", StringComparison.Ordinal)})";
                     modern = null;
                 }
             }
@@ -279,5 +279,63 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         public string? Str(string name) => _values.TryGetValue(name, out var v) ? v : null;
         public bool Flag(string name) => _values.ContainsKey(name);
         public long Long(string name, long fallback) => Str(name) is { } s ? long.Parse(s, CultureInfo.InvariantCulture) : fallback;
+    }
+}
+
+/// <summary>
+/// <c>capture-generated-day --out DIR [--lines N] [--seed S] [--rundate D] [--legacy-home DIR]</c>: generates one day
+/// of about N ENTRYIN records (default 1,000,000) and captures the legacy's full cycle on it as a fixture set in DIR
+/// (the input of the harness benchmark, issue 4 item 9: <c>collections parity run --fixtures DIR</c>). Prints the
+/// generation and capture times and the fixture's size.
+/// </summary>
+public sealed class CaptureGeneratedDayBenchmark : IBenchmarkCommand
+{
+    public string Name => "capture-generated-day";
+    public string Description => "generate a 1M-line day and capture the legacy cycle on it as a fixture set (harness benchmark input)";
+
+    public int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? outDir = null, homeArg = null;
+        long lines = 1_000_000, seed = 1, runDate = 20260302;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--out": outDir = args[i + 1]; break;
+                case "--legacy-home": homeArg = args[i + 1]; break;
+                case "--lines": lines = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--seed": seed = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--rundate": runDate = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
+            }
+        }
+        var home = ReferenceLocator.LegacyHome(homeArg);
+        if (outDir is null || home is null) { Console.Error.WriteLine("usage: capture-generated-day --out DIR [--lines N] [--seed S] [--rundate D] [--legacy-home DIR]"); return 2; }
+        var input = Path.Combine(Path.GetTempPath(), "collections-capture-input-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            var gen = DayGenerator.Generate(new DayGeneratorOptions
+            {
+                RunDate = (int)runDate, Entries = (int)Math.Max(1, lines * 100 / 1035), Seed = (ulong)seed, OutDir = input,
+                RefDir = Path.Combine(home, "ref"), MeanLines = 10,
+            });
+            var genTime = sw.Elapsed;
+            sw.Restart();
+            var m = Collections.Parity.Capture.FixtureCapture.Capture(new Collections.Parity.Capture.CaptureOptions
+            {
+                LegacyHome = home, InputDir = input, RunDate = runDate.ToString("D8", CultureInfo.InvariantCulture), OutDir = outDir,
+                Description = FormattableString.Invariant($"Generated day of {gen.Records + 1} ENTRYIN records (seed {seed}) for the harness benchmark; not committed"),
+            });
+            var size = m.Files.Sum(f => f.Size);
+            Console.Out.WriteLine(FormattableString.Invariant(
+                $"generated {gen.Records + 1:N0} records in {genTime.TotalSeconds:F1} s; legacy cycle captured in {sw.Elapsed.TotalSeconds:F1} s (RC {m.ReturnCode}); fixture {outDir}: {m.Files.Count} files, {size / 1_048_576.0:F0} MiB"));
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(input, recursive: true); } catch (IOException) { }
+        }
     }
 }
