@@ -123,6 +123,7 @@ public sealed class LayoutField
 public sealed class CopybookLayout
 {
     private readonly List<LayoutField> _fields = [];
+    private int _occurAlign = 1;
 
     private CopybookLayout(Copybook copybook, LayoutOptions options)
     {
@@ -245,6 +246,9 @@ public sealed class CopybookLayout
             return f.Length;
         }
         int size = 0;
+        // cobc keeps this in a static variable: reset on entry to every group, raised by each SYNC item aligned in
+        // the loop below, and used to round up the element size of a group that OCCURS more than once.
+        _occurAlign = 1;
         var maxRedefined = new Dictionary<LayoutField, int>();
         foreach (var c in f.Children)
         {
@@ -279,8 +283,20 @@ public sealed class CopybookLayout
                         c.Offset += pad;
                         size += pad;
                     }
+                    if (align > _occurAlign) _occurAlign = align;
                 }
             }
+        }
+        if (f.OccursMax > 1 && size % _occurAlign != 0)
+        {
+            // cobc 3.1.2 rounds the element up to the alignment and adds the pad to the offset of the group's
+            // deepest last item (get_last_child: last sister, recursively; a REDEFINES item counts), only that
+            // item's own offset moves (verified with ADDRESS OF against cobc).
+            int pad = _occurAlign - size % _occurAlign;
+            size += pad;
+            var last = f;
+            while (last.Children.Count > 0) last = last.Children[^1];
+            last.Offset += pad;
         }
         f.Length = size;
         return size;
