@@ -1,6 +1,7 @@
 using System.Buffers;
 using Collections.Cobol.Codecs;
 using Collections.Cobol.Copybooks;
+using Collections.Cobol.Text;
 
 namespace Collections.Cobol.Decoding;
 
@@ -26,7 +27,7 @@ public sealed class RecordDecoder
 {
     private readonly CopybookLayout _layout;
     private readonly RecordDecoderOptions _options;
-    private readonly System.Text.Encoding _text;
+    private readonly CodePage _text;
     private readonly OverpunchStyle _overpunch;
     private readonly bool _nativeBigEndian;
     private readonly List<(LayoutField Field, RecordSelection Selection, LayoutField Group)> _selections = [];
@@ -37,7 +38,7 @@ public sealed class RecordDecoder
     {
         _layout = layout;
         _options = options;
-        _text = options.TextEncoding;
+        _text = options.CodePage;
         _overpunch = options.EffectiveOverpunch;
         _nativeBigEndian = options.EffectiveNativeBigEndian;
         _records = layout.Records.Where(r => r.Level == 1).ToList();
@@ -131,7 +132,9 @@ public sealed class RecordDecoder
             }
             return unscaled == wanted;
         }
-        var text = _text.GetString(bytes);
+        string text;
+        try { text = _text.Decode(bytes); }
+        catch (CobolDataException) { return false; }
         return string.Equals(text.TrimEnd(' '), expected.TrimEnd(' '), StringComparison.Ordinal);
     }
 
@@ -211,7 +214,18 @@ public sealed class RecordDecoder
             return new DecodedValue(null, pic.IsNumeric);
         }
         var bytes = ctx.Record.Slice(offset, f.Length);
-        if (!pic.IsNumeric) return new DecodedValue(_text.GetString(bytes), false);
+        if (!pic.IsNumeric)
+        {
+            try
+            {
+                return new DecodedValue(_text.Decode(bytes), false);
+            }
+            catch (CobolDataException e)
+            {
+                ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(bytes), e.Reason));
+                return new DecodedValue(null, false);
+            }
+        }
         if (TryDecodeNumber(f, bytes, out var unscaled, out var error))
             return new DecodedValue(FixedPoint.Format(unscaled, pic.Scale), true);
         ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(bytes), error!));

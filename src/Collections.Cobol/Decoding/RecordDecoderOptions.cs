@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Text;
 
 namespace Collections.Cobol.Decoding;
 
@@ -81,27 +81,14 @@ public sealed class RecordDecoderOptions
         _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"encoding '{text}' is not supported (ascii, cp037, cp1140)")),
     };
 
-    internal Encoding TextEncoding => Encoding switch
+    /// <summary>Code page of alphanumeric fields: Latin-1 for ASCII files (every byte decodes, as PIC X may hold
+    /// any byte, e.g. HIGH-VALUES), cp037 or cp1140 for EBCDIC files.</summary>
+    public CodePage CodePage => Encoding switch
     {
-        DataEncoding.Ascii => System.Text.Encoding.Latin1,
-        DataEncoding.Cp037 => CodePages.Get(37),
-        _ => CodePages.Get(1140),
+        DataEncoding.Ascii => CodePage.Latin1,
+        DataEncoding.Cp037 => CodePage.Cp037,
+        _ => CodePage.Cp1140,
     };
 
     internal byte SpaceByte => Encoding == DataEncoding.Ascii ? (byte)0x20 : (byte)0x40;
-}
-
-internal static class CodePages
-{
-    private static readonly Lazy<bool> Registered = new(() =>
-    {
-        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return true;
-    });
-
-    public static Encoding Get(int codePage)
-    {
-        _ = Registered.Value;
-        return System.Text.Encoding.GetEncoding(codePage);
-    }
 }
