@@ -38,16 +38,21 @@ public static class Clv200Step
     public const string ProgramName = "CLV200";
 
     /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
-    public static int RunCycleStep(string outDir, string refDir, EntryFeePolicies? policies = null)
+    public static int RunCycleStep(string outDir, string refDir, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
     {
         var sysoutDir = Path.Combine(outDir, "sysout");
         Directory.CreateDirectory(sysoutDir);
         using var sysout = new StreamWriter(Path.Combine(sysoutDir, StepName + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
-        return Run(Clv200Files.ForCycle(outDir, refDir), sysout, policies);
+        return Run(Clv200Files.ForCycle(outDir, refDir), sysout, policies, diagnostics);
     }
 
-    /// <summary>Runs CLV200 over <paramref name="files"/>, writing its messages to <paramref name="sysout"/>. Returns the RC.</summary>
-    public static int Run(Clv200Files files, TextWriter sysout, EntryFeePolicies? policies = null)
+    /// <summary>
+    /// Runs CLV200 over <paramref name="files"/>, writing its messages to <paramref name="sysout"/> exactly as the
+    /// legacy does (so the sysout file compares byte for byte). What the legacy cannot say (the record number,
+    /// field and raw bytes of bad LINECALC data) goes to <paramref name="diagnostics"/> (default: standard error).
+    /// Returns the RC.
+    /// </summary>
+    public static int Run(Clv200Files files, TextWriter sysout, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
@@ -59,8 +64,11 @@ public static class Clv200Step
         catch (Clv200Abend abend)
         {
             sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            if (abend.Detail is not null) sysout.Write("CLV9903E " + abend.Detail + "\n");
             sysout.Write("CLV9902E CLV200 ABENDING WITH RETURN CODE 16\n");
+            // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
+            // (which run-cycle.sh sends to the same sysout).
+            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
+            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV200 " + abend.Detail);
             return 16;
         }
         finally
@@ -90,6 +98,10 @@ internal sealed class Clv200Run
     private readonly byte[] _curEntry = new byte[11];
 
     private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
+    private readonly List<(string Fd, string Dd)> _open = [];
+
+    /// <summary>The files opened so far (FD name, DD name), in opening order.</summary>
+    public IReadOnlyList<(string Fd, string Dd)> OpenedFiles => _open;
     private EntcalcWriter? _entcalc;
     private int _rc;
     private int _runDate;
@@ -156,12 +168,18 @@ internal sealed class Clv200Run
     private void OpenFiles()
     {
         _linecalc = OpenInput(_files.Linecalc, "LINECALC");
+        _open.Add(("LINECALC-FILE", "LINECALC"));
         _fees = OpenInput(_files.FeeTable, "FEETAB");
+        _open.Add(("FEE-FILE", "FEETAB"));
         _spi = OpenInput(_files.SpiTable, "SPITAB");
+        _open.Add(("SPI-FILE", "SPITAB"));
         _hmf = OpenInput(_files.HmfPortTable, "HMFPORT");
+        _open.Add(("HMFPORT-FILE", "HMFPORT"));
         _entcalcStream = Open(_files.Entcalc, FileMode.Create, FileAccess.Write, "ENTCALC");
         _entcalc = EntcalcWriter.Create(new BufferedStream(_entcalcStream, 1 << 16));
+        _open.Add(("ENTCALC-FILE", "ENTCALC"));
         _ctltots = Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
+        _open.Add(("CTLTOT-FILE", "CTLTOTS"));
     }
 
     private static FileStream OpenInput(string path, string dd) => Open(path, FileMode.Open, FileAccess.Read, dd);
@@ -432,6 +450,7 @@ internal sealed class Clv200Run
 
     public void CloseAll()
     {
+        _open.Clear();
         _entcalc?.Dispose();
         _entcalc = null;
         foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
