@@ -1,4 +1,3 @@
-using System.Globalization;
 using Collections.Cobol.Numerics;
 
 namespace Collections.Domain.EntryFees;
@@ -9,19 +8,19 @@ namespace Collections.Domain.EntryFees;
 internal static class Clv200Fields
 {
     /// <summary>WS-CUR-ENTERED-VALUE, WS-CUR-DUTY, ... ECT-TOTAL-ASSESSED: PIC S9(11)V99.</summary>
-    public static readonly NumericPic EntryAmount = new(13, 2, true);
+    public static readonly NumericPic EntryAmount = NumericPic.Parse("S9(11)V99");
 
     /// <summary>WS-CUR-MPF, WS-CUR-HMF, WS-AL-AMOUNT, ECT-FEE-AMT: PIC S9(09)V99.</summary>
-    public static readonly NumericPic FeeAmount = new(11, 2, true);
+    public static readonly NumericPic FeeAmount = NumericPic.Parse("S9(09)V99");
 
     /// <summary>WS-CUR-MPF-RAW, LC-RAW-MPF: PIC S9(09)V9(05).</summary>
-    public static readonly NumericPic RawMpf = new(14, 5, true);
+    public static readonly NumericPic RawMpf = NumericPic.Parse("S9(09)V9(05)");
 
     /// <summary>WS-CUR-ALL-DUTIES: PIC S9(13)V99.</summary>
-    public static readonly NumericPic AllDuties = new(15, 2, true);
+    public static readonly NumericPic AllDuties = NumericPic.Parse("S9(13)V99");
 
     /// <summary>WS-TOT-*: PIC S9(15)V99.</summary>
-    public static readonly NumericPic RunAmount = new(17, 2, true);
+    public static readonly NumericPic RunAmount = NumericPic.Parse("S9(15)V99");
 
     /// <summary>WS-LINECALC-READ and the other run counters: PIC S9(07) COMP-3.</summary>
     public const int CounterDigits = 7;
@@ -49,24 +48,7 @@ internal static class Clv200Fields
     public static CobolDecimal Dec(long unscaled, int scale) => CobolDecimal.FromUnscaled(unscaled, scale);
 
     /// <summary>The unscaled integer of <paramref name="value"/> at <paramref name="scale"/> (exact; throws if digits would be lost).</summary>
-    public static long Unscaled(CobolDecimal value, int scale)
-    {
-        var text = value.ToString();
-        var negative = text.StartsWith('-');
-        if (negative) text = text[1..];
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var intPart = dot < 0 ? text : text[..dot];
-        var frac = dot < 0 ? string.Empty : text[(dot + 1)..];
-        if (frac.Length > scale)
-        {
-            if (frac[scale..].Any(c => c != '0')) throw new InvalidOperationException($"{value} has more than {scale} decimals");
-            frac = frac[..scale];
-        }
-        frac = frac.PadRight(scale, '0');
-        var digits = intPart + frac;
-        var result = long.Parse(digits.Length == 0 ? "0" : digits, NumberStyles.None, CultureInfo.InvariantCulture);
-        return negative ? -result : result;
-    }
+    public static long Unscaled(CobolDecimal value, int scale) => value.ToUnscaledInt64(scale);
 
     private static long Pow10(int n)
     {
