@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
 namespace Collections.Legacy.Clv200;
@@ -94,6 +95,8 @@ internal sealed class Clv200Run
     private readonly TextWriter _sysout;
     private readonly EntryFeePolicies _policies;
     private readonly byte[] _record = new byte[Clv200LineInput.RecordLength];
+    private RecordReader? _linecalcReader;
+    private RecordWriter? _ctltotsWriter;
     private readonly byte[] _prevKey = new byte[Clv200LineInput.KeyLength];
     private readonly byte[] _curEntry = new byte[11];
 
@@ -125,9 +128,9 @@ internal sealed class Clv200Run
         var tables = new Clv200Tables();
         if (_rc < 8)
         {
-            if (!tables.LoadFees(ReadTable(_fees!, "FEETAB"), _sysout)) TableError();
-            if (!tables.LoadSpi(ReadTable(_spi!, "SPITAB"), _sysout)) TableError();
-            if (!tables.LoadHmfPorts(ReadTable(_hmf!, "HMFPORT"), _sysout)) TableError();
+            if (!tables.LoadFees(ReadTable(_fees!, 80, "FEETAB"), _sysout)) TableError();
+            if (!tables.LoadSpi(ReadTable(_spi!, 50, "SPITAB"), _sysout)) TableError();
+            if (!tables.LoadHmfPorts(ReadTable(_hmf!, 40, "HMFPORT"), _sysout)) TableError();
         }
         _calculator = new EntryFeeCalculator(new EntryFeeReference(new FeeSchedule(tables.Fees), tables.Spi, tables.HmfPorts), _policies);
         if (_rc < 8) ProcessLinecalc();
@@ -149,8 +152,8 @@ internal sealed class Clv200Run
         if (File.Exists(_files.Sysin))
         {
             using var s = File.OpenRead(_files.Sysin);
-            var first = LineSequential.ReadRecords(s).FirstOrDefault();
-            if (first is not null) first.AsSpan(0, Math.Min(first.Length, 80)).CopyTo(card);
+            var first = LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault();
+            first?.CopyTo(card, 0);
         }
         var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
         if (keywordOk && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
@@ -168,6 +171,10 @@ internal sealed class Clv200Run
     private void OpenFiles()
     {
         _linecalc = OpenInput(_files.Linecalc, "LINECALC");
+        _linecalcReader = RecordReader.Create(_linecalc, new RecordReaderOptions
+        {
+            Format = RecordFormat.Fixed, RecordLength = Clv200LineInput.RecordLength, FileName = _files.Linecalc, LeaveOpen = true,
+        });
         _open.Add(("LINECALC-FILE", "LINECALC"));
         _fees = OpenInput(_files.FeeTable, "FEETAB");
         _open.Add(("FEE-FILE", "FEETAB"));
@@ -179,6 +186,7 @@ internal sealed class Clv200Run
         _entcalc = EntcalcWriter.Create(new BufferedStream(_entcalcStream, 1 << 16));
         _open.Add(("ENTCALC-FILE", "ENTCALC"));
         _ctltots = Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
+        _ctltotsWriter = RecordWriter.Create(_ctltots, new RecordWriterOptions { Format = RecordFormat.LineSequential, LeaveOpen = true });
         _open.Add(("CTLTOT-FILE", "CTLTOTS"));
     }
 
@@ -204,11 +212,11 @@ internal sealed class Clv200Run
         }
     }
 
-    private static List<byte[]> ReadTable(FileStream stream, string dd)
+    private static List<byte[]> ReadTable(FileStream stream, int recordLength, string dd)
     {
         try
         {
-            return LineSequential.ReadRecords(stream).ToList();
+            return LineSequential.ReadRecords(stream, recordLength, dd);
         }
         catch (IOException)
         {
@@ -243,25 +251,28 @@ internal sealed class Clv200Run
     // 2100-READ-LINECALC
     private void ReadLinecalc()
     {
-        int got;
+        RecordReadStatus status;
+        ReadOnlyMemory<byte> record;
         try
         {
-            got = _linecalc!.ReadAtLeast(_record, _record.Length, throwOnEndOfStream: false);
+            status = _linecalcReader!.Read(out record);
         }
         catch (IOException)
         {
             throw new Clv200Abend("LINECALC", "READ", "30");
         }
-        if (got == 0)
+        if (status == RecordReadStatus.EndOfFile)
         {
             _eof = true;
             return;
         }
-        if (got < _record.Length)
+        if (status == RecordReadStatus.Truncated)
         {
+            // GnuCOBOL: file status 04 (record length does not match) -> 9900-IO-ERROR
             throw new Clv200Abend("LINECALC", "READ", "04",
-                $"LINECALC RECORD {_linecalcRead + 1} IS {got} BYTES, NOT {_record.Length}");
+                $"LINECALC RECORD {_linecalcRead + 1} AT OFFSET {_linecalcReader.Position - record.Length} IS {record.Length} BYTES, NOT {Clv200LineInput.RecordLength}");
         }
+        record.Span.CopyTo(_record);
         _linecalcRead = Clv200Counter(_linecalcRead);
         var key = Clv200LineInput.Key(_record);
         if (key.SequenceCompareTo(_prevKey) <= 0)
@@ -425,7 +436,7 @@ internal sealed class Clv200Run
             var record = ControlTotalLine.Format(Clv200Step.ProgramName, _runDate, seq, description, count, amount);
             try
             {
-                LineSequential.WriteRecord(_ctltots!, record);
+                _ctltotsWriter!.Write(record);
             }
             catch (IOException)
             {
@@ -451,6 +462,10 @@ internal sealed class Clv200Run
     public void CloseAll()
     {
         _open.Clear();
+        _ctltotsWriter?.Dispose();
+        _ctltotsWriter = null;
+        _linecalcReader?.Dispose();
+        _linecalcReader = null;
         _entcalc?.Dispose();
         _entcalc = null;
         foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();

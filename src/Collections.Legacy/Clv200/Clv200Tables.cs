@@ -1,4 +1,5 @@
 using System.Text;
+using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
 namespace Collections.Legacy.Clv200;
@@ -23,7 +24,7 @@ internal sealed class Clv200Tables
         var prevKey = "\0\0\0\0\0\0\0\0\0\0\0";
         foreach (var raw in records)
         {
-            var r = LineSequential.Fit(raw, 80);
+            var r = raw;
             var key = Fields.Text(r, 0, 3) + Fields.Text(r, 4, 8);
             if (!AllDigits(r, 4, 8) || !AllDigits(r, 13, 8) || !AllDigits(r, 24, 7) || !AllDigits(r, 32, 7) || !AllDigits(r, 40, 7) || !AllDigits(r, 48, 7))
             {
@@ -65,7 +66,7 @@ internal sealed class Clv200Tables
         var prevKey = "\0\0";
         foreach (var raw in records)
         {
-            var r = LineSequential.Fit(raw, 50);
+            var r = raw;
             var code = Fields.Text(r, 0, 2);
             if (string.CompareOrdinal(code, prevKey) <= 0)
             {
@@ -99,7 +100,7 @@ internal sealed class Clv200Tables
         var prevKey = "\0\0\0\0";
         foreach (var raw in records)
         {
-            var r = LineSequential.Fit(raw, 40);
+            var r = raw;
             var port = Fields.Text(r, 0, 4);
             if (!AllDigits(r, 0, 4))
             {
@@ -137,46 +138,19 @@ internal sealed class Clv200Tables
         => Fields.TryDigits(r, offset, length, out var v) ? v : throw new InvalidOperationException("checked before");
 }
 
-/// <summary>
-/// Line-sequential records as GnuCOBOL reads them (COB_LS_NULLS=FALSE): one record per line ending in LF; a short
-/// line is padded with spaces to the record length, a long one is cut to it.
-/// </summary>
+/// <summary>Line-sequential reference tables read as GnuCOBOL does (<see cref="RecordFormat.LineSequential"/>).</summary>
 internal static class LineSequential
 {
-    public static IEnumerable<byte[]> ReadRecords(Stream stream)
+    /// <summary>Every record of a line-sequential file, each padded or cut to <paramref name="recordLength"/>.</summary>
+    public static List<byte[]> ReadRecords(Stream stream, int recordLength, string name)
     {
-        var line = new List<byte>(128);
-        int b;
-        while ((b = stream.ReadByte()) >= 0)
+        using var reader = RecordReader.Create(stream, new RecordReaderOptions
         {
-            if (b == '\n')
-            {
-                yield return line.ToArray();
-                line.Clear();
-            }
-            else
-            {
-                line.Add((byte)b);
-            }
-        }
-        if (line.Count > 0) yield return line.ToArray();
-    }
-
-    public static byte[] Fit(byte[] raw, int length)
-    {
-        var r = new byte[length];
-        r.AsSpan().Fill((byte)' ');
-        raw.AsSpan(0, Math.Min(raw.Length, length)).CopyTo(r);
-        return r;
-    }
-
-    /// <summary>A record as written to a line-sequential file with COB_LS_FIXED=FALSE: trailing blanks removed, LF.</summary>
-    public static void WriteRecord(Stream stream, ReadOnlySpan<byte> record)
-    {
-        var end = record.Length;
-        while (end > 0 && record[end - 1] == (byte)' ') end--;
-        stream.Write(record[..end]);
-        stream.WriteByte((byte)'\n');
+            Format = RecordFormat.LineSequential, RecordLength = recordLength, FileName = name, LeaveOpen = true,
+        });
+        var records = new List<byte[]>();
+        while (reader.Read(out var record) != RecordReadStatus.EndOfFile) records.Add(record.ToArray());
+        return records;
     }
 
     public static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
 namespace Collections.Legacy.Clv200;
@@ -14,23 +14,22 @@ public readonly record struct EntcalcRecord(long RecordNumber, EntcalcEntryTotal
 /// </summary>
 public sealed class EntcalcReader : IDisposable
 {
-    private readonly Stream _stream;
+    private readonly RecordReader _reader;
     private readonly string _name;
-    private readonly bool _leaveOpen;
-    private readonly byte[] _buffer = new byte[ushort.MaxValue];
-    private readonly byte[] _header = new byte[4];
 
-    private EntcalcReader(Stream stream, string name, bool leaveOpen)
+    private EntcalcReader(RecordReader reader, string name)
     {
-        _stream = stream;
+        _reader = reader;
         _name = name;
-        _leaveOpen = leaveOpen;
     }
 
     public static EntcalcReader Create(Stream stream, string name = "ENTCALC", bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new EntcalcReader(stream, name, leaveOpen);
+        return new EntcalcReader(RecordReader.Create(stream, new RecordReaderOptions
+        {
+            Format = RecordFormat.GnuCobolVariable, FileName = name, LeaveOpen = leaveOpen,
+        }), name);
     }
 
     public long RecordsRead { get; private set; }
@@ -43,16 +42,21 @@ public sealed class EntcalcReader : IDisposable
     public bool TryRead(out EntcalcRecord record)
     {
         record = default;
-        var got = _stream.ReadAtLeast(_header, 4, throwOnEndOfStream: false);
-        if (got == 0) return false;
         var number = RecordsRead + 1;
-        if (got < 4) throw new EntcalcFormatException(_name, number, "record header", 0, _header.AsSpan(0, got), "truncated record header");
-        if (_header[2] != 0 || _header[3] != 0)
-            throw new EntcalcFormatException(_name, number, "record header", 0, _header, "bytes 3-4 of the header are not NUL");
-        var length = BinaryPrimitives.ReadUInt16BigEndian(_header);
-        var body = _buffer.AsSpan(0, length);
-        var read = _stream.ReadAtLeast(body, length, throwOnEndOfStream: false);
-        if (read < length) throw new EntcalcFormatException(_name, number, "record", 4, body[..read], $"record of {length} bytes truncated after {read}");
+        RecordReadStatus status;
+        ReadOnlyMemory<byte> data;
+        try
+        {
+            status = _reader.Read(out data);
+        }
+        catch (RecordFormatException e)
+        {
+            throw new EntcalcFormatException(_name, number, "record header", e.Offset, e.PartialRecord, e.Message);
+        }
+        if (status == RecordReadStatus.EndOfFile) return false;
+        if (status == RecordReadStatus.Truncated)
+            throw new EntcalcFormatException(_name, number, "record", _reader.RecordOffset, data.Span, $"truncated record ({data.Length} bytes at end of file)");
+        var body = data.Span;
         RecordsRead = number;
         try
         {
@@ -126,10 +130,7 @@ public sealed class EntcalcReader : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (!_leaveOpen) _stream.Dispose();
-    }
+    public void Dispose() => _reader.Dispose();
 }
 
 /// <summary>Invalid ENTCALC data: names the file, record number, field, offset and raw bytes (hex).</summary>

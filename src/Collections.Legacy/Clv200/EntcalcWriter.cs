@@ -1,44 +1,39 @@
-using System.Buffers.Binary;
+using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
 namespace Collections.Legacy.Clv200;
 
 /// <summary>
-/// Writes ENTCALC as GnuCOBOL does for a RECORD VARYING sequential file under COB_VARSEQ_FORMAT=0: each record is
-/// preceded by a 4-byte header, the record length as a big-endian 16-bit integer followed by two NUL bytes.
+/// Writes ENTCALC as GnuCOBOL does for a RECORD VARYING sequential file under COB_VARSEQ_FORMAT=0 (framing by
+/// <see cref="RecordWriter"/>, <see cref="RecordFormat.GnuCobolVariable"/>): each record is preceded by its length
+/// as a big-endian 16-bit integer and two NUL bytes.
 /// </summary>
 public sealed class EntcalcWriter : IDisposable
 {
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly byte[] _buffer = new byte[4 + EntcalcLayout.MaxRecordLength];
+    private readonly RecordWriter _writer;
+    private readonly byte[] _buffer = new byte[EntcalcLayout.MaxRecordLength];
 
-    private EntcalcWriter(Stream stream, bool leaveOpen)
-    {
-        _stream = stream;
-        _leaveOpen = leaveOpen;
-    }
+    private EntcalcWriter(RecordWriter writer) => _writer = writer;
 
     public static EntcalcWriter Create(Stream stream, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite) throw new ArgumentException("stream is not writable", nameof(stream));
-        return new EntcalcWriter(stream, leaveOpen);
+        return new EntcalcWriter(RecordWriter.Create(stream, new RecordWriterOptions { Format = RecordFormat.GnuCobolVariable, LeaveOpen = leaveOpen }));
     }
 
-    public long RecordsWritten { get; private set; }
+    public long RecordsWritten => _writer.RecordCount;
 
     public void Write(EntcalcEntryTotal record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var length = Encode(record, _buffer.AsSpan(4));
-        WriteFramed(length);
+        var length = Encode(record, _buffer);
+        _writer.Write(_buffer.AsSpan(0, length));
     }
 
     public void Write(in EntcalcMpfAllocation record)
     {
-        var length = Encode(record, _buffer.AsSpan(4));
-        WriteFramed(length);
+        var length = Encode(record, _buffer);
+        _writer.Write(_buffer.AsSpan(0, length));
     }
 
     /// <summary>Encodes an E record into <paramref name="destination"/>; returns its length (151 + 9 per fee).</summary>
@@ -100,20 +95,7 @@ public sealed class EntcalcWriter : IDisposable
         return EntcalcLayout.MpfAllocationLength;
     }
 
-    private void WriteFramed(int length)
-    {
-        BinaryPrimitives.WriteUInt16BigEndian(_buffer, checked((ushort)length));
-        _buffer[2] = 0;
-        _buffer[3] = 0;
-        _stream.Write(_buffer, 0, 4 + length);
-        RecordsWritten++;
-    }
+    public void Flush() => _writer.Flush();
 
-    public void Flush() => _stream.Flush();
-
-    public void Dispose()
-    {
-        _stream.Flush();
-        if (!_leaveOpen) _stream.Dispose();
-    }
+    public void Dispose() => _writer.Dispose();
 }
