@@ -182,34 +182,33 @@ public sealed class DayComparer(ParityConfig config, CopybookSource copybooks, I
 
     private static void ReturnCodes(DaySides day, DayResult result, IReadOnlyCollection<string> modernSteps)
     {
-        var steps = day.LegacyStepRcs.Keys.Union(day.ModernStepRcs.Keys).OrderBy(s => s, StringComparer.Ordinal);
         var ported = new HashSet<string>(modernSteps, StringComparer.Ordinal);
-        foreach (var step in steps)
+        var ran = day.ModernOutDir is not null;
+        foreach (var step in day.LegacyStepRcs.Keys.Union(day.ModernStepRcs.Keys).OrderBy(s => s, StringComparer.Ordinal))
         {
             int? l = day.LegacyStepRcs.TryGetValue(step, out var lv) ? lv : null;
             int? m = day.ModernStepRcs.TryGetValue(step, out var mv) ? mv : null;
-            var program = step.Contains('.', StringComparison.Ordinal) ? step[(step.IndexOf('.', StringComparison.Ordinal) + 1)..] : step;
-            var compared = (ported.Contains(step) || ported.Contains(program)) && day.ModernOutDir is not null;
-            var rc = new ReturnCodeResult { Step = step, Legacy = l, Modern = m, Compared = compared };
+            var rc = new ReturnCodeResult { Step = step, Legacy = l, Modern = m, Compared = ran && ported.Contains(step) && day.ModernStepRcs.Count > 0 };
             result.ReturnCodes.Add(rc);
-            if (!rc.Equal)
-                result.Differences.Add(new Difference
-                {
-                    File = "rc:" + step, RecordType = "*", Key = step, Field = "(return code)", Class = DiffClass.ReturnCode,
-                    Legacy = l?.ToString("D4", CultureInfo.InvariantCulture) ?? "(not run)",
-                    Modern = m?.ToString("D4", CultureInfo.InvariantCulture) ?? "(not run)",
-                    Explanation = "step return codes differ",
-                });
+            if (!rc.Equal) AddRcDifference(result, step, l, m);
         }
-        if (day.LegacyCycleRc is not null || day.ModernCycleRc is not null)
+        if (ran && day.ModernCycleRc is not null)
         {
-            // The cycle's RC is the highest step RC; compare it over the steps both sides ran.
-            var legacyPorted = day.LegacyStepRcs.Where(kv => ported.Contains(kv.Key) || ported.Contains(kv.Key.Split('.').Last())).Select(kv => kv.Value).DefaultIfEmpty(0).Max();
-            result.ReturnCodes.Add(new ReturnCodeResult
-            {
-                Step = "CYCLE (ported steps)", Legacy = day.LegacyStepRcs.Count > 0 ? legacyPorted : day.LegacyCycleRc,
-                Modern = day.ModernCycleRc, Compared = false,
-            });
+            // The cycle's RC is the highest step RC: compare it over the steps both sides ran.
+            var legacyRcs = day.LegacyStepRcs.Where(kv => ported.Contains(kv.Key)).Select(kv => kv.Value).ToList();
+            int? l = legacyRcs.Count > 0 ? legacyRcs.Max() : day.LegacyCycleRc;
+            var rc = new ReturnCodeResult { Step = "CYCLE", Legacy = l, Modern = day.ModernCycleRc, Compared = l is not null };
+            result.ReturnCodes.Add(rc);
+            if (!rc.Equal) AddRcDifference(result, "CYCLE", l, day.ModernCycleRc);
         }
     }
+
+    private static void AddRcDifference(DayResult result, string step, int? l, int? m) =>
+        result.Differences.Add(new Difference
+        {
+            File = "rc:" + step, RecordType = "*", Key = step, Field = "(return code)", Class = DiffClass.ReturnCode,
+            Legacy = l?.ToString("D4", CultureInfo.InvariantCulture) ?? "(not run)",
+            Modern = m?.ToString("D4", CultureInfo.InvariantCulture) ?? "(not run)",
+            Explanation = "return codes differ",
+        });
 }
