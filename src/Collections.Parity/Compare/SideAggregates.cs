@@ -91,9 +91,11 @@ public sealed class SideAggregates
                         Aggregates[id] = new Amount(0, 0);
                         foreach (var (part, sign) in parts)
                         {
+                            if (part.Where.Count > 0 && part.Op == "sum") _unmatched.Add((id, part));
                             On(part.File, (t, rec) =>
                             {
                                 if (!TypeMatches(part.Type, t) || !Where(t, rec, part.Where)) return;
+                                _matched.Add(part);
                                 var cur = Aggregates[id]!.Value;
                                 if (part.Op == "count") Aggregates[id] = cur.Add(sign, 0);
                                 else
@@ -111,7 +113,7 @@ public sealed class SideAggregates
                     Identities[g.Id] = (0, 0, []);
                     On(g.File!, (t, rec) =>
                     {
-                        if (!TypeMatches(g.Type, t)) return;
+                        if (!TypeMatches(g.Type, t) || !Where(t, rec, g.Where)) return;
                         var sum = new Amount(0, 0);
                         foreach (var p in g.Plus) { var f = t.Field(p); sum = sum.Add(_decoder.DecodeNumber(f, rec), f.Scale); }
                         foreach (var p in g.Minus) { var f = t.Field(p); sum = sum.Add(-_decoder.DecodeNumber(f, rec), f.Scale); }
@@ -129,7 +131,7 @@ public sealed class SideAggregates
                     GroupTotals[g.Id] = totals;
                     On(g.File!, (t, rec) =>
                     {
-                        if (!TypeMatches(g.Type, t)) return;
+                        if (!TypeMatches(g.Type, t) || !Where(t, rec, g.Where)) return;
                         foreach (var f in t.Fields.Where(x => CompiledType.Matches(g.Sum!, x) && !FileComparer.Absent(t, x, rec)))
                         {
                             var groupName = g.GroupBy!.EndsWith("(*)", StringComparison.Ordinal) && f.Name.EndsWith(')')
@@ -180,7 +182,8 @@ public sealed class SideAggregates
             while (reader.Next() is { } rec)
             {
                 var t = cf.TypeOf(rec);
-                if (t is null) continue;
+                // A short fixed record is not the record it starts like (the legacy rejects it): not aggregated.
+                if (t is null || (cf.Spec.Format == RecordFormat.Fixed && rec.Length < cf.Lrecl)) continue;
                 foreach (var a in actions)
                 {
                     try { a(t, rec); }
@@ -191,10 +194,21 @@ public sealed class SideAggregates
                 }
             }
         }
+        MarkUnmatched();
+    }
+
+    /// <summary>Sums whose filter matched no record make their aggregate "not evaluated".</summary>
+    private void MarkUnmatched()
+    {
+        foreach (var (id, part) in _unmatched)
+            if (!_matched.Contains(part)) Aggregates[id] = null;
     }
 
     private static IEnumerable<FieldDef> Fields(CompiledType t, string pattern) =>
         pattern.EndsWith("(*)", StringComparison.Ordinal) ? t.Fields.Where(f => CompiledType.Matches(pattern, f)) : [t.Field(pattern)];
+
+    private readonly List<(string Id, AggregateSpec Part)> _unmatched = [];
+    private readonly HashSet<AggregateSpec> _matched = new(ReferenceEqualityComparer.Instance);
 
     private int? ParentScale(RollupSpec r)
     {

@@ -192,6 +192,9 @@ public sealed class GateSpec
     public List<string> Minus { get; init; } = [];
     public string? Result { get; init; }
 
+    /// <summary>RecordIdentity / GroupTotals: only records whose field (trimmed) equals one of the '|'-separated values.</summary>
+    public Dictionary<string, string> Where { get; init; } = [];
+
     // GroupTotals
     public string? Sum { get; init; }
     public string? GroupBy { get; init; }
@@ -204,6 +207,8 @@ public sealed class AggregateSpec
 
     /// <summary>count | sum</summary>
     public string Op { get; init; } = "sum";
+
+    // A sum with a filter that matches no record is "not evaluated" (the step that writes it did not run).
     public string? Field { get; init; }
     public Dictionary<string, string> Where { get; init; } = [];
 
