@@ -17,6 +17,8 @@ public static class Classifier
     public static void Classify(List<Difference> diffs, ParityConfig config, IReadOnlyDictionary<string, CompiledFile> files,
         SideAggregates? legacy, SideAggregates? modern)
     {
+        // Siblings that net to zero under an unchanged parent are a reallocation, whatever each value looks like alone.
+        foreach (var r in config.Rollups) ClassifyReallocation(r, diffs);
         foreach (var d in diffs)
         {
             if (d.Class != DiffClass.Unexplained || d.LegacyUnscaled is null || d.ModernUnscaled is null) continue;
@@ -24,7 +26,6 @@ public static class Classifier
         }
         foreach (var r in config.Rollups) ClassifyRollup(r, diffs, legacy, modern);
         ClassifyDerived(diffs, files);
-        foreach (var r in config.Rollups) ClassifyReallocation(r, diffs);
     }
 
     /// <summary>High-order truncation, truncation vs rounding, rounding mode, from the values alone.</summary>
