@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Collections.Cobol.Codecs;
+
+/// <summary>
+/// Packed decimal (COMP-3, PACKED-DECIMAL): two digits per byte, the last nibble the sign. A field of n digit
+/// positions is n/2 + 1 bytes; with an even n the first (pad) nibble must be zero. Decoding is strict: a digit
+/// nibble above 9, a non-zero pad nibble or an invalid sign nibble is a <see cref="CobolDataException"/>.
+/// </summary>
+public static class PackedDecimal
+{
+    /// <summary>The most digits the <see cref="long"/> API accepts.</summary>
+    public const int MaxDigitsInt64 = 18;
+
+    /// <summary>The most digits the <see cref="Int128"/> API accepts.</summary>
+    public const int MaxDigitsInt128 = 38;
+
+    /// <summary>Bytes of a packed field of <paramref name="digits"/> digit positions: digits/2 + 1.</summary>
+    public static int ByteLength(int digits)
+    {
+        if (digits < 1) throw new ArgumentOutOfRangeException(nameof(digits), digits, "digits must be at least 1");
+        return digits / 2 + 1;
+    }
+
+    /// <summary>Decodes a packed field; throws <see cref="CobolDataException"/> on an invalid digit or sign.</summary>
+    public static long Decode(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy = PackedSignPolicy.Strict)
+    {
+        CheckArguments(field.Length, digits, policy, MaxDigitsInt64);
+        if (!DecodeCore(field, digits, signed, policy, out long value)) ThrowInvalid(field, digits, signed, policy);
+        return value;
+    }
+
+    /// <summary>Decodes a packed field; false on invalid data (wrong lengths or arguments still throw).</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> field, int digits, bool signed, out long unscaled, PackedSignPolicy policy = PackedSignPolicy.Strict)
+    {
+        CheckArguments(field.Length, digits, policy, MaxDigitsInt64);
+        return DecodeCore(field, digits, signed, policy, out unscaled);
+    }
+
+    /// <summary>Decodes a packed field of up to 38 digits.</summary>
+    public static Int128 DecodeInt128(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy = PackedSignPolicy.Strict)
+    {
+        CheckArguments(field.Length, digits, policy, MaxDigitsInt128);
+        if (!DecodeCore(field, digits, signed, policy, out Int128 value)) ThrowInvalid(field, digits, signed, policy);
+        return value;
+    }
+
+    /// <summary>Decodes a packed field of up to 38 digits; false on invalid data.</summary>
+    public static bool TryDecodeInt128(ReadOnlySpan<byte> field, int digits, bool signed, out Int128 unscaled, PackedSignPolicy policy = PackedSignPolicy.Strict)
+    {
+        CheckArguments(field.Length, digits, policy, MaxDigitsInt128);
+        return DecodeCore(field, digits, signed, policy, out unscaled);
+    }
+
+    /// <summary>
+    /// Encodes as GnuCOBOL writes COMP-3: sign nibble C (≥ 0) or D (&lt; 0) for signed fields, F for unsigned.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> when the value has more than <paramref name="digits"/> digits or is
+    /// negative for an unsigned field.
+    /// </summary>
+    public static void Encode(long unscaled, Span<byte> field, int digits, bool signed)
+    {
+        CheckArguments(field.Length, digits, PackedSignPolicy.Strict, MaxDigitsInt64);
+        EncodeCore(unscaled, field, digits, signed);
+    }
+
+    /// <inheritdoc cref="Encode(long, Span{byte}, int, bool)"/>
+    public static void Encode(Int128 unscaled, Span<byte> field, int digits, bool signed)
+    {
+        CheckArguments(field.Length, digits, PackedSignPolicy.Strict, MaxDigitsInt128);
+        EncodeCore(unscaled, field, digits, signed);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool DecodeCore<T>(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy, out T value)
+        where T : IBinaryInteger<T>
+    {
+        value = T.Zero;
+        var last = field.Length - 1;
+        // even digit count: the high nibble of the first byte is padding and must be zero
+        if ((digits & 1) == 0 && field[0] > 0x09) return false;
+        var hundred = T.CreateTruncating(100);
+        var acc = T.Zero;
+        unchecked
+        {
+            for (var i = 0; i < last; i++)
+            {
+                uint b = field[i];
+                uint hi = b >> 4, lo = b & 0x0F;
+                if (hi > 9 || lo > 9) return false;
+                acc = acc * hundred + T.CreateTruncating(hi * 10 + lo);
+            }
+            uint tail = field[last];
+            uint digit = tail >> 4;
+            if (digit > 9) return false;
+            acc = acc * T.CreateTruncating(10) + T.CreateTruncating(digit);
+            switch (SignOf(tail & 0x0F, signed, policy))
+            {
+                case 1: value = acc; return true;
+                case -1: value = -acc; return true;
+                default: return false;
+            }
+        }
+    }
+
+    /// <summary>+1, -1, or 0 for an invalid sign nibble.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SignOf(uint nibble, bool signed, PackedSignPolicy policy)
+    {
+        switch (nibble)
+        {
+            case 0xC:
+            case 0xF:
+                return 1;
+            case 0xD:
+                return signed ? -1 : 0;
+            case 0xA:
+            case 0xE:
+                return policy == PackedSignPolicy.Ibm ? 1 : 0;
+            case 0xB:
+                return policy == PackedSignPolicy.Ibm && signed ? -1 : 0;
+            default:
+                return 0;
+        }
+    }
+
+    private static void EncodeCore<T>(T unscaled, Span<byte> field, int digits, bool signed)
+        where T : IBinaryInteger<T>
+    {
+        var negative = T.IsNegative(unscaled);
+        if (negative && !signed)
+            throw new ArgumentOutOfRangeException(nameof(unscaled), unscaled, "negative value for an unsigned packed field");
+        var ten = T.CreateTruncating(10);
+        var rest = unscaled;
+        // nibble index n counts from the sign nibble (0) leftwards; digits occupy nibbles 1..digits
+        var sign = signed ? (negative ? 0x0D : 0x0C) : 0x0F;
+        field.Clear();
+        field[^1] = (byte)sign;
+        for (var n = 1; n <= digits; n++)
+        {
+            var digit = int.CreateTruncating(T.Abs(rest % ten));
+            rest /= ten;
+            var byteIndex = field.Length - 1 - n / 2;
+            field[byteIndex] |= (byte)((n & 1) == 1 ? digit << 4 : digit);
+        }
+        if (!T.IsZero(rest))
+            throw new ArgumentOutOfRangeException(nameof(unscaled), unscaled, $"value does not fit in {digits} digits");
+    }
+
+    private static void CheckArguments(int length, int digits, PackedSignPolicy policy, int maxDigits)
+    {
+        if (digits < 1 || digits > maxDigits)
+            throw new ArgumentOutOfRangeException(nameof(digits), digits, $"digits must be between 1 and {maxDigits}");
+        if ((uint)policy > (uint)PackedSignPolicy.Ibm) throw new ArgumentOutOfRangeException(nameof(policy), policy, null);
+        var expected = digits / 2 + 1;
+        if (length != expected)
+            throw new ArgumentException($"packed field of {digits} digits is {expected} bytes, got {length}", "field");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowInvalid(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy) =>
+        throw new CobolDataException(Diagnose(field, digits, signed, policy), field);
+
+    internal static string Diagnose(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if ((digits & 1) == 0 && field[0] > 0x09)
+            return string.Format(inv, "non-zero pad nibble 0x{0:X} in byte 0 of an even-digit ({1}) field", field[0] >> 4, digits);
+        for (var i = 0; i < field.Length; i++)
+        {
+            var hi = field[i] >> 4;
+            var lo = field[i] & 0x0F;
+            if (hi > 9) return string.Format(inv, "invalid digit nibble 0x{0:X} in byte {1}", hi, i);
+            if (i < field.Length - 1 && lo > 9) return string.Format(inv, "invalid digit nibble 0x{0:X} in byte {1}", lo, i);
+        }
+        var nibble = (uint)(field[^1] & 0x0F);
+        if (!signed && (nibble == 0xD || (nibble == 0xB && policy == PackedSignPolicy.Ibm)))
+            return string.Format(inv, "negative sign nibble 0x{0:X} in an unsigned field", nibble);
+        return string.Format(inv, "invalid sign nibble 0x{0:X}", nibble);
+    }
+}

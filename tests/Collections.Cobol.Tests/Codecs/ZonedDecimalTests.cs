@@ -1,0 +1,147 @@
+using System.Text;
+using Collections.Cobol.Codecs;
+
+namespace Collections.Cobol.Tests.Codecs;
+
+public sealed class ZonedDecimalTests
+{
+    private static byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
+
+    [Theory]
+    [InlineData("12{", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, 120)]
+    [InlineData("12A", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, 121)]
+    [InlineData("12I", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, 129)]
+    [InlineData("12}", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, -120)]
+    [InlineData("12J", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, -121)]
+    [InlineData("12R", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, -129)]
+    [InlineData("125", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, 125)]
+    [InlineData("J23", SignPlacement.LeadingOverpunch, OverpunchStyle.AsciiEbcdicLetters, -123)]
+    [InlineData("123", SignPlacement.TrailingOverpunch, OverpunchStyle.GnuCobolAscii, 123)]
+    [InlineData("12s", SignPlacement.TrailingOverpunch, OverpunchStyle.GnuCobolAscii, -123)]
+    [InlineData("12p", SignPlacement.TrailingOverpunch, OverpunchStyle.GnuCobolAscii, -120)]
+    [InlineData("y00", SignPlacement.LeadingOverpunch, OverpunchStyle.GnuCobolAscii, -900)]
+    [InlineData("-007", SignPlacement.LeadingSeparate, OverpunchStyle.GnuCobolAscii, -7)]
+    [InlineData("007+", SignPlacement.TrailingSeparate, OverpunchStyle.AsciiEbcdicLetters, 7)]
+    [InlineData("000", SignPlacement.Unsigned, OverpunchStyle.GnuCobolAscii, 0)]
+    [InlineData("987", SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters, 987)]
+    public void Decode_AsciiConventions_ReturnsValue(string text, SignPlacement sign, OverpunchStyle style, long expected)
+    {
+        var digits = text.Length - (sign is SignPlacement.LeadingSeparate or SignPlacement.TrailingSeparate ? 1 : 0);
+        ZonedDecimal.Decode(Ascii(text), digits, sign, style).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xF1, 0xF2, 0xC3 }, SignPlacement.TrailingOverpunch, 123)]
+    [InlineData(new byte[] { 0xF1, 0xF2, 0xD3 }, SignPlacement.TrailingOverpunch, -123)]
+    [InlineData(new byte[] { 0xF1, 0xF2, 0xF3 }, SignPlacement.TrailingOverpunch, 123)]
+    [InlineData(new byte[] { 0xD1, 0xF2, 0xF3 }, SignPlacement.LeadingOverpunch, -123)]
+    [InlineData(new byte[] { 0x60, 0xF2, 0xF3 }, SignPlacement.LeadingSeparate, -23)]
+    [InlineData(new byte[] { 0xF2, 0xF3, 0x4E }, SignPlacement.TrailingSeparate, 23)]
+    [InlineData(new byte[] { 0xF0, 0xF0, 0xF9 }, SignPlacement.Unsigned, 9)]
+    public void Decode_Ebcdic_ReturnsValue(byte[] field, SignPlacement sign, long expected)
+    {
+        var digits = field.Length - (sign is SignPlacement.LeadingSeparate or SignPlacement.TrailingSeparate ? 1 : 0);
+        ZonedDecimal.Decode(field, digits, sign, OverpunchStyle.Ebcdic).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("1 3", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, "non-digit byte 0x20 at position 1")]
+    [InlineData("   ", SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters, "non-digit byte 0x20 at position 0")]
+    [InlineData("12s", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, "invalid sign over-punch byte 0x73 at position 2")]
+    [InlineData("12J", SignPlacement.TrailingOverpunch, OverpunchStyle.GnuCobolAscii, "invalid sign over-punch byte 0x4A at position 2")]
+    [InlineData("12J", SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters, "non-digit byte 0x4A at position 2")]
+    [InlineData("J23", SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, "non-digit byte 0x4A at position 0")]
+    [InlineData(" 123", SignPlacement.LeadingSeparate, OverpunchStyle.AsciiEbcdicLetters, "invalid separate sign byte 0x20 at position 0")]
+    [InlineData("1-3+", SignPlacement.TrailingSeparate, OverpunchStyle.AsciiEbcdicLetters, "non-digit byte 0x2D at position 1")]
+    public void Decode_InvalidAscii_ThrowsWithReasonAndHex(string text, SignPlacement sign, OverpunchStyle style, string reason)
+    {
+        var bytes = Ascii(text);
+        var digits = text.Length - (sign is SignPlacement.LeadingSeparate or SignPlacement.TrailingSeparate ? 1 : 0);
+        var act = () => ZonedDecimal.Decode(bytes, digits, sign, style);
+        var ex = act.Should().Throw<CobolDataException>().Which;
+        ex.Reason.Should().StartWith(reason);
+        ex.RawHex.Should().Be(Convert.ToHexString(bytes));
+        ex.Message.Should().Contain(ex.RawHex);
+        ZonedDecimal.TryDecode(bytes, digits, sign, style, out _).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xF1, 0xF2, 0xE3 })] // E zone on sign digit
+    [InlineData(new byte[] { 0xF1, 0xC2, 0xC3 })] // sign zone on a non-sign digit
+    [InlineData(new byte[] { 0xF1, 0xF2, 0xCA })] // digit nibble A
+    [InlineData(new byte[] { 0x40, 0x40, 0x40 })] // EBCDIC spaces are not zero
+    public void Decode_InvalidEbcdic_Throws(byte[] field)
+    {
+        var act = () => ZonedDecimal.Decode(field, 3, SignPlacement.TrailingOverpunch, OverpunchStyle.Ebcdic);
+        act.Should().Throw<CobolDataException>().Which.RawHex.Should().Be(Convert.ToHexString(field));
+    }
+
+    [Fact]
+    public void Decode_WrongLength_ThrowsArgumentException()
+    {
+        var act = () => ZonedDecimal.Decode(Ascii("1234"), 3, SignPlacement.TrailingOverpunch, OverpunchStyle.GnuCobolAscii);
+        act.Should().Throw<ArgumentException>();
+    }
+
+    [Theory]
+    [InlineData(-120, "12}")]
+    [InlineData(121, "12A")]
+    [InlineData(0, "00{")]
+    [InlineData(-9, "00R")]
+    public void Encode_AsciiEbcdicLetters_WritesLetters(long value, string expected)
+    {
+        var buffer = new byte[3];
+        ZonedDecimal.Encode(value, buffer, 3, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters);
+        Encoding.ASCII.GetString(buffer).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Encode_Ebcdic_WritesCAndDZones()
+    {
+        var buffer = new byte[3];
+        ZonedDecimal.Encode(-123, buffer, 3, SignPlacement.TrailingOverpunch, OverpunchStyle.Ebcdic);
+        buffer.Should().Equal(0xF1, 0xF2, 0xD3);
+        ZonedDecimal.Encode(123, buffer, 3, SignPlacement.TrailingOverpunch, OverpunchStyle.Ebcdic);
+        buffer.Should().Equal(0xF1, 0xF2, 0xC3);
+        ZonedDecimal.Encode(123, buffer, 3, SignPlacement.Unsigned, OverpunchStyle.Ebcdic);
+        buffer.Should().Equal(0xF1, 0xF2, 0xF3);
+        var sep = new byte[4];
+        ZonedDecimal.Encode(-5, sep, 3, SignPlacement.LeadingSeparate, OverpunchStyle.Ebcdic);
+        sep.Should().Equal(0x60, 0xF0, 0xF0, 0xF5);
+    }
+
+    [Theory]
+    [InlineData(1000, 3, SignPlacement.TrailingOverpunch)]
+    [InlineData(-1000, 3, SignPlacement.TrailingOverpunch)]
+    [InlineData(-1, 3, SignPlacement.Unsigned)]
+    public void Encode_DoesNotFit_ThrowsArgumentOutOfRange(long value, int digits, SignPlacement sign)
+    {
+        var act = () => ZonedDecimal.Encode(value, new byte[digits], digits, sign, OverpunchStyle.AsciiEbcdicLetters);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void RoundTrip_AllStylesAndPlacements_EighteenDigitExtremes()
+    {
+        long[] values = [0, 1, -1, 999_999_999_999_999_999, -999_999_999_999_999_999, 123_456_789_012_345_678, -40];
+        foreach (var style in Enum.GetValues<OverpunchStyle>())
+        foreach (var sign in Enum.GetValues<SignPlacement>())
+        foreach (var v in values)
+        {
+            if (sign == SignPlacement.Unsigned && v < 0) continue;
+            var buffer = new byte[ZonedDecimal.ByteLength(18, sign)];
+            ZonedDecimal.Encode(v, buffer, 18, sign, style);
+            ZonedDecimal.Decode(buffer, 18, sign, style).Should().Be(v, "{0} {1}", style, sign);
+        }
+    }
+
+    [Fact]
+    public void Int128_ThirtyEightDigits_RoundTrips()
+    {
+        var max = Int128.Parse("-99999999999999999999999999999999999999", System.Globalization.CultureInfo.InvariantCulture);
+        var buffer = new byte[38];
+        ZonedDecimal.Encode(max, buffer, 38, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters);
+        Encoding.ASCII.GetString(buffer).Should().Be(new string('9', 37) + "R");
+        ZonedDecimal.DecodeInt128(buffer, 38, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters).Should().Be(max);
+    }
+}
