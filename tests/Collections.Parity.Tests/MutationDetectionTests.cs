@@ -172,3 +172,54 @@ public class MutationDetectionTests
         day.HeadlineImpact.NetCents.Should().Be(7);
     }
 }
+
+public class FeeTableMutationTests
+{
+    private static string Text(Collections.Parity.Config.CompiledType t, byte[] rec, string field)
+    {
+        var (o, l) = t.Span(field);
+        return Encoding.Latin1.GetString(rec, o, l);
+    }
+
+    /// <summary>
+    /// The modern fee table's FY2025 row ends one day late: entries dated 2025-10-01 get the FY2025 MPF minimum and
+    /// maximum (32.71 / 634.62) instead of FY2026's (33.58 / 651.50). Only entries held at a limit change.
+    /// </summary>
+    [Fact]
+    public void Run_FeeTableOffByOneDay_FoundPricedAndConcentratedOnTheBoundaryDate()
+    {
+        using var _ = HostileCulture.Enter();
+        using var m = MutatedDay.FromFixture("gen-coverage-fy-boundary-20251001");
+        var changed = new Dictionary<string, long>(StringComparer.Ordinal);
+        m.Rewrite("ENTCALC", (t, rec) =>
+        {
+            if (t.Code != "E" || Text(t, rec, "ECT-ENTRY-DATE") != "20251001" || Text(t, rec, "ECT-FEE-CLASS(1)") != "499") return [rec];
+            var limit = Text(t, rec, "ECT-MPF-LIMIT-IND");
+            if (limit is not ("N" or "X")) return [rec];
+            var fee = MutatedDay.Get(t, rec, "ECT-FEE-AMT(1)");
+            var wrong = limit == "N" ? 3271 : 63462;
+            var delta = wrong - fee;
+            MutatedDay.Set(t, rec, "ECT-FEE-AMT(1)", wrong);
+            MutatedDay.Set(t, rec, "ECT-FEE-TOTAL", MutatedDay.Get(t, rec, "ECT-FEE-TOTAL") + delta);
+            MutatedDay.Set(t, rec, "ECT-TOTAL-ASSESSED", MutatedDay.Get(t, rec, "ECT-TOTAL-ASSESSED") + delta);
+            changed[Text(t, rec, "ECT-ENTRY-NO")] = delta;
+            return [rec];
+        });
+        changed.Should().NotBeEmpty("the fixture has entries dated 2025-10-01 held at the MPF minimum or maximum");
+
+        var run = m.Run();
+        var day = run.Days.Single();
+        run.ExitCode.Should().Be(1);
+        var fee = day.Differences.Where(d => d.Field == "ECT-FEE-AMT(1)").ToList();
+        fee.Should().HaveCount(changed.Count);
+        fee.Should().OnlyContain(d => d.Class == DiffClass.Unexplained, "a wrong table row is a logic difference, not a rounding");
+        fee.Select(d => d.Attributes["entry date"]).Distinct().Should().Equal("20251001");
+        fee.Select(d => d.Attributes["MPF limit"]).Should().OnlyContain(v => v == "N" || v == "X");
+        day.Differences.Where(d => d.Field == "ECT-TOTAL-ASSESSED").Should().OnlyContain(d => d.Class == DiffClass.Propagated);
+        day.HeadlineImpact.AbsoluteCents.Should().Be(changed.Values.Sum(Math.Abs));
+        day.HeadlineImpact.NetCents.Should().Be(changed.Values.Sum());
+        day.HeadlineImpact.LargestCents.Should().Be(changed.Values.Max(Math.Abs));
+        // Fees by class no longer agree for 499.
+        day.Gates.Should().Contain(g => g.Id == "fees-by-class" && g.Holds == false);
+    }
+}

@@ -20,15 +20,34 @@ internal sealed class MutatedDay : IDisposable
     private readonly TempDir _temp = new();
 
     public MutatedDay(string legacyDayDir)
+        : this(Path.Combine(legacyDayDir, "out"), Path.Combine(legacyDayDir, "in"), Path.GetFileName(legacyDayDir),
+               Path.GetFileName(legacyDayDir).Replace("-", "", StringComparison.Ordinal))
     {
-        LegacyDay = legacyDayDir;
+    }
+
+    /// <summary>A fixture set (input/, output/) as the legacy day.</summary>
+    public static MutatedDay FromFixture(string name)
+    {
+        var day = FixtureDay.Load(Path.Combine(RepoPaths.LegacyFixtures, name));
+        return new MutatedDay(day.OutputDir, day.InputDir, day.Name, day.RunDate);
+    }
+
+    public MutatedDay(string legacyOut, string inDir, string name, string runDate)
+    {
+        LegacyOut = legacyOut;
+        InDir = inDir;
+        Name = name;
+        RunDate = runDate;
         ModernOut = Path.Combine(_temp.Path, "modern");
-        CopyDir(Path.Combine(legacyDayDir, "out"), ModernOut);
+        CopyDir(legacyOut, ModernOut);
         Config = ParityConfig.Load(Path.Combine(RepoPaths.RepoRoot, "legacy-fixtures", "parity-config.json"));
         Files = Config.Files.Concat(Config.Inputs).ToDictionary(f => f.Name, f => new CompiledFile(f, new CopybookSource([])), StringComparer.Ordinal);
     }
 
-    public string LegacyDay { get; }
+    public string LegacyOut { get; }
+    public string InDir { get; }
+    public string Name { get; }
+    public string RunDate { get; }
     public string ModernOut { get; }
     public ParityConfig Config { get; }
     public Dictionary<string, CompiledFile> Files { get; }
@@ -78,8 +97,7 @@ internal sealed class MutatedDay : IDisposable
         [
             new DaySides
             {
-                Name = Path.GetFileName(LegacyDay), RunDate = Path.GetFileName(LegacyDay).Replace("-", "", StringComparison.Ordinal),
-                InDir = Path.Combine(LegacyDay, "in"), LegacyOutDir = Path.Combine(LegacyDay, "out"), ModernOutDir = ModernOut,
+                Name = Name, RunDate = RunDate, InDir = InDir, LegacyOutDir = LegacyOut, ModernOutDir = ModernOut,
                 ModernSteps = ["CLV100", "CLV200"], Mode = "mutation",
             },
         ],

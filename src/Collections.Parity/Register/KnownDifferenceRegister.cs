@@ -88,7 +88,7 @@ public sealed class KnownDifference
 /// <summary>What a rule covers. Omitted parts match anything.</summary>
 public sealed class RuleMatch
 {
-    /// <summary>File name, "gate:ID" or "rc:STEP" ("*" for any).</summary>
+    /// <summary>File name, "gate:ID" or "rc:STEP"; a trailing '*' matches a prefix ("*" any, "gate:*" every gate).</summary>
     public string File { get; init; } = "";
 
     /// <summary>Field name, "NAME(*)" for every occurrence, "(record)" for a whole record.</summary>
@@ -107,7 +107,8 @@ public sealed class RuleMatch
 
     public bool Matches(Difference d)
     {
-        if (File != "*" && !string.Equals(File, d.File, StringComparison.Ordinal)) return false;
+        var fileOk = File.EndsWith('*') ? d.File.StartsWith(File[..^1], StringComparison.Ordinal) : string.Equals(File, d.File, StringComparison.Ordinal);
+        if (!fileOk) return false;
         if (Field is not null)
         {
             var ok = Field.EndsWith("(*)", StringComparison.Ordinal)
