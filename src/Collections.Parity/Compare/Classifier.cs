@@ -51,12 +51,24 @@ public static class Classifier
         var mModes = Modes.Where(md => Rounding.Round(xm, d.PreciseScale, d.Scale, md) == m).ToList();
         if (lModes.Count == 0 || mModes.Count == 0) return;
         var src = FileComparer.FormatUnscaled(xl, d.PreciseScale);
-        var lTrunc = lModes.Contains(Rounding.Mode.Truncate);
-        var mTrunc = mModes.Contains(Rounding.Mode.Truncate);
-        if (lTrunc != mTrunc)
+        if (lModes.Intersect(mModes).Any()) return;
+        var div = FileComparer.Pow10(Math.Max(0, d.PreciseScale - d.Scale));
+        var exactHalf = d.PreciseScale > d.Scale && Math.Abs(xl % div) * 2 == div;
+        bool Has(List<Rounding.Mode> s, Rounding.Mode m) => s.Contains(m);
+        if (exactHalf && ((Has(lModes, Rounding.Mode.HalfEven) && Has(mModes, Rounding.Mode.HalfUp)) || (Has(lModes, Rounding.Mode.HalfUp) && Has(mModes, Rounding.Mode.HalfEven))))
+        {
+            d.Class = DiffClass.RoundingMode;
+            d.Explanation = Has(lModes, Rounding.Mode.HalfEven)
+                ? $"{src} is an exact half: legacy rounds half-even, modern half-up"
+                : $"{src} is an exact half: legacy rounds half-up, modern half-even (or truncates)";
+            return;
+        }
+        var lOnlyTrunc = lModes.Count == 1 && lModes[0] == Rounding.Mode.Truncate;
+        var mOnlyTrunc = mModes.Count == 1 && mModes[0] == Rounding.Mode.Truncate;
+        if (lOnlyTrunc != mOnlyTrunc)
         {
             d.Class = DiffClass.Truncation;
-            d.Explanation = lTrunc
+            d.Explanation = lOnlyTrunc
                 ? $"legacy truncates {src}, modern rounds ({Describe(mModes)})"
                 : $"legacy rounds {src} ({Describe(lModes)}), modern truncates";
             return;
@@ -66,12 +78,13 @@ public static class Classifier
     }
 
     private static string Describe(List<Rounding.Mode> modes) =>
-        string.Join("/", modes.Where(m => m != Rounding.Mode.Truncate).Select(m => m switch
+        string.Join("/", modes.Select(m => m switch
         {
             Rounding.Mode.HalfUp => "half-up",
             Rounding.Mode.HalfEven => "half-even",
+            Rounding.Mode.Truncate => "truncation",
             _ => "away from zero",
-        }).DefaultIfEmpty("truncation"));
+        }));
 
     private static void ClassifyRollup(RollupSpec r, List<Difference> diffs, SideAggregates? legacy, SideAggregates? modern)
     {
