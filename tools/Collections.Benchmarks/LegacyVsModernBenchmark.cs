@@ -109,7 +109,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             var mib = new FileInfo(Path.Combine(dayDir, "ENTRYIN")).Length / 1_048_576.0;
             report.AppendLine(FormattableString.Invariant(
                 $"Input: one generated day (`collections generate-day --entries {entries} --mean-lines {meanLines}`), {gen.Records + 1:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {mib:F1} MiB)."));
-            if (cli is not null) report.AppendLine("Modern CLI: `" + Path.GetFileName(cli) + "` built from commit " + GitCommit(cli) + ".");
+            if (cli is not null) report.AppendLine("Modern CLI: `" + Path.GetFileName(cli) + "`, checked-out commit " + GitCommit(cli) + ".");
             report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
                 "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
             report.AppendLine();
