@@ -40,14 +40,14 @@ internal static class Clv200LineInput
             (char)r[ManualFlag]);
     }
 
-    public static EntryFeeLine Line(ReadOnlySpan<byte> r)
+    public static EntryFeeLine Line(ReadOnlySpan<byte> r, TextCache cache)
     {
         var status = r[LineStatus];
         return new EntryFeeLine(
             LineNumber: Fields.TryDigits(r, LineNo, 3, out var line) ? line : -1,
             IsAssessable: status is (byte)'A' or (byte)'W',
-            HtsNumber: Fields.Text(r, HtsNo, 10),
-            SpiCode: Fields.Text(r, SpiCode, 2),
+            HtsNumber: cache.Get(r.Slice(HtsNo, 10)),
+            SpiCode: cache.Get(r.Slice(SpiCode, 2)),
             UsdValueCents: Fields.Packed(r, UsdValue, 13, "LC-USD-VALUE"),
             DutyCents: Fields.Packed(r, DutyAmt, 13, "LC-DUTY-AMT"),
             Chapter99First: Chapter99(r, 0),
@@ -75,3 +75,24 @@ internal static class Clv200LineInput
 internal readonly record struct EntryHeaderData(
     string EntryNumber, string EntryType, string ImporterNumber, string PortCode, string EntryDate,
     string TransportMode, string PaymentType, string StatementDate, char ManualFlag);
+
+/// <summary>
+/// Strings for short codes (HTS numbers, SPI codes) that repeat from line to line, made once per distinct value;
+/// bounded (past <see cref="MaxEntries"/> distinct values, new ones are not kept).
+/// </summary>
+internal sealed class TextCache
+{
+    public const int MaxEntries = 100_000;
+    private readonly Dictionary<UInt128, string> _strings = [];
+
+    public string Get(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 15) return Fields.Text(text, 0, text.Length);
+        UInt128 key = (UInt128)text.Length;
+        foreach (var b in text) key = (key << 8) | b;
+        if (_strings.TryGetValue(key, out var s)) return s;
+        s = Fields.Text(text, 0, text.Length);
+        if (_strings.Count < MaxEntries) _strings[key] = s;
+        return s;
+    }
+}

@@ -99,6 +99,7 @@ internal sealed class Clv200Run
     private RecordWriter? _ctltotsWriter;
     private readonly byte[] _prevKey = new byte[Clv200LineInput.KeyLength];
     private readonly byte[] _curEntry = new byte[11];
+    private readonly TextCache _texts = new();
 
     private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
     private readonly List<(string Fd, string Dd)> _open = [];
@@ -309,7 +310,7 @@ internal sealed class Clv200Run
         {
             try
             {
-                line = Clv200LineInput.Line(_record);
+                line = Clv200LineInput.Line(_record, _texts);
             }
             catch (CobolDataException e)
             {
