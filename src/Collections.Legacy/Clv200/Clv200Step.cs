@@ -3,6 +3,7 @@ using System.Text;
 using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Pipeline;
 
 namespace Collections.Legacy.Clv200;
 
@@ -31,19 +32,37 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
 /// STEP020 (program CLV200): entry totals and entry fees from the line calculations. Streams LINECALC entry by
 /// entry (memory bounded by one entry's lines), writes ENTCALC, appends its control totals to CTLTOTS, writes its
 /// messages (the program's DISPLAY output) and returns the legacy's return code: 0, 8 (control card, reference
-/// table, sequence or fee schedule error) or 16 (file could not be opened, read or written).
+/// table, sequence or fee schedule error) or 16 (file could not be opened, read or written). Discovered by the
+/// cycle (<see cref="LegacySteps.Discover"/>) as STEP020.
 /// </summary>
-public static class Clv200Step
+public sealed class Clv200Step : ILegacyStep
 {
-    public const string StepName = "STEP020";
+    public const string Step = "STEP020";
     public const string ProgramName = "CLV200";
+
+    public string StepName => Step;
+
+    public string Program => ProgramName;
+
+    /// <summary>Rounding and truncation policies (default: the legacy's).</summary>
+    public EntryFeePolicies Policies { get; init; } = EntryFeePolicies.Legacy;
+
+    /// <summary>Runs the step on the cycle's data sets (OUTDIR/LINECALC, the reference library) as run-cycle.sh would.</summary>
+    public int Run(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
+        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        return Run(Clv200Files.ForCycle(context.OutDir, context.RefDir), sysout, Policies, context.Diagnostics);
+    }
 
     /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
     public static int RunCycleStep(string outDir, string refDir, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
     {
         var sysoutDir = Path.Combine(outDir, "sysout");
         Directory.CreateDirectory(sysoutDir);
-        using var sysout = new StreamWriter(Path.Combine(sysoutDir, StepName + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = new StreamWriter(Path.Combine(sysoutDir, Step + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
         return Run(Clv200Files.ForCycle(outDir, refDir), sysout, policies, diagnostics);
     }
 
