@@ -1,4 +1,5 @@
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -8,13 +9,16 @@ namespace Collections.Legacy.Clv200;
 /// </summary>
 internal static class Clv200LineInput
 {
-    public const int RecordLength = 250;
+    public const int RecordLength = LinecalcLayout.RecordLength;
     public const int KeyLength = 14;
 
-    private const int EntryNo = 0, LineNo = 11, LineStatus = 14, EntryType = 19, ImporterNo = 21, PortCode = 33,
-        EntryDate = 37, TransportMode = 45, PaymentType = 47, StmtDate = 48, ManualFlag = 56, HtsNo = 68, SpiCode = 80,
-        UsdValue = 89, DutyAmt = 123, Ch99 = 130, Ch99Length = 25, AdcvdType = 215, AdcvdAmt = 216, RawMpf = 223,
-        CottonFee = 231;
+    private const int EntryNo = LinecalcLayout.EntryNo, LineNo = LinecalcLayout.LineNo, LineStatus = LinecalcLayout.Status,
+        EntryType = LinecalcLayout.EntryType, ImporterNo = LinecalcLayout.ImporterNo, PortCode = LinecalcLayout.PortCode,
+        EntryDate = LinecalcLayout.EntryDate, TransportMode = LinecalcLayout.TransportMode, PaymentType = LinecalcLayout.PaymentType,
+        StmtDate = LinecalcLayout.StatementDate, ManualFlag = LinecalcLayout.ManualFlag, HtsNo = LinecalcLayout.HtsNo,
+        SpiCode = LinecalcLayout.Spi, UsdValue = LinecalcLayout.UsdValue, DutyAmt = LinecalcLayout.Duty, Ch99 = LinecalcLayout.Ch99,
+        Ch99Length = LinecalcLayout.Ch99Size, AdcvdType = LinecalcLayout.AdcvdType, AdcvdAmt = LinecalcLayout.AdcvdAmount,
+        RawMpf = LinecalcLayout.RawMpf, CottonFee = LinecalcLayout.CottonFee;
 
     public static ReadOnlySpan<byte> Key(ReadOnlySpan<byte> r) => r[..KeyLength];
 
@@ -65,9 +69,9 @@ internal static class Clv200LineInput
     private static Chapter99Charge Chapter99(ReadOnlySpan<byte> r, int index)
     {
         var at = Ch99 + (index * Ch99Length);
-        if (r[at + 17] != (byte)'Y') return default;
-        var revenueClass = Chapter99Charge.ClassOf(Fields.Text(r, at + 10, 3));
-        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + 18, 13, $"LC-CH99-AMT({index + 1})"));
+        if (r[at + LinecalcLayout.Ch99Applied] != (byte)'Y') return default;
+        var revenueClass = Chapter99Charge.ClassOf(Fields.Text(r, at + LinecalcLayout.Ch99RevClass, 3));
+        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + LinecalcLayout.Ch99Amount, 13, $"LC-CH99-AMT({index + 1})"));
     }
 }
 

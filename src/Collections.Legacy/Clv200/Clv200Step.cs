@@ -4,6 +4,7 @@ using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 using Collections.Legacy.Pipeline;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -316,8 +317,8 @@ internal sealed class Clv200Run
     {
         _header = Clv200LineInput.Header(_record);
         _record.AsSpan(0, 11).CopyTo(_curEntry);
-        var date = Fields.TryDigits(_record, 37, 8, out var d) ? d : -1;
-        var mode = Fields.TryDigits(_record, 45, 2, out var m) ? m : -1;
+        var date = Fields.TryDigits(_record, LinecalcLayout.EntryDate, 8, out var d) ? d : -1;
+        var mode = Fields.TryDigits(_record, LinecalcLayout.TransportMode, 2, out var m) ? m : -1;
         calc.StartEntry(new EntryFeeHeader(_header.EntryNumber, _header.EntryType, _header.PortCode, date, mode, _header.ManualFlag == 'Y'));
     }
 
@@ -453,7 +454,8 @@ internal sealed class Clv200Run
         void Line(string description, long count, long amount)
         {
             seq = (seq + 1) % 100;
-            var record = ControlTotalLine.Format(Clv200Step.ProgramName, _runDate, seq, description, count, amount);
+            var record = new byte[ControlTotalRecord.RecordLength];
+            ControlTotalRecord.Build(record, Clv200Step.ProgramName, _runDate, seq, description, Math.Abs(count) % 1_000_000_000, amount);
             try
             {
                 _ctltotsWriter!.Write(record);
@@ -490,25 +492,5 @@ internal sealed class Clv200Run
         _entcalc = null;
         foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
         _linecalc = _fees = _spi = _hmf = _entcalcStream = _ctltots = null;
-    }
-}
-
-/// <summary>
-/// One CTLTOTS record (copybook CTLTOTS, 80 bytes): step id X(08), run date 9(08), sequence 9(02), description
-/// X(30), count 9(09), amount S9(15)V99 with the sign over-punched in its last byte (EBCDIC letters), blanks between.
-/// </summary>
-internal static class ControlTotalLine
-{
-    public static byte[] Format(string stepId, int runDate, int seq, string description, long count, long amountCents)
-    {
-        var r = new byte[80];
-        r.AsSpan().Fill((byte)' ');
-        Fields.PutText(r, 0, 8, stepId);
-        Fields.PutDigits(r, 9, 8, runDate);
-        Fields.PutDigits(r, 18, 2, seq);
-        Fields.PutText(r, 21, 30, description);
-        Fields.PutDigits(r, 52, 9, Math.Abs(count) % 1_000_000_000);
-        ZonedDecimal.Encode(amountCents, r.AsSpan(62, 17), 17, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters);
-        return r;
     }
 }
