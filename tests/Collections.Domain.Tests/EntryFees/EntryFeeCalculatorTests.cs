@@ -76,7 +76,7 @@ public class EntryFeeCalculatorTests
     [InlineData("  ", "9802004000", false)]
     public void IsMpfLiable_SpiAndHeading_AsTheLegacyTable(string spi, string hts, bool liable)
     {
-        var calc = new EntryFeeCalculator(Reference());
+        var calc = new EntryFeeCalculator(FeeReference());
         calc.StartEntry(Formal());
 
         calc.IsMpfLiable(Line(1, 100, spi: spi, hts: hts)).Should().Be(liable);
@@ -164,7 +164,7 @@ public class EntryFeeCalculatorTests
     [Fact]
     public void CompleteEntry_HmfWaiverConsidersMpfPolicy_ChargesWhenMpfIsDue()
     {
-        var calc = new EntryFeeCalculator(Reference(), EntryFeePolicies.Legacy with { HmfWaiverConsidersMpf = true });
+        var calc = new EntryFeeCalculator(FeeReference(), EntryFeePolicies.Legacy with { HmfWaiverConsidersMpf = true });
 
         Run(calc, Formal(port: "1001", mode: 10), Line(1, 2_400_00)).HmfCents.Should().Be(3_00);
     }
@@ -216,7 +216,7 @@ public class EntryFeeCalculatorTests
     [Fact]
     public void CompleteEntry_NoScheduleForDate_ReportsFirstMissingClass()
     {
-        var r = Run(new EntryFeeCalculator(Reference(Rows.Where(x => x.FeeClass != "500"))), Formal(), Line(1, 100));
+        var r = Run(new EntryFeeCalculator(FeeReference(Rows.Where(x => x.FeeClass != "500"))), Formal(), Line(1, 100));
 
         r.Status.Should().Be(EntryFeeStatus.NoFeeSchedule);
         r.MissingFeeClass.Should().Be("500");
@@ -225,7 +225,7 @@ public class EntryFeeCalculatorTests
     [Fact]
     public void CompleteEntry_RunTotals_CountWhatTheLegacyCounts()
     {
-        var calc = new EntryFeeCalculator(Reference());
+        var calc = new EntryFeeCalculator(FeeReference());
         Run(calc, Formal(port: "1001", mode: 10), Line(1, 2_400_00));            // MPF minimum, HMF waived
         Run(calc, Formal(type: "11", manual: true), Line(1, 10_00));            // informal + manual
         Run(calc, Formal(), Line(1, 1_000_000_00), Line(2, 5_00, assessable: false)); // maximum

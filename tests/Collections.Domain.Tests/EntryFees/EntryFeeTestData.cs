@@ -20,7 +20,7 @@ internal static class EntryFeeTestData
         new("501", 19910101, 99999999, 1250, 0, 0, 0),
     ];
 
-    public static EntryFeeReference Reference(IEnumerable<FeeScheduleRow>? rows = null) => new(
+    public static EntryFeeReference FeeReference(IEnumerable<FeeScheduleRow>? rows = null) => new(
         new FeeSchedule(rows ?? Rows),
         [new("A ", false), new("JO", false), new("S ", true), new("P+", true)],
         ["1001", "2704"]);
@@ -32,7 +32,7 @@ internal static class EntryFeeTestData
         long duty = 0, long cotton = 0, bool assessable = true)
         => new(no, assessable, hts, spi, usdCents, duty, default, default, default, false, 0, rawMpfE5 ?? (usdCents * 3464 / 1000), cotton);
 
-    public static EntryFeeResult Run(EntryFeeHeader header, params EntryFeeLine[] lines) => Run(new EntryFeeCalculator(Reference()), header, lines);
+    public static EntryFeeResult Run(EntryFeeHeader header, params EntryFeeLine[] lines) => Run(new EntryFeeCalculator(FeeReference()), header, lines);
 
     public static EntryFeeResult Run(EntryFeeCalculator calc, EntryFeeHeader header, params EntryFeeLine[] lines)
     {
