@@ -423,19 +423,25 @@ public sealed class DayGenerator
         }
     }
 
+    private readonly Dictionary<(int, string), string[]> _ch99Candidates = [];
+    private readonly List<string> _pick = [];
+
     internal void PickCh99(EntrySpec e, LineSpec l)
     {
         var r = _rng;
         l.Ch99.Clear();
-        var candidates = Ch99On(e.EntryDate).Where(c => c.Country == l.Origin || c.Country == "**")
-            .Select(c => c.Heading).Distinct(StringComparer.Ordinal).ToList();
-        if (candidates.Count == 0 || r.Chance(45, 100)) return;
-        var k = Math.Min(candidates.Count, r.PickWeighted([60, 30, 10]) + 1);
+        if (!_ch99Candidates.TryGetValue((e.EntryDate, l.Origin), out var all))
+            _ch99Candidates[(e.EntryDate, l.Origin)] = all = Ch99On(e.EntryDate).Where(c => c.Country == l.Origin || c.Country == "**")
+                .Select(c => c.Heading).Distinct(StringComparer.Ordinal).ToArray();
+        if (all.Length == 0 || r.Chance(45, 100)) return;
+        _pick.Clear();
+        _pick.AddRange(all);
+        var k = Math.Min(_pick.Count, r.PickWeighted([60, 30, 10]) + 1);
         for (var i = 0; i < k; i++)
         {
-            var idx = (int)r.Below(candidates.Count);
-            l.Ch99.Add(candidates[idx]);
-            candidates.RemoveAt(idx);
+            var idx = (int)r.Below(_pick.Count);
+            l.Ch99.Add(_pick[idx]);
+            _pick.RemoveAt(idx);
         }
     }
 

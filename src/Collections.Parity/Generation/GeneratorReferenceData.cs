@@ -17,8 +17,12 @@ public sealed class GeneratorReferenceData
     public required IReadOnlyList<FeeRow> Fees { get; init; }
     public required IReadOnlyList<int> HmfPorts { get; init; }
 
+    private IReadOnlyList<string>? _currencies;
+    private Dictionary<(string, char, int), ExchangeRateRow>? _rateIndex;
+    private readonly Dictionary<(string, int), (long? Rate, char Source)> _certified = [];
+
     /// <summary>Currencies that have a certified rate (sorted).</summary>
-    public IReadOnlyList<string> Currencies => ExchangeRates.Select(r => r.Currency).Distinct().Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Currencies => _currencies ??= ExchangeRates.Select(r => r.Currency).Distinct().Order(StringComparer.Ordinal).ToList();
 
     public static GeneratorReferenceData Load(string refDir)
     {
@@ -55,8 +59,11 @@ public sealed class GeneratorReferenceData
     public FeeRow? Fee(string feeClass, int date) =>
         Fees.FirstOrDefault(f => f.FeeClass == feeClass && f.EffectiveDate <= date && f.EndDate >= date);
 
-    public ExchangeRateRow? Rate(string currency, char type, int date) =>
-        ExchangeRates.FirstOrDefault(r => r.Currency == currency && r.Type == type && r.Date == date);
+    public ExchangeRateRow? Rate(string currency, char type, int date)
+    {
+        _rateIndex ??= ExchangeRates.GroupBy(r => (r.Currency, r.Type, r.Date)).ToDictionary(g => g.Key, g => g.First());
+        return _rateIndex.GetValueOrDefault((currency, type, date));
+    }
 
     /// <summary>First day of the quarter of <paramref name="date"/> (CCYYMMDD), as CLV100 2250 computes it.</summary>
     public static int QuarterStart(int date)
@@ -68,6 +75,18 @@ public sealed class GeneratorReferenceData
 
     /// <summary>The certified rate CLV100 would use (unscaled, 6 decimals), or null when there is none (H011).</summary>
     public long? CertifiedRate(string currency, int exportDate, out char source)
+    {
+        if (_certified.TryGetValue((currency, exportDate), out var hit))
+        {
+            source = hit.Source;
+            return hit.Rate;
+        }
+        var rate = ComputeCertifiedRate(currency, exportDate, out source);
+        _certified[(currency, exportDate)] = (rate, source);
+        return rate;
+    }
+
+    private long? ComputeCertifiedRate(string currency, int exportDate, out char source)
     {
         source = 'U';
         if (currency is "USD" or "   ") return 1_000_000;

@@ -41,12 +41,13 @@ public sealed class FixtureCaptureTests
     }
 
     [Fact]
-    public void Capture_Twice_ManifestBytesIdentical()
+    public void Capture_TwiceOnceUnderTurkishCulture_ManifestBytesIdentical()
     {
         using var t = new TempDir();
         CaptureSmallDay(t, "a");
-        CaptureSmallDay(t, "a");
         var first = File.ReadAllBytes(t.Combine("fixtures", "a", FixtureManifest.FileName));
+        using (HostileCulture.Enter()) CaptureSmallDay(t, "a");
+        File.ReadAllBytes(t.Combine("fixtures", "a", FixtureManifest.FileName)).Should().Equal(first);
         FixtureCapture.Recapture(t.Combine("fixtures", "a"), RepoPaths.LegacyHome).Should().BeEmpty();
         File.ReadAllBytes(t.Combine("fixtures", "a", FixtureManifest.FileName)).Should().Equal(first);
     }
