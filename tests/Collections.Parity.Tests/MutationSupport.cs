@@ -42,6 +42,12 @@ internal sealed class MutatedDay : IDisposable
         CopyDir(legacyOut, ModernOut);
         Config = ParityConfig.Load(Path.Combine(RepoPaths.RepoRoot, "legacy-fixtures", "parity-config.json"));
         Files = Config.Files.Concat(Config.Inputs).ToDictionary(f => f.Name, f => new CompiledFile(f, new CopybookSource([])), StringComparer.Ordinal);
+        // What the modern pipeline writes today: the outputs of the ported steps only.
+        foreach (var f in Config.Files.Where(f => f.Step is not (null or "*") && !Config.PortedSteps.Contains(f.Step)))
+            File.Delete(Path.Combine(ModernOut, f.Name));
+        var ctl = Path.Combine(ModernOut, "CTLTOTS");
+        if (File.Exists(ctl))
+            File.WriteAllLines(ctl, File.ReadAllLines(ctl).Where(l => Config.PortedSteps.Any(s => l.StartsWith(s, StringComparison.Ordinal))));
     }
 
     public string LegacyOut { get; }

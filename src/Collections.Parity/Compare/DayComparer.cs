@@ -88,8 +88,10 @@ public sealed class DayComparer(ParityConfig config, CopybookSource copybooks, I
         foreach (var fr in result.Files.Where(f => f.Status is not (FileStatus.NotProduced or FileStatus.Absent)))
         {
             var types = fr.LegacyTypeCounts.Keys.Union(fr.ModernTypeCounts.Keys).OrderBy(k => k, StringComparer.Ordinal);
-            var detail = string.Join(", ", types.Select(t => $"{t}: {fr.LegacyTypeCounts.GetValueOrDefault(t)} vs {fr.ModernTypeCounts.GetValueOrDefault(t)}"));
-            var holds = types.All(t => fr.LegacyTypeCounts.GetValueOrDefault(t) == fr.ModernTypeCounts.GetValueOrDefault(t));
+            long Legacy(string t) => fr.LegacyTypeCounts.GetValueOrDefault(t) - fr.NotProducedTypeCounts.GetValueOrDefault(t);
+            var detail = string.Join(", ", types.Select(t => $"{t}: {Legacy(t)} vs {fr.ModernTypeCounts.GetValueOrDefault(t)}"))
+                         + (fr.NotProducedRecords > 0 ? $" (legacy records of steps not ported excluded: {fr.NotProducedRecords})" : "");
+            var holds = types.All(t => Legacy(t) == fr.ModernTypeCounts.GetValueOrDefault(t));
             var g = new GateResult { Id = "counts:" + fr.Name, Description = $"{fr.Name} record counts by type (legacy vs modern)", Side = "compare", Holds = holds, Detail = detail };
             result.Gates.Add(g);
             if (!holds) AddGateDifference(result, g, "legacy counts", "modern counts");

@@ -142,7 +142,12 @@ public sealed class FileComparer
             {
                 var (so, sl) = p.Type.Span(_file.Spec.StepField);
                 var step = so < p.Bytes.Length ? Encoding.Latin1.GetString(p.Bytes, so, Math.Min(sl, p.Bytes.Length - so)).Trim() : "";
-                if (!stepPorted(step)) { result.NotProducedRecords++; return; }
+                if (!stepPorted(step))
+                {
+                    result.NotProducedRecords++;
+                    result.NotProducedTypeCounts[p.Type.Code] = result.NotProducedTypeCounts.GetValueOrDefault(p.Type.Code) + 1;
+                    return;
+                }
             }
             if (isLegacy) result.OnlyLegacy++; else result.OnlyModern++;
             long money = 0;
@@ -206,12 +211,17 @@ public sealed class FileComparer
         if (!hasL) { result.Status = FileStatus.LegacyMissing; result.ByteVerdict = "the legacy did not write this file"; }
         else if (!hasM) { result.Status = FileStatus.Different; result.ByteVerdict = "the modern side did not write this file"; }
         else if (identical) { result.Status = FileStatus.Identical; result.ByteVerdict = "identical bytes"; }
+        else if (recordsEqual && result.NotProducedRecords > 0 && positional)
+        {
+            result.Status = FileStatus.Equivalent;
+            result.ByteVerdict = $"same records for the ported steps; {result.NotProducedRecords} records of steps not ported are not produced by the modern side";
+        }
         else if (recordsEqual && result.MaskedFieldDifferences > 0) { result.Status = FileStatus.Equivalent; result.ByteVerdict = "bytes differ only in masked fields"; }
         else if (recordsEqual && !positional) { result.Status = FileStatus.Reordered; result.ByteVerdict = "same records in another order"; }
         else if (recordsEqual) { result.Status = FileStatus.Different; result.ByteVerdict = "same records, different bytes (framing)"; }
         else { result.Status = FileStatus.Different; result.ByteVerdict = "different"; }
 
-        if (result.Status == FileStatus.Reordered || (recordsEqual && !identical && result.MaskedFieldDifferences == 0 && hasL && hasM))
+        if (result.Status == FileStatus.Reordered || (result.Status == FileStatus.Different && recordsEqual && hasL && hasM))
         {
             differences.Add(new Difference
             {

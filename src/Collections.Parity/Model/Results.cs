@@ -130,6 +130,7 @@ public sealed class FileResult
 
     /// <summary>Legacy records written by steps the modern side does not run yet (files several steps write).</summary>
     public long NotProducedRecords { get; set; }
+    public SortedDictionary<string, long> NotProducedTypeCounts { get; init; } = new(StringComparer.Ordinal);
     public long MaskedFieldDifferences { get; set; }
     public long FieldDifferences { get; set; }
     public string? LegacySha256 { get; set; }

@@ -33,7 +33,12 @@ public static class HtmlReport
         Card(sb, "Dollar impact (absolute)", "$" + ReportWriter.Dollars(run.Impact.AbsoluteCents),
             absDollars >= config.Thresholds.FailDollars ? "bad" : absDollars >= config.Thresholds.WarnDollars ? "warn" : "ok");
         Card(sb, "Net impact", "$" + ReportWriter.Dollars(run.Impact.NetCents), run.Impact.NetCents == 0 ? "ok" : "warn");
-        Card(sb, "Largest single difference", "$" + ReportWriter.Dollars(run.Impact.LargestCents), run.Impact.LargestCents == 0 ? "ok" : "warn");
+        var fileImpacts = run.Days.SelectMany(d => d.Files).GroupBy(f => f.Name)
+            .Select(g => (Name: g.Key, Abs: g.Sum(f => f.Impact.AbsoluteCents), Largest: g.Max(f => f.Impact.LargestCents))).ToList();
+        var largest = fileImpacts.Count == 0 ? 0 : fileImpacts.Max(f => f.Largest);
+        Card(sb, "Largest single difference (any file)", "$" + ReportWriter.Dollars(largest), largest == 0 ? "ok" : "warn");
+        var worst = fileImpacts.OrderByDescending(f => f.Abs).FirstOrDefault();
+        if (worst.Abs > 0) Card(sb, "Largest file impact", $"{worst.Name} ${ReportWriter.Dollars(worst.Abs)}", "warn");
         Card(sb, "Not produced by the modern side", notProduced.Count == 0 ? "none" : string.Join(", ", notProduced), notProduced.Count == 0 ? "ok" : "info");
         sb.Append("</section>");
         sb.Append("<p class=\"note\">Thresholds: warn at $").Append(config.Thresholds.WarnDollars.ToString("0.00", CultureInfo.InvariantCulture))
