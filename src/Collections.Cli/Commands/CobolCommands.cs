@@ -1,12 +1,305 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Copybooks;
+using Collections.Cobol.Decoding;
+using Collections.Cobol.Records;
 
 namespace Collections.Cli.Commands;
 
+/// <summary>
+/// <c>collections cobol layout</c> and <c>collections cobol decode</c>. Exit codes: 0 success; 1 usage, copybook or
+/// file error (message on stderr naming the file); 2 (decode) at least one record had a field that failed to decode
+/// (every record is still printed, the field as null and the error in the record's "errors" array).
+/// </summary>
 internal static class CobolCommands
 {
+    public const int ExitOk = 0;
+    public const int ExitUsage = 1;
+    public const int ExitFieldErrors = 2;
+
     public static Command Create()
     {
         var command = new Command("cobol", "COBOL data toolkit: copybook layouts and data-file decoding.");
+        command.Subcommands.Add(CreateLayout());
+        command.Subcommands.Add(CreateDecode());
         return command;
+    }
+
+    private static Option<string> CopybookOption() => new("--copybook")
+    {
+        Description = "Copybook file (fixed-format COBOL data description entries; COPY members are resolved from its folder and --include).",
+        Required = true,
+    };
+
+    private static Option<string[]> IncludeOption() => new("--include", "-I")
+    {
+        Description = "Folder searched for COPY members (repeatable; extensions tried: none, .cpy, .CPY, .cbl, .CBL, .cob, .COB).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static Option<string> BinarySizeOption() => new("--binary-size")
+    {
+        Description = "cobc -fbinary-size used for binary (COMP/BINARY/COMP-5) item sizes: 2-4-8 (the legacy's, default) or 1-2-4-8.",
+        DefaultValueFactory = _ => "2-4-8",
+    };
+
+    private static Command CreateLayout()
+    {
+        var copybook = CopybookOption();
+        var include = IncludeOption();
+        var binarySize = BinarySizeOption();
+        var json = new Option<bool>("--json") { Description = "Print the layout as JSON instead of a table." };
+        var command = new Command("layout",
+            "Print each item's level, name, offset (0-based, from the start of its 01 record; first occurrence inside OCCURS), " +
+            "length (one occurrence), PIC and usage, as cobc lays them out. Exit 0, or 1 when the copybook cannot be read or parsed.");
+        command.Options.Add(copybook);
+        command.Options.Add(include);
+        command.Options.Add(binarySize);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var layout = LoadLayout(parse.GetValue(copybook)!, parse.GetValue(include), parse.GetValue(binarySize)!, error);
+            if (layout is null) return ExitUsage;
+            if (parse.GetValue(json))
+            {
+                var buffer = new MemoryStream();
+                using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                {
+                    LayoutReport.WriteJson(layout, writer);
+                }
+                output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+                output.Write('\n');
+            }
+            else
+            {
+                LayoutReport.WriteTable(layout, output);
+            }
+            return ExitOk;
+        });
+        return command;
+    }
+
+    private static Command CreateDecode()
+    {
+        var copybook = CopybookOption();
+        var include = IncludeOption();
+        var binarySize = BinarySizeOption();
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = "ascii (default; signed zoned fields over-punched { A-I } J-R as the legacy writes them), cp037 or cp1140 (EBCDIC; zoned signs C/D/F zones).",
+            DefaultValueFactory = _ => "ascii",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "fixed (default; records of --record-length bytes), variable (GnuCOBOL COB_VARSEQ_FORMAT=0: 2-byte big-endian length without the prefix, 2 zero bytes), rdw (mainframe RDW, length includes the 4 bytes), line (LF-terminated text; short lines padded with spaces).",
+            DefaultValueFactory = _ => "fixed",
+        };
+        var select = new Option<string[]>("--select")
+        {
+            Description = "FIELD=VALUE:GROUP (repeatable). When FIELD holds VALUE, the record is read through GROUP (an item of a REDEFINES, or one of several 01 records) " +
+                          "and the items sharing its storage are omitted. Without a matching selection only the redefined (first) item of each REDEFINES, " +
+                          "and the first 01 record, are written. Numeric FIELDs compare by value (1 = 01 = 1.0), others by text without trailing spaces.",
+        };
+        var recordLength = new Option<int?>("--record-length")
+        {
+            Description = "Record length for fixed and line formats (default: the longest 01 record of the copybook).",
+        };
+        var overpunch = new Option<string?>("--overpunch")
+        {
+            Description = "Zoned sign convention for ASCII files: ebcdic-letters (default, GnuCOBOL -fsign=EBCDIC) or gnucobol-ascii (p-y negatives).",
+        };
+        var packedSigns = new Option<string>("--packed-signs")
+        {
+            Description = "strict (default: C, F positive, D negative) or ibm (also A, E positive, B negative).",
+            DefaultValueFactory = _ => "strict",
+        };
+        var nativeOrder = new Option<string?>("--native-byte-order")
+        {
+            Description = "Byte order of COMP-5 items: big or little (default: big for EBCDIC files, little for ASCII). COMP/BINARY are always big-endian.",
+        };
+        var data = new Argument<string>("DATAFILE") { Description = "The data file to decode." };
+        var command = new Command("decode",
+            "Decode a data file through a copybook and print JSON Lines, one object per record: {\"RECORD-01-NAME\":{...}} with fields keyed by " +
+            "COBOL names in copybook order, groups as objects, OCCURS as arrays (DEPENDING ON: the count in the record), FILLER, level-66 RENAMES " +
+            "and level-88 conditions omitted; numbers as exact decimal strings at the PIC scale (\"-919.00\"), text with trailing spaces kept. " +
+            "A field that fails to decode is null and listed in the record's \"errors\" array (field, offset 0-based in the record, hex, reason). " +
+            "Exit codes: 0 every record decoded; 2 some field failed (all records still printed); 1 usage, copybook or file error.");
+        command.Options.Add(copybook);
+        command.Options.Add(include);
+        command.Options.Add(binarySize);
+        command.Options.Add(encoding);
+        command.Options.Add(format);
+        command.Options.Add(select);
+        command.Options.Add(recordLength);
+        command.Options.Add(overpunch);
+        command.Options.Add(packedSigns);
+        command.Options.Add(nativeOrder);
+        command.Arguments.Add(data);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var layout = LoadLayout(parse.GetValue(copybook)!, parse.GetValue(include), parse.GetValue(binarySize)!, error);
+            if (layout is null) return ExitUsage;
+
+            var options = new RecordDecoderOptions();
+            RecordFormat recordFormat;
+            try
+            {
+                options.Encoding = RecordDecoderOptions.ParseEncoding(parse.GetValue(encoding)!);
+                options.Overpunch = parse.GetValue(overpunch) switch
+                {
+                    null => null,
+                    "ebcdic-letters" => OverpunchStyle.AsciiEbcdicLetters,
+                    "gnucobol-ascii" => OverpunchStyle.GnuCobolAscii,
+                    var other => throw new FormatException($"--overpunch '{other}' is not ebcdic-letters or gnucobol-ascii"),
+                };
+                options.PackedSigns = parse.GetValue(packedSigns) switch
+                {
+                    "strict" => PackedSignPolicy.Strict,
+                    "ibm" => PackedSignPolicy.Ibm,
+                    var other => throw new FormatException($"--packed-signs '{other}' is not strict or ibm"),
+                };
+                options.NativeBinaryBigEndian = parse.GetValue(nativeOrder) switch
+                {
+                    null => null,
+                    "big" => true,
+                    "little" => false,
+                    var other => throw new FormatException($"--native-byte-order '{other}' is not big or little"),
+                };
+                recordFormat = parse.GetValue(format) switch
+                {
+                    "fixed" => RecordFormat.Fixed,
+                    "variable" => RecordFormat.GnuCobolVariable,
+                    "rdw" => RecordFormat.Rdw,
+                    "line" => RecordFormat.LineSequential,
+                    var other => throw new FormatException($"--format '{other}' is not fixed, variable, rdw or line"),
+                };
+                options.PadShortRecords = recordFormat == RecordFormat.LineSequential;
+                foreach (var s in parse.GetValue(select) ?? []) options.Selections.Add(RecordSelection.Parse(s));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                error.WriteLine("collections cobol decode: " + e.Message);
+                return ExitUsage;
+            }
+
+            RecordDecoder decoder;
+            try
+            {
+                decoder = RecordDecoder.Create(layout, options);
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"collections cobol decode: {layout.Copybook.FileName}: {e.Message}");
+                return ExitUsage;
+            }
+
+            var dataFile = parse.GetValue(data)!;
+            var length = parse.GetValue(recordLength) ?? decoder.MaxRecordLength;
+            if (length <= 0)
+            {
+                error.WriteLine("collections cobol decode: --record-length must be positive");
+                return ExitUsage;
+            }
+            return RunDecode(dataFile, recordFormat, length, decoder, output, error);
+        });
+        return command;
+    }
+
+    private static int RunDecode(string dataFile, RecordFormat format, int length, RecordDecoder decoder, TextWriter output, TextWriter error)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(dataFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"collections cobol decode: {dataFile}: cannot open: {e.Message}");
+            return ExitUsage;
+        }
+        using (stream)
+        {
+            var readerOptions = new RecordReaderOptions
+            {
+                Format = format,
+                RecordLength = format is RecordFormat.Fixed or RecordFormat.LineSequential ? length : 0,
+                FileName = dataFile,
+            };
+            using var reader = RecordReader.Create(stream, readerOptions);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            long records = 0, withErrors = 0;
+            try
+            {
+                while (true)
+                {
+                    var status = reader.Read(out var record);
+                    if (status == RecordReadStatus.EndOfFile) break;
+                    records++;
+                    if (status == RecordReadStatus.Truncated)
+                    {
+                        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"collections cobol decode: {dataFile}: record {reader.RecordNumber} at offset {reader.RecordOffset} is truncated ({record.Length} bytes at end of file)"));
+                    }
+                    var decoded = decoder.Decode(record.Span);
+                    if (decoded.Errors.Count > 0 || status == RecordReadStatus.Truncated) withErrors++;
+                    buffer.ResetWrittenCount();
+                    json.Reset(buffer);
+                    decoded.WriteTo(json);
+                    json.Flush();
+                    output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                    output.Write('\n');
+                }
+            }
+            catch (RecordFormatException e)
+            {
+                output.Flush();
+                error.WriteLine($"collections cobol decode: {dataFile}: {e.Message}");
+                return ExitUsage;
+            }
+            catch (IOException e)
+            {
+                output.Flush();
+                error.WriteLine($"collections cobol decode: {dataFile}: read error: {e.Message}");
+                return ExitUsage;
+            }
+            output.Flush();
+            if (withErrors > 0)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"collections cobol decode: {dataFile}: {records} records, {withErrors} with field errors"));
+                return ExitFieldErrors;
+            }
+            return ExitOk;
+        }
+    }
+
+    private static CopybookLayout? LoadLayout(string copybook, string[]? includes, string binarySize, TextWriter error)
+    {
+        try
+        {
+            var parserOptions = new CopybookParserOptions();
+            foreach (var d in includes ?? []) parserOptions.IncludeDirectories.Add(d);
+            var layoutOptions = new LayoutOptions { BinarySize = LayoutOptions.ParseBinarySize(binarySize) };
+            return CopybookLayout.Load(copybook, parserOptions, layoutOptions);
+        }
+        catch (CopybookException e)
+        {
+            error.WriteLine("collections cobol: " + e.Message);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine("collections cobol: " + e.Message);
+            return null;
+        }
     }
 }

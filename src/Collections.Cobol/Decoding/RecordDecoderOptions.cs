@@ -1,0 +1,94 @@
+using System.Globalization;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Text;
+
+namespace Collections.Cobol.Decoding;
+
+/// <summary>Character set of a data file.</summary>
+public enum DataEncoding
+{
+    /// <summary>ASCII (bytes 0x80-0xFF read as Latin-1); signed zoned fields default to <see cref="OverpunchStyle.AsciiEbcdicLetters"/>.</summary>
+    Ascii,
+
+    /// <summary>EBCDIC code page 037 (US/Canada); zoned signs <see cref="OverpunchStyle.Ebcdic"/>.</summary>
+    Cp037,
+
+    /// <summary>EBCDIC code page 1140 (037 with the euro sign); zoned signs <see cref="OverpunchStyle.Ebcdic"/>.</summary>
+    Cp1140,
+}
+
+/// <summary>
+/// <c>FIELD=VALUE:GROUP</c>: when FIELD holds VALUE, the record is read through GROUP (an item that takes part in a
+/// REDEFINES, or one of several level-01 records of the copybook) and the other items sharing its storage are omitted.
+/// </summary>
+public sealed record RecordSelection(string FieldName, string Value, string GroupName)
+{
+    /// <summary>Parses <c>FIELD=VALUE:GROUP</c> (the value may contain '=' but not ':' after the last one... the
+    /// group is after the last ':').</summary>
+    public static RecordSelection Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int eq = text.IndexOf('=', StringComparison.Ordinal);
+        int colon = text.LastIndexOf(':');
+        if (eq <= 0 || colon <= eq || colon == text.Length - 1)
+            throw new FormatException($"selection '{text}' is not FIELD=VALUE:GROUP");
+        return new RecordSelection(text[..eq].Trim().ToUpperInvariant(), text[(eq + 1)..colon], text[(colon + 1)..].Trim().ToUpperInvariant());
+    }
+
+    public override string ToString() => $"{FieldName}={Value}:{GroupName}";
+}
+
+/// <summary>How records are decoded. Defaults: ASCII with the legacy's over-punch letters, strict packed signs.</summary>
+public sealed class RecordDecoderOptions
+{
+    public DataEncoding Encoding { get; set; } = DataEncoding.Ascii;
+
+    /// <summary>Zoned-decimal sign convention; null = by encoding (ASCII: AsciiEbcdicLetters, EBCDIC: Ebcdic).</summary>
+    public OverpunchStyle? Overpunch { get; set; }
+
+    public PackedSignPolicy PackedSigns { get; set; } = PackedSignPolicy.Strict;
+
+    /// <summary>Byte order of COMP-5 items; null = by encoding (EBCDIC files come from a big-endian mainframe,
+    /// ASCII files from cobc on a little-endian machine). COMP / COMP-4 / BINARY are always big-endian.</summary>
+    public bool? NativeBinaryBigEndian { get; set; }
+
+    /// <summary>Records shorter than the layout are padded with spaces before decoding (GnuCOBOL does this for
+    /// LINE SEQUENTIAL files, whose trailing blanks are removed on write). Otherwise a field past the end of the
+    /// record is a field error.</summary>
+    public bool PadShortRecords { get; set; }
+
+    public IList<RecordSelection> Selections { get; } = new List<RecordSelection>();
+
+    public OverpunchStyle EffectiveOverpunch => Overpunch ?? (Encoding == DataEncoding.Ascii ? OverpunchStyle.AsciiEbcdicLetters : OverpunchStyle.Ebcdic);
+
+    public bool EffectiveNativeBigEndian => NativeBinaryBigEndian ?? Encoding != DataEncoding.Ascii;
+
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Encoding)) throw new ArgumentOutOfRangeException(nameof(Encoding), Encoding, "unknown encoding");
+        if (Encoding == DataEncoding.Ascii && Overpunch == OverpunchStyle.Ebcdic)
+            throw new ArgumentException("EBCDIC over-punch bytes cannot be used with an ASCII file");
+        if (Encoding != DataEncoding.Ascii && Overpunch is OverpunchStyle.AsciiEbcdicLetters or OverpunchStyle.GnuCobolAscii)
+            throw new ArgumentException("ASCII over-punch conventions cannot be used with an EBCDIC file");
+    }
+
+    /// <summary>Parses "ascii", "cp037" / "037" / "ibm037", "cp1140" / "1140" / "ibm01140".</summary>
+    public static DataEncoding ParseEncoding(string text) => text.ToLowerInvariant() switch
+    {
+        "ascii" => DataEncoding.Ascii,
+        "cp037" or "037" or "ibm037" or "ebcdic" => DataEncoding.Cp037,
+        "cp1140" or "1140" or "ibm01140" => DataEncoding.Cp1140,
+        _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"encoding '{text}' is not supported (ascii, cp037, cp1140)")),
+    };
+
+    /// <summary>Code page of alphanumeric fields: Latin-1 for ASCII files (every byte decodes, as PIC X may hold
+    /// any byte, e.g. HIGH-VALUES), cp037 or cp1140 for EBCDIC files.</summary>
+    public CodePage CodePage => Encoding switch
+    {
+        DataEncoding.Ascii => CodePage.Latin1,
+        DataEncoding.Cp037 => CodePage.Cp037,
+        _ => CodePage.Cp1140,
+    };
+
+    internal byte SpaceByte => Encoding == DataEncoding.Ascii ? (byte)0x20 : (byte)0x40;
+}
