@@ -1,12 +1,116 @@
 using System.CommandLine;
+using Collections.Parity.Runs;
 
 namespace Collections.Cli.Commands;
 
-/// <summary><c>collections parity run</c> and <c>collections parity live</c>.</summary>
+/// <summary>
+/// <c>collections parity run</c> (captured fixture sets vs the modern pipeline) and <c>collections parity live</c>
+/// (the legacy and the modern pipeline side by side). Exit codes: 0 every difference is covered by the
+/// known-difference register, 1 some difference is not, 2 usage or environment error.
+/// </summary>
 internal static class ParityRunCommands
 {
     public static void AddTo(Command parity)
     {
         ArgumentNullException.ThrowIfNull(parity);
+        parity.Subcommands.Add(CreateRun());
+        parity.Subcommands.Add(CreateLive());
+    }
+
+    private static readonly string[] PortedPrograms = ["CLV100", "CLV200"];
+
+    private static Command CreateRun()
+    {
+        var fixtures = new Option<string>("--fixtures") { Description = "A fixture set, a folder of sets, or a chain (sets naming their prior)", Required = true };
+        var report = new Option<string?>("--report") { Description = "Report folder (default out/parity)" };
+        var common = Common();
+        var capturedOnly = new Option<bool>("--captured-only") { Description = "Report the captured outputs without running the modern side" };
+        var command = new Command("run", "Compare captured legacy outputs with the modern pipeline run on the same inputs.");
+        command.Options.Add(fixtures);
+        command.Options.Add(report);
+        foreach (var o in common.All) command.Options.Add(o);
+        command.Options.Add(capturedOnly);
+        command.SetAction(r => ParityCommand.RunFixtures(
+            common.Args(r) with { Fixtures = r.GetValue(fixtures), ReportDir = r.GetValue(report), CapturedOnly = r.GetValue(capturedOnly) },
+            ModernEngine, Console.Out, Console.Error));
+        return command;
+    }
+
+    private static Command CreateLive()
+    {
+        var home = new Option<string>("--legacy-home") { Description = "Legacy suite (src/, copybooks/, ref/); built in a temp copy when needed", Required = true };
+        var input = new Option<string[]>("--input") { Description = "Input folder (ENTRYIN, PAYMENTS, SYSIN); repeat for a chain", Required = true };
+        var rundate = new Option<string[]>("--rundate") { Description = "Run date CCYYMMDD; one per --input", Required = true };
+        var prior = new Option<string?>("--prior") { Description = "Prior OUTDIR for the first day (its OPENITEM is the old master)" };
+        var report = new Option<string?>("--report") { Description = "Report folder (default out/parity)" };
+        var common = Common();
+        var command = new Command("live", "Run the legacy and the modern pipeline side by side on the same inputs and compare.");
+        command.Options.Add(home);
+        command.Options.Add(input);
+        command.Options.Add(rundate);
+        command.Options.Add(prior);
+        command.Options.Add(report);
+        foreach (var o in common.All) command.Options.Add(o);
+        command.SetAction(r => ParityCommand.RunLive(
+            common.Args(r) with
+            {
+                LegacyHome = r.GetValue(home), Inputs = r.GetValue(input) ?? [], RunDates = r.GetValue(rundate) ?? [],
+                Prior = r.GetValue(prior), ReportDir = r.GetValue(report),
+            },
+            ModernEngine, Console.Out, Console.Error));
+        return command;
+    }
+
+    private sealed record CommonOptions(Option<string?> Config, Option<string?> Register, Option<string?> Ref, Option<string[]> Copybooks)
+    {
+        public Option[] All => [Config, Register, Ref, Copybooks];
+
+        public ParityCommandArgs Args(ParseResult r) => new()
+        {
+            ConfigPath = r.GetValue(Config), RegisterPath = r.GetValue(Register), RefDir = r.GetValue(Ref),
+            CopybookDirs = r.GetValue(Copybooks) ?? [],
+        };
+    }
+
+    private static CommonOptions Common() => new(
+        new Option<string?>("--config") { Description = "File-spec registry (default legacy-fixtures/parity-config.json, else the embedded copy)" },
+        new Option<string?>("--register") { Description = "Known-difference register (default legacy-fixtures/register/known-differences.json)" },
+        new Option<string?>("--ref") { Description = "Reference tables for the modern side when a fixture has no ref/ (default: the legacy's ref/)" },
+        new Option<string[]>("--copybooks") { Description = "Copybook folder(s) (default: the embedded copies of the legacy's copybooks)" });
+
+    /// <summary>
+    /// The modern side: the ported cycle behind <c>collections legacy run RUNDATE INDIR OUTDIR [PRIOR] --ref DIR</c>,
+    /// invoked in-process. Null when this build has no such command yet.
+    /// </summary>
+    private static IModernEngine? ModernEngine()
+    {
+        var root = Program.BuildRoot();
+        var legacy = root.Subcommands.FirstOrDefault(c => c.Name == "legacy");
+        if (legacy?.Subcommands.Any(c => c.Name == "run") != true) return null;
+        return new DelegateModernEngine("collections legacy run (in-process)", PortedPrograms, r =>
+        {
+            var args = new List<string> { "legacy", "run", r.RunDate, r.InDir, r.OutDir };
+            if (r.Prior is not null) args.Add(r.Prior);
+            args.Add("--ref");
+            args.Add(r.RefDir);
+            var so = new StringWriter();
+            var se = new StringWriter();
+            var (oldOut, oldErr) = (Console.Out, Console.Error);
+            int rc;
+            try
+            {
+                Console.SetOut(so);
+                Console.SetError(se);
+                rc = Program.BuildRoot().Parse(args).Invoke();
+            }
+            finally
+            {
+                Console.SetOut(oldOut);
+                Console.SetError(oldErr);
+            }
+            var log = so + se.ToString();
+            var steps = FixtureDay.ParseCycleLog(log).ToDictionary(x => x.Program, x => x.Rc, StringComparer.Ordinal);
+            return new ModernRun(steps, rc, log);
+        });
     }
 }

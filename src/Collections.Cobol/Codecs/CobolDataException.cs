@@ -20,14 +20,27 @@ public sealed class CobolDataException : FormatException
     {
     }
 
-    private CobolDataException(string reason, string rawHex, string? fieldName, long offset, Exception? inner)
-        : base(BuildMessage(reason, rawHex, fieldName, offset), inner)
+    private CobolDataException(string reason, string rawHex, string? fieldName, long offset, Exception? inner,
+        string? fileName = null, long recordNumber = -1)
+        : base(BuildMessage(reason, rawHex, fieldName, offset, fileName, recordNumber), inner)
     {
         Reason = reason;
         RawHex = rawHex;
         FieldName = fieldName;
         Offset = offset;
+        FileName = fileName;
+        RecordNumber = recordNumber;
     }
+
+    /// <summary>The file the record came from, when known.</summary>
+    public string? FileName { get; }
+
+    /// <summary>1-based number of the record in its file, or -1 if unknown.</summary>
+    public long RecordNumber { get; }
+
+    /// <summary>The same error, located in a record of a file (keeps field and offset).</summary>
+    public CobolDataException WithRecord(string? fileName, long recordNumber) =>
+        new(Reason, RawHex, FieldName, Offset, this, fileName, recordNumber);
 
     /// <summary>What is wrong, e.g. "invalid sign nibble 0xA", "non-digit byte 0x40 at position 3".</summary>
     public string Reason { get; }
@@ -45,14 +58,17 @@ public sealed class CobolDataException : FormatException
     public CobolDataException WithField(string fieldName, long offset)
     {
         ArgumentNullException.ThrowIfNull(fieldName);
-        return new CobolDataException(Reason, RawHex, fieldName, offset, this);
+        return new CobolDataException(Reason, RawHex, fieldName, offset, this, FileName, RecordNumber);
     }
 
     /// <summary>Upper-case hex of <paramref name="raw"/> (no separators).</summary>
     public static string Hex(ReadOnlySpan<byte> raw) => Convert.ToHexString(raw);
 
-    private static string BuildMessage(string reason, string rawHex, string? fieldName, long offset)
+    private static string BuildMessage(string reason, string rawHex, string? fieldName, long offset, string? fileName, long recordNumber)
     {
+        var record = recordNumber >= 0
+            ? $"{fileName ?? "file"} record {recordNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}: "
+            : "";
         var where = (fieldName, offset) switch
         {
             (not null, >= 0) => $"field {fieldName} at offset {offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
@@ -60,6 +76,6 @@ public sealed class CobolDataException : FormatException
             (null, >= 0) => $"field at offset {offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
             _ => "field",
         };
-        return $"Invalid data in {where}: {reason} (raw hex {(rawHex.Length == 0 ? "<empty>" : rawHex)})";
+        return $"{record}Invalid data in {where}: {reason} (raw hex {(rawHex.Length == 0 ? "<empty>" : rawHex)})";
     }
 }

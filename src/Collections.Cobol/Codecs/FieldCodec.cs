@@ -93,8 +93,12 @@ public sealed class FieldCodec
         {
             SignPlacement = sign,
             OverpunchStyle = style,
+            _plainZone = sign == SignPlacement.Unsigned ? (style == OverpunchStyle.Ebcdic ? 0xF0u : 0x30u) : 0u,
         };
     }
+
+    // unsigned zoned fields: the zone of a plain digit (0x30 or 0xF0), else 0
+    private uint _plainZone;
 
     public static FieldCodec Packed(int digits, int scale, bool signed, PackedSignPolicy policy = PackedSignPolicy.Strict)
     {
@@ -114,15 +118,36 @@ public sealed class FieldCodec
     }
 
     /// <summary>The unscaled integer of a numeric field; <see cref="CobolDataException"/> on invalid data.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long DecodeUnscaled(ReadOnlySpan<byte> field)
     {
+        if (field.Length != Length) ThrowLength(field.Length);
+        long value;
+        if (_plainZone != 0 && field.Length < 8)
+        {
+            // unsigned zoned of up to 7 digits (dates, counts, codes): the common short case, inline
+            ulong acc = 0;
+            var ok = true;
+            unchecked
+            {
+                foreach (var b in field)
+                {
+                    var x = (uint)b - _plainZone;
+                    ok &= x <= 9;
+                    acc = acc * 10 + x;
+                }
+            }
+            if (ok) return (long)acc;
+        }
         switch (Kind)
         {
             case FieldKind.Packed:
-                return PackedDecimal.Decode(field, Digits, Signed, PackedSignPolicy);
+                if (!PackedDecimal.DecodeInt64(field, Digits, Signed, PackedSignPolicy, out value))
+                    return PackedDecimal.Decode(field, Digits, Signed, PackedSignPolicy); // throws with the diagnosis
+                return value;
             case FieldKind.Zoned:
-                return ZonedDecimal.Decode(field, Digits, SignPlacement, OverpunchStyle);
+                if (!ZonedDecimal.DecodeInt64(field, Digits, SignPlacement, OverpunchStyle, out value))
+                    return ZonedDecimal.Decode(field, Digits, SignPlacement, OverpunchStyle); // throws with the diagnosis
+                return value;
             case FieldKind.Binary:
                 return DecodeBinary(field);
             default:
@@ -213,6 +238,10 @@ public sealed class FieldCodec
         FieldKind.Alphanumeric => string.Create(CultureInfo.InvariantCulture, $"X({Length}) {CodePage}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{Kind} {(Signed ? "S" : "")}{Digits} digits scale {Scale} ({Length} bytes)"),
     };
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowLength(int length) =>
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{this} is {Length} bytes, got {length}"), "field");
 
     private long DecodeBinary(ReadOnlySpan<byte> field)
     {

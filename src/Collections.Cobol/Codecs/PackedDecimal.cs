@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Collections.Cobol.Codecs;
 
@@ -28,7 +30,7 @@ public static class PackedDecimal
     public static long Decode(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy = PackedSignPolicy.Strict)
     {
         CheckArguments(field.Length, digits, policy, MaxDigitsInt64);
-        if (!DecodeCore(field, digits, signed, policy, out long value)) ThrowInvalid(field, digits, signed, policy);
+        if (!DecodeInt64(field, digits, signed, policy, out var value)) ThrowInvalid(field, digits, signed, policy);
         return value;
     }
 
@@ -36,7 +38,7 @@ public static class PackedDecimal
     public static bool TryDecode(ReadOnlySpan<byte> field, int digits, bool signed, out long unscaled, PackedSignPolicy policy = PackedSignPolicy.Strict)
     {
         CheckArguments(field.Length, digits, policy, MaxDigitsInt64);
-        return DecodeCore(field, digits, signed, policy, out unscaled);
+        return DecodeInt64(field, digits, signed, policy, out unscaled);
     }
 
     /// <summary>Decodes a packed field of up to 38 digits.</summary>
@@ -72,8 +74,60 @@ public static class PackedDecimal
         EncodeCore(unscaled, field, digits, signed);
     }
 
+    /// <summary>Value of a byte holding two digit nibbles (0-99), or 0xFF when either nibble is above 9.</summary>
+    private static readonly byte[] DigitPair = BuildDigitPairs();
+
+    private static byte[] BuildDigitPairs()
+    {
+        var t = new byte[256];
+        for (var b = 0; b < 256; b++) t[b] = (b >> 4) <= 9 && (b & 0x0F) <= 9 ? (byte)((b >> 4) * 10 + (b & 0x0F)) : (byte)0xFF;
+        return t;
+    }
+
+    /// <summary>The <see cref="long"/> decoder (arguments already checked): one table look-up per digit pair,
+    /// unchecked arithmetic (at most 18 digits cannot overflow).</summary>
+    internal static bool DecodeInt64(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy, out long value)
+    {
+        value = 0;
+        var last = field.Length - 1;
+        if ((digits & 1) == 0 && field[0] > 0x09) return false;
+        ref var pairs = ref MemoryMarshal.GetArrayDataReference(DigitPair);
+        unchecked
+        {
+            ulong acc = 0;
+            var i = 0;
+            // eight digits (four bytes) at a time: validate every nibble <= 9, then BCD to binary with SWAR
+            for (; i + 4 <= last; i += 4)
+            {
+                var v = BinaryPrimitives.ReadUInt32BigEndian(field.Slice(i, 4));
+                var lo = v & 0x0F0F0F0Fu;
+                var hi = (v >> 4) & 0x0F0F0F0Fu;
+                if (((lo + 0x06060606u) & 0x10101010u) != 0 || ((hi + 0x06060606u) & 0x10101010u) != 0) return false;
+                var bytes = hi * 10 + lo;                                      // four values 0-99, most significant first
+                var halves = ((bytes >> 8) & 0x00FF00FFu) * 100 + (bytes & 0x00FF00FFu); // two values 0-9999
+                acc = acc * 100_000_000UL + (halves >> 16) * 10000 + (halves & 0xFFFFu);
+            }
+            for (; i < last; i++)
+            {
+                uint pair = Unsafe.Add(ref pairs, field[i]);
+                if (pair == 0xFF) return false;
+                acc = acc * 100 + pair;
+            }
+            uint tail = field[last];
+            var digit = tail >> 4;
+            if (digit > 9) return false;
+            acc = acc * 10 + digit;
+            switch (SignOf(tail & 0x0F, signed, policy))
+            {
+                case 1: value = (long)acc; return true;
+                case -1: value = -(long)acc; return true;
+                default: return false;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool DecodeCore<T>(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy, out T value)
+    internal static bool DecodeCore<T>(ReadOnlySpan<byte> field, int digits, bool signed, PackedSignPolicy policy, out T value)
         where T : IBinaryInteger<T>
     {
         value = T.Zero;

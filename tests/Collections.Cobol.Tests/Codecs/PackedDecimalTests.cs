@@ -109,4 +109,31 @@ public sealed class PackedDecimalTests
         Convert.ToHexString(buffer).Should().Be("1234567890123456789012345678901D");
         PackedDecimal.DecodeInt128(buffer, 31, true).Should().Be(v);
     }
+
+    [Fact]
+    public void TryDecode_FastAndGenericPaths_AgreeOnRandomBytes()
+    {
+        var rng = new Random(5);
+        for (var digits = 1; digits <= 18; digits++)
+        for (var k = 0; k < 300; k++)
+        {
+            var field = new byte[PackedDecimal.ByteLength(digits)];
+            rng.NextBytes(field);
+            if (k % 3 != 0)
+            {
+                // mostly valid digits with a random sign nibble, so that both outcomes occur
+                for (var i = 0; i < field.Length; i++) field[i] = (byte)((rng.Next(10) << 4) | rng.Next(10));
+                field[^1] = (byte)((field[^1] & 0xF0) | rng.Next(16));
+                if ((digits & 1) == 0) field[0] &= 0x0F;
+            }
+            foreach (var signed in new[] { true, false })
+            foreach (var policy in new[] { PackedSignPolicy.Strict, PackedSignPolicy.Ibm })
+            {
+                var fast = PackedDecimal.TryDecode(field, digits, signed, out var a, policy);
+                var slow = PackedDecimal.TryDecodeInt128(field, digits, signed, out var b, policy);
+                fast.Should().Be(slow, Convert.ToHexString(field));
+                if (fast) ((Int128)a).Should().Be(b);
+            }
+        }
+    }
 }

@@ -1,0 +1,279 @@
+using Collections.Cobol.Numerics;
+
+namespace Collections.Domain.EntryFees;
+
+/// <summary>
+/// The per-entry computation of CLV200, fed one entry at a time (control break on entry number):
+/// <see cref="StartEntry"/>, <see cref="AddLine"/> for each line, <see cref="CompleteEntry"/>. Keeps the run
+/// totals, and the one piece of state the legacy carries from entry to entry (WS-AL-AMOUNT, see
+/// <see cref="ZeroDivisorShare.KeepPreviousAmount"/>). Memory is bounded by the lines of one entry.
+/// </summary>
+public sealed class EntryFeeCalculator
+{
+    private readonly EntryFeeReference _reference;
+    private readonly EntryFeePolicies _policies;
+    private readonly List<MpfAllocation> _liable = new(16);
+    private long _previousShare;
+
+    private EntryFeeHeader _header;
+    private bool _started;
+    private int _accepted;
+    private int _rejected;
+    private long _entered;
+    private long _liableValue;
+    private long _duty;
+    private long _s301;
+    private long _s232;
+    private long _ieepa;
+    private long _s122;
+    private long _oth99;
+    private long _add;
+    private long _cvd;
+    private long _cotton;
+    private long _mpfRaw;
+
+    public EntryFeeCalculator(EntryFeeReference reference, EntryFeePolicies? policies = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        _reference = reference;
+        _policies = policies ?? EntryFeePolicies.Legacy;
+    }
+
+    public EntryFeePolicies Policies => _policies;
+
+    public EntryFeeRunTotals Totals { get; } = new();
+
+    /// <summary>2200-START-ENTRY: a new entry from its first line (INITIALIZE WS-CURRENT-ENTRY).</summary>
+    public void StartEntry(in EntryFeeHeader header)
+    {
+        _header = header;
+        _started = true;
+        _accepted = _rejected = 0;
+        _entered = _liableValue = _duty = _s301 = _s232 = _ieepa = _s122 = _oth99 = _add = _cvd = _cotton = _mpfRaw = 0;
+        _liable.Clear();
+    }
+
+    /// <summary>2300-ACCUMULATE-LINE.</summary>
+    public void AddLine(in EntryFeeLine line)
+    {
+        if (!_started) throw new InvalidOperationException("AddLine before StartEntry");
+        var t = Totals;
+        if (!line.IsAssessable)
+        {
+            _rejected = (int)Clv200Fields.TruncateHighOrder(_rejected + 1, Clv200Fields.LineCountDigits, signed: false);
+            t.LinesRejected = EntryFeeRunTotals.Count(t.LinesRejected);
+            return;
+        }
+        _accepted = (int)Clv200Fields.TruncateHighOrder(_accepted + 1, Clv200Fields.LineCountDigits, signed: false);
+        t.LinesAssessed = EntryFeeRunTotals.Count(t.LinesAssessed);
+        var amount = Clv200Fields.EntryAmount;
+        _entered = Clv200Fields.Add(_entered, line.UsdValueCents, amount);
+        t.UsdValueCents = EntryFeeRunTotals.Sum(t.UsdValueCents, line.UsdValueCents);
+        _duty = Clv200Fields.Add(_duty, line.DutyCents, amount);
+        AddChapter99(line.Chapter99First);
+        AddChapter99(line.Chapter99Second);
+        AddChapter99(line.Chapter99Third);
+        if (line.AdCvdIsCountervailing) _cvd = Clv200Fields.Add(_cvd, line.AdCvdCents, amount);
+        else _add = Clv200Fields.Add(_add, line.AdCvdCents, amount);
+        _cotton = Clv200Fields.Add(_cotton, line.CottonFeeCents, amount);
+        if (IsMpfLiable(line))
+        {
+            _liableValue = Clv200Fields.Add(_liableValue, line.UsdValueCents, amount);
+            _mpfRaw = Clv200Fields.Add(_mpfRaw, line.RawMpfE5, Clv200Fields.RawMpf);
+            _liable.Add(new MpfAllocation(line.LineNumber, line.UsdValueCents, line.RawMpfE5, 0));
+        }
+    }
+
+    /// <summary>
+    /// 2310-CHECK-MPF-LIABILITY: formal entries only; not liable when the line's SPI is MPF exempt, or for Chapter 98
+    /// other than 9802.00.60 and 9802.00.80.
+    /// </summary>
+    public bool IsMpfLiable(in EntryFeeLine line)
+    {
+        var liable = !_header.IsInformal;
+        if (!string.IsNullOrWhiteSpace(line.SpiCode) && _reference.IsMpfExemptProgram(line.SpiCode)) liable = false;
+        var hts = line.HtsNumber.AsSpan();
+        if (hts.StartsWith("98", StringComparison.Ordinal)
+            && !hts.StartsWith("98020060", StringComparison.Ordinal)
+            && !hts.StartsWith("98020080", StringComparison.Ordinal))
+        {
+            liable = false;
+        }
+        return liable;
+    }
+
+    private void AddChapter99(in Chapter99Charge c)
+    {
+        if (!c.Applied) return;
+        var amount = Clv200Fields.EntryAmount;
+        switch (c.RevenueClass)
+        {
+            case Chapter99Class.Section301: _s301 = Clv200Fields.Add(_s301, c.AmountCents, amount); break;
+            case Chapter99Class.Section232: _s232 = Clv200Fields.Add(_s232, c.AmountCents, amount); break;
+            case Chapter99Class.Ieepa: _ieepa = Clv200Fields.Add(_ieepa, c.AmountCents, amount); break;
+            case Chapter99Class.Section122: _s122 = Clv200Fields.Add(_s122, c.AmountCents, amount); break;
+            default: _oth99 = Clv200Fields.Add(_oth99, c.AmountCents, amount); break;
+        }
+    }
+
+    /// <summary>2400-COMPLETE-ENTRY: fees, totals and allocations of the entry.</summary>
+    public EntryFeeResult CompleteEntry()
+    {
+        if (!_started) throw new InvalidOperationException("CompleteEntry before StartEntry");
+        _started = false;
+        var t = Totals;
+        if (_accepted == 0)
+        {
+            t.EntriesSkipped = EntryFeeRunTotals.Count(t.EntriesSkipped);
+            return new EntryFeeResult { Status = EntryFeeStatus.NoAssessedLines, LinesRejected = _rejected };
+        }
+
+        // 2410-GET-ENTRY-FEES
+        if (!EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out var rates, out var missing))
+        {
+            return new EntryFeeResult { Status = EntryFeeStatus.NoFeeSchedule, MissingFeeClass = missing, LinesAccepted = _accepted, LinesRejected = _rejected };
+        }
+
+        long mpf = 0, informalFee = 0, manualFee = 0;
+        var limit = MpfLimitApplied.None;
+        bool minApplied = false, maxApplied = false;
+        if (_header.IsInformal)
+        {
+            // 2430-INFORMAL-FEE
+            informalFee = rates.InformalFeeCents;
+            t.InformalCount = EntryFeeRunTotals.Count(t.InformalCount);
+            t.InformalCents = EntryFeeRunTotals.Sum(t.InformalCents, informalFee);
+        }
+        else
+        {
+            // 2420-COMPUTE-MPF
+            t.MpfEntries = EntryFeeRunTotals.Count(t.MpfEntries);
+            if (_liable.Count > 0)
+            {
+                mpf = Clv200Fields.Store(Clv200Fields.Dec(_mpfRaw, 5), Clv200Fields.FeeAmount, _policies.EntryMpfRounding);
+                if (mpf < rates.MpfMinimumCents)
+                {
+                    mpf = rates.MpfMinimumCents;
+                    limit = MpfLimitApplied.Minimum;
+                    minApplied = true;
+                    t.MpfMinimumCount = EntryFeeRunTotals.Count(t.MpfMinimumCount);
+                }
+                if (mpf > rates.MpfMaximumCents)
+                {
+                    mpf = rates.MpfMaximumCents;
+                    limit = MpfLimitApplied.Maximum;
+                    maxApplied = true;
+                    t.MpfMaximumCount = EntryFeeRunTotals.Count(t.MpfMaximumCount);
+                }
+            }
+            t.MpfCents = EntryFeeRunTotals.Sum(t.MpfCents, mpf);
+        }
+
+        // 2440-MANUAL-SURCHARGE
+        if (_header.IsManual)
+        {
+            manualFee = rates.ManualSurchargeCents;
+            t.ManualCount = EntryFeeRunTotals.Count(t.ManualCount);
+            t.ManualCents = EntryFeeRunTotals.Sum(t.ManualCents, manualFee);
+        }
+
+        // 2450-HARBOR-MAINTENANCE-FEE
+        long hmf = 0;
+        var waived = false;
+        if (_header.IsVessel && _reference.IsHmfPort(_header.PortCode))
+        {
+            hmf = Clv200Fields.Store(Clv200Fields.Dec(_entered, 2) * Clv200Fields.Dec(rates.HmfRateE6, 6), Clv200Fields.FeeAmount, _policies.HmfRounding);
+        }
+        var allDuties = Clv200Fields.Store(
+            Clv200Fields.Dec(_duty, 2) + Clv200Fields.Dec(_s301, 2) + Clv200Fields.Dec(_s232, 2) + Clv200Fields.Dec(_ieepa, 2)
+            + Clv200Fields.Dec(_s122, 2) + Clv200Fields.Dec(_oth99, 2) + Clv200Fields.Dec(_add, 2) + Clv200Fields.Dec(_cvd, 2),
+            Clv200Fields.AllDuties, CobolRoundingMode.Truncation);
+        if (hmf > 0)
+        {
+            var nothingElseDue = allDuties == 0 && _cotton == 0 && informalFee == 0 && manualFee == 0
+                                 && (!_policies.HmfWaiverConsidersMpf || mpf == 0);
+            if (hmf <= _policies.HmfWaiverLimitCents && nothingElseDue)
+            {
+                hmf = 0;
+                waived = true;
+                t.HmfWaivedCount = EntryFeeRunTotals.Count(t.HmfWaivedCount);
+            }
+            else
+            {
+                t.HmfCount = EntryFeeRunTotals.Count(t.HmfCount);
+                t.HmfCents = EntryFeeRunTotals.Sum(t.HmfCents, hmf);
+            }
+        }
+
+        // 2460-BUILD-ENTCALC-TOTAL: the fee table
+        var fees = new List<EntryFee>(4)
+        {
+            _header.IsInformal ? new EntryFee(FeeClasses.InformalFee, informalFee) : new EntryFee(FeeClasses.Mpf, mpf),
+        };
+        if (manualFee != 0) fees.Add(new EntryFee(FeeClasses.ManualSurcharge, manualFee));
+        if (hmf != 0) fees.Add(new EntryFee(FeeClasses.Hmf, hmf));
+        if (_cotton != 0)
+        {
+            // MOVE WS-CUR-COTTON (S9(11)V99) TO ECT-FEE-AMT (S9(09)V99): high-order truncation in the record only.
+            fees.Add(new EntryFee(FeeClasses.Cotton, Clv200Fields.TruncateHighOrder(_cotton, Clv200Fields.FeeAmount.Digits)));
+            t.CottonCount = EntryFeeRunTotals.Count(t.CottonCount);
+            t.CottonCents = EntryFeeRunTotals.Sum(t.CottonCents, _cotton);
+        }
+        long feeTotal = 0;
+        foreach (var fee in fees) feeTotal = Clv200Fields.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
+        var totalAssessed = Clv200Fields.Store(
+            Clv200Fields.Dec(allDuties, 2) + Clv200Fields.Dec(feeTotal, 2), Clv200Fields.EntryAmount, CobolRoundingMode.Truncation);
+        t.AssessedCents = EntryFeeRunTotals.Sum(t.AssessedCents, totalAssessed);
+        t.EntriesWritten = EntryFeeRunTotals.Count(t.EntriesWritten);
+
+        // 2470-WRITE-MPF-ALLOCATION (formal entries; informal entries have no liable lines)
+        var allocations = Array.Empty<MpfAllocation>();
+        if (!_header.IsInformal && _liable.Count > 0)
+        {
+            var n = _liable.Count;
+            var values = new long[n];
+            for (var i = 0; i < n; i++) values[i] = _liable[i].UsdValueCents;
+            var parts = new long[n];
+            MpfProration.Prorate(mpf, values, _liableValue, _policies, ref _previousShare, parts);
+            allocations = new MpfAllocation[n];
+            for (var i = 0; i < n; i++)
+            {
+                allocations[i] = _liable[i] with { AllocatedCents = parts[i] };
+                t.AllocationsWritten = EntryFeeRunTotals.Count(t.AllocationsWritten);
+                t.AllocatedCents = EntryFeeRunTotals.Sum(t.AllocatedCents, parts[i]);
+            }
+        }
+
+        return new EntryFeeResult
+        {
+            Status = EntryFeeStatus.Assessed,
+            LinesAccepted = _accepted,
+            LinesRejected = _rejected,
+            EnteredValueCents = _entered,
+            MpfLiableValueCents = _liableValue,
+            DutyCents = _duty,
+            Section301Cents = _s301,
+            Section232Cents = _s232,
+            IeepaCents = _ieepa,
+            Section122Cents = _s122,
+            OtherChapter99Cents = _oth99,
+            AntidumpingCents = _add,
+            CountervailingCents = _cvd,
+            CottonCents = _cotton,
+            MpfRawE5 = _mpfRaw,
+            MpfCents = mpf,
+            MpfLimit = limit,
+            MpfMinimumApplied = minApplied,
+            MpfMaximumApplied = maxApplied,
+            InformalFeeCents = informalFee,
+            ManualSurchargeCents = manualFee,
+            HmfCents = hmf,
+            HmfWaived = waived,
+            AllDutiesCents = allDuties,
+            Fees = fees,
+            FeeTotalCents = feeTotal,
+            TotalAssessedCents = totalAssessed,
+            Allocations = allocations,
+        };
+    }
+}

@@ -1,0 +1,274 @@
+using Collections.Cobol.Numerics;
+using Collections.Domain.Reference;
+using Collections.Domain.Values;
+
+namespace Collections.Domain.LineDuties;
+
+/// <summary>
+/// The fields of an entry summary line as filed (ENTRYREC L record). Text fields are fixed width; a packed amount
+/// that is not valid packed decimal (the legacy's class test NUMERIC fails) is null; amounts are unscaled
+/// hundredths (PIC S9(11)V99 / S9(09)V99).
+/// </summary>
+public sealed record EntryLineFields(
+    string EntryNumber, string LineNumber, string HtsNumber, string OriginCountry, string SpiCode,
+    long? ForeignValue, long? NetQuantity, string QuantityUnit, long? NetKilograms, char Chapter99Count,
+    string Chapter99Number1, string Chapter99Number2, string Chapter99Number3, string AdcvdCaseNumber)
+{
+    public string Chapter99Number(int index) => index switch
+    {
+        0 => Chapter99Number1,
+        1 => Chapter99Number2,
+        2 => Chapter99Number3,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+}
+
+/// <summary>One Chapter 99 slot of a line's result (LC-CH99-DATA).</summary>
+public struct Chapter99Result
+{
+    /// <summary>Revenue class of the heading found ("   " when none).</summary>
+    public string RevenueClass;
+    public AdValoremRate Rate;
+    /// <summary>'Y' applied, 'N' excluded by a higher priority heading of its stacking group, ' ' not evaluated.</summary>
+    public char Applied;
+    public Money Amount;
+}
+
+/// <summary>
+/// What CLV100 computes for one line of an accepted entry (the calculated part of LINECALC). Built step by step
+/// like the legacy: when the line is rejected the amounts are zeroed (2395) but the rate fields already moved
+/// (rate type and rates, SPI free flag, Chapter 99 revenue class and rate of the headings found, AD/CVD type)
+/// stay as they were, exactly as in the legacy's record.
+/// </summary>
+public sealed class LineCalculation
+{
+    /// <summary>'A' assessed, 'W' assessed with warning, 'R' rejected.</summary>
+    public char Status { get; internal set; }
+    /// <summary>The reject reason (status R) or warning (status W), else null.</summary>
+    public string? Reason { get; internal set; }
+    /// <summary>The tariff rate type character (' ' when the tariff was not reached).</summary>
+    public char RateType { get; internal set; } = ' ';
+    public AdValoremRate AdValoremRate { get; internal set; }
+    public SpecificRate SpecificRate { get; internal set; }
+    /// <summary>'Y' when the line's SPI is in the tariff row's SPI list (duty free), else 'N'.</summary>
+    public char SpiFree { get; internal set; } = 'N';
+    /// <summary>The U.S. value in whole dollars (held with cents, always .00).</summary>
+    public Money UsdValue { get; internal set; }
+    public Money Duty { get; internal set; }
+    public Chapter99Result[] Chapter99 { get; } = [Blank(), Blank(), Blank()];
+    /// <summary>First character of the AD/CVD case number when the case was found (' ' otherwise).</summary>
+    public char AdcvdType { get; internal set; } = ' ';
+    public Money AdcvdDeposit { get; internal set; }
+    /// <summary>Raw line MPF in units of 0.00001 dollar (PIC S9(09)V9(05)).</summary>
+    public long RawMpf { get; internal set; }
+    public Money CottonFee { get; internal set; }
+
+    public bool IsAssessed => Status is 'A' or 'W';
+    public Money Chapter99Total => Chapter99[0].Amount + Chapter99[1].Amount + Chapter99[2].Amount;
+
+    private static Chapter99Result Blank() => new() { RevenueClass = "   ", Applied = ' ' };
+}
+
+/// <summary>
+/// CLV100's line step for a line of an accepted entry (2310): edits and look-ups (2330), U.S. value (2340), regular
+/// duty (2350), Chapter 99 additional duties with stacking (2360), AD/CVD cash deposit (2370), raw MPF and cotton fee
+/// (2380). Every COMPUTE uses GnuCOBOL's intermediate precision (<see cref="CobolArithmetic"/>) and stores into the
+/// legacy's receiving picture with the rounding named in <see cref="Clv100RoundingPolicies"/>; an ON SIZE ERROR
+/// rejects the line with L013.
+/// </summary>
+public sealed class LineCalculator
+{
+    public static readonly NumericPic UsdWholePicture = new(11, 0, true);     // WS-LN-USD-WHOLE  S9(11)
+    public static readonly NumericPic AmountPicture = new(13, 2, true);       // S9(11)V99
+    public static readonly NumericPic RawMpfPicture = new(14, 5, true);       // S9(09)V9(05)
+
+    private readonly Clv100Reference _reference;
+    private readonly Clv100RoundingPolicies _policies;
+
+    public LineCalculator(Clv100Reference reference, Clv100RoundingPolicies? policies = null)
+    {
+        _reference = reference ?? throw new ArgumentNullException(nameof(reference));
+        _policies = policies ?? Clv100RoundingPolicies.Legacy;
+    }
+
+    public Clv100RoundingPolicies Policies => _policies;
+
+    /// <summary>
+    /// Calculates one line. <paramref name="lastLineNumber"/> is the entry's last line number seen
+    /// (WS-CUR-LAST-LINE-NO), updated as the legacy does.
+    /// </summary>
+    public LineCalculation Calculate(AcceptedEntry entry, EntryLineFields line, ref int lastLineNumber)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(line);
+        var lc = new LineCalculation();
+        var reason = Validate(entry, line, lc, ref lastLineNumber, out var tariff);
+        string? warning = null;
+        if (reason is null) reason = ConvertValue(entry, line, lc);
+        if (reason is null) reason = ComputeDuty(line, lc, tariff!);
+        if (reason is null) reason = ComputeChapter99(entry, line, lc);
+        if (reason is null) reason = ComputeAdcvd(line, lc, out warning);
+        if (reason is null) reason = ComputeLineFees(entry, line, lc, tariff!);
+        if (reason is null)
+        {
+            lc.Status = warning is null ? 'A' : 'W';
+            lc.Reason = warning;
+        }
+        else
+        {
+            // 2395: a rejected line's amounts are not carried.
+            lc.Status = 'R';
+            lc.Reason = reason;
+            lc.UsdValue = lc.Duty = lc.AdcvdDeposit = lc.CottonFee = Money.Zero;
+            lc.RawMpf = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                lc.Chapter99[i].Amount = Money.Zero;
+                lc.Chapter99[i].Applied = ' ';
+            }
+        }
+        return lc;
+    }
+
+    // 2330-VALIDATE-LINE
+    private string? Validate(AcceptedEntry entry, EntryLineFields line, LineCalculation lc, ref int last, out TariffRate? tariff)
+    {
+        tariff = null;
+        bool numericLineNo = EntryHeaderEdits.IsDigits(line.LineNumber);
+        int lineNo = numericLineNo ? EntryHeaderEdits.Digits(line.LineNumber) : -1;
+        if (!numericLineNo || lineNo != last + 1)
+        {
+            if (numericLineNo && lineNo > last) last = lineNo;
+            return Clv100Reasons.LineNumber;
+        }
+        last = lineNo;
+        if (line.ForeignValue is not { } fv || fv <= 0) return Clv100Reasons.ForeignValue;
+        if (line.NetQuantity is null || line.NetKilograms is null) return Clv100Reasons.QuantityOrKg;
+        tariff = _reference.FindTariff(line.HtsNumber, entry.EntryDate);
+        if (tariff is null) return Clv100Reasons.HtsNotOnTariff;
+        lc.RateType = (char)tariff.RateType;
+        lc.AdValoremRate = tariff.AdValoremRate;
+        lc.SpecificRate = tariff.SpecificRate;
+        if (line.SpiCode != "  " && _reference.FindSpecialProgram(line.SpiCode) is null) return Clv100Reasons.SpiUnknown;
+        if (!tariff.AnyUnit && tariff.Unit != line.QuantityUnit) return Clv100Reasons.UnitMismatch;
+        if (line.Chapter99Count is < '0' or > '3') return Clv100Reasons.Chapter99Count;
+        return null;
+    }
+
+    // 2340-CONVERT-VALUE: value in U.S. dollars, ROUNDED to whole dollars.
+    private string? ConvertValue(AcceptedEntry entry, EntryLineFields line, LineCalculation lc)
+    {
+        var quotient = CobolArithmetic.Divide(CobolDecimal.FromUnscaled(line.ForeignValue!.Value, 2), entry.ExchangeRate.Value);
+        var r = CobolArithmetic.Store(quotient, UsdWholePicture, _policies.UsdValue, onSizeError: true);
+        if (r.SizeError) return Clv100Reasons.AmountTooLarge;
+        lc.UsdValue = Money.FromCents(r.Value.ToUnscaledInt64(2));
+        return null;
+    }
+
+    // 2350-COMPUTE-DUTY: free by SPI, else ad valorem / specific / compound.
+    private string? ComputeDuty(EntryLineFields line, LineCalculation lc, TariffRate tariff)
+    {
+        if (line.SpiCode != "  ")
+            foreach (var code in tariff.SpiCodes)
+                if (code == line.SpiCode) lc.SpiFree = 'Y';
+        if (lc.SpiFree == 'Y')
+        {
+            lc.Duty = Money.Zero;
+            return null;
+        }
+        string? reason = null;
+        long adval = 0, specific = 0;
+        if (tariff.RateType is TariffRateType.AdValorem or TariffRateType.Compound)
+        {
+            // 2352: USD value × ad valorem rate, ROUNDED
+            var r = Store(Usd(lc) * tariff.AdValoremRate.Value, AmountPicture, _policies.AdValoremDuty);
+            if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else adval = r.Value.ToUnscaledInt64(2);
+        }
+        if (tariff.RateType is TariffRateType.Specific or TariffRateType.Compound)
+        {
+            // 2354: net quantity × specific rate, truncated
+            var r = Store(CobolDecimal.FromUnscaled(line.NetQuantity!.Value, 2) * tariff.SpecificRate.Value, AmountPicture, _policies.SpecificDuty);
+            if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else specific = r.Value.ToUnscaledInt64(2);
+        }
+        var sum = Store(CobolDecimal.FromUnscaled(adval, 2) + CobolDecimal.FromUnscaled(specific, 2), AmountPicture, CobolRoundingMode.Truncation);
+        if (sum.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.Duty = Money.FromCents(sum.Value.ToUnscaledInt64(2));
+        return reason;
+    }
+
+    // 2360-COMPUTE-CH99-DUTIES: each heading must be in force for origin and entry date; stacking groups.
+    private string? ComputeChapter99(AcceptedEntry entry, EntryLineFields line, LineCalculation lc)
+    {
+        int count = line.Chapter99Count - '0';
+        Span<int> priority = stackalloc int[3];
+        var groups = new string[3];
+        for (int i = 0; i < count; i++)
+        {
+            var heading = _reference.FindChapter99(line.Chapter99Number(i), line.OriginCountry, entry.EntryDate);
+            if (heading is null) return Clv100Reasons.Chapter99Invalid;
+            lc.Chapter99[i].RevenueClass = heading.RevenueClass;
+            lc.Chapter99[i].Rate = heading.Rate;
+            groups[i] = heading.StackGroup;
+            priority[i] = heading.Priority;
+        }
+        string? reason = null;
+        for (int i = 0; i < count; i++)
+        {
+            // 2366-APPLY-STACKING: group 00 always applies; in any other group only the highest priority (lowest
+            // number) applies, the earlier slot winning a tie.
+            lc.Chapter99[i].Applied = 'Y';
+            if (groups[i] != Chapter99Heading.CumulativeGroup)
+                for (int o = 0; o < count; o++)
+                    if (o != i && groups[o] == groups[i] && (priority[o] < priority[i] || (priority[o] == priority[i] && o < i)))
+                        lc.Chapter99[i].Applied = 'N';
+            if (lc.Chapter99[i].Applied == 'Y')
+            {
+                var r = Store(Usd(lc) * lc.Chapter99[i].Rate.Value, AmountPicture, _policies.Chapter99Duty);
+                if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.Chapter99[i].Amount = Money.FromCents(r.Value.ToUnscaledInt64(2));
+            }
+        }
+        return reason;
+    }
+
+    // 2370-COMPUTE-ADCVD
+    private string? ComputeAdcvd(EntryLineFields line, LineCalculation lc, out string? warning)
+    {
+        warning = null;
+        if (line.AdcvdCaseNumber == "          ") return null;
+        var c = _reference.FindAdcvdCase(line.AdcvdCaseNumber);
+        if (c is null) return Clv100Reasons.AdcvdCaseUnknown;
+        lc.AdcvdType = line.AdcvdCaseNumber[0];
+        if (c.Country != line.OriginCountry) return Clv100Reasons.AdcvdCountry;
+        if (!c.IsActive)
+        {
+            warning = Clv100Reasons.AdcvdInactive;
+            lc.AdcvdDeposit = Money.Zero;
+            return null;
+        }
+        // 2372-CASH-DEPOSIT
+        var r = c.RateType == AdcvdRateType.PerKilogram
+            ? Store(CobolDecimal.FromUnscaled(line.NetKilograms!.Value, 2) * c.DepositRate.Value, AmountPicture, _policies.AdcvdPerKilogram)
+            : Store(Usd(lc) * c.DepositRate.Value, AmountPicture, _policies.AdcvdAdValorem);
+        if (r.SizeError) return Clv100Reasons.AmountTooLarge;
+        lc.AdcvdDeposit = Money.FromCents(r.Value.ToUnscaledInt64(2));
+        return null;
+    }
+
+    // 2380-COMPUTE-LINE-FEES: raw MPF (5 decimals) and cotton fee.
+    private string? ComputeLineFees(AcceptedEntry entry, EntryLineFields line, LineCalculation lc, TariffRate tariff)
+    {
+        string? reason = null;
+        var mpf = Store(Usd(lc) * entry.MpfRate.Value, RawMpfPicture, _policies.RawMpf);
+        if (mpf.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.RawMpf = mpf.Value.ToUnscaledInt64(5);
+        if (tariff.CottonFeeApplies)
+        {
+            var cotton = Store(CobolDecimal.FromUnscaled(line.NetKilograms!.Value, 2) * entry.CottonRate.Value, AmountPicture, _policies.CottonFee);
+            if (cotton.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.CottonFee = Money.FromCents(cotton.Value.ToUnscaledInt64(2));
+        }
+        return reason;
+    }
+
+    private static CobolDecimal Usd(LineCalculation lc) => CobolDecimal.FromUnscaled(lc.UsdValue.Cents, 2);
+
+    private static StoreResult Store(CobolDecimal value, NumericPic picture, CobolRoundingMode mode) =>
+        CobolArithmetic.Store(value, picture, mode, onSizeError: true);
+}

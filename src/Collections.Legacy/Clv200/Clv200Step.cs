@@ -1,0 +1,496 @@
+using System.Globalization;
+using System.Text;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
+using Collections.Domain.EntryFees;
+using Collections.Legacy.Pipeline;
+using Collections.Legacy.Records;
+
+namespace Collections.Legacy.Clv200;
+
+/// <summary>The data sets of STEP020 (the DD statements of run-cycle.sh for CLV200).</summary>
+/// <param name="Sysin">control card (stdin of the step: OUTDIR/SYSIN)</param>
+/// <param name="Linecalc">DD LINECALC (input, RECFM=F 250)</param>
+/// <param name="FeeTable">DD FEETAB (ref FEES.DAT)</param>
+/// <param name="SpiTable">DD SPITAB (ref SPI.DAT)</param>
+/// <param name="HmfPortTable">DD HMFPORT (ref HMFPORT.DAT)</param>
+/// <param name="Entcalc">DD ENTCALC (output, RECFM=V)</param>
+/// <param name="Ctltots">DD CTLTOTS (optional, opened EXTEND)</param>
+public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable, string SpiTable, string HmfPortTable, string Entcalc, string Ctltots)
+{
+    /// <summary>The files of a cycle: OUTDIR data sets and the reference library, as run-cycle.sh assigns them.</summary>
+    public static Clv200Files ForCycle(string outDir, string refDir) => new(
+        Path.Combine(outDir, "SYSIN"),
+        Path.Combine(outDir, "LINECALC"),
+        Path.Combine(refDir, "FEES.DAT"),
+        Path.Combine(refDir, "SPI.DAT"),
+        Path.Combine(refDir, "HMFPORT.DAT"),
+        Path.Combine(outDir, "ENTCALC"),
+        Path.Combine(outDir, "CTLTOTS"));
+}
+
+/// <summary>
+/// STEP020 (program CLV200): entry totals and entry fees from the line calculations. Streams LINECALC entry by
+/// entry (memory bounded by one entry's lines), writes ENTCALC, appends its control totals to CTLTOTS, writes its
+/// messages (the program's DISPLAY output) and returns the legacy's return code: 0, 8 (control card, reference
+/// table, sequence or fee schedule error) or 16 (file could not be opened, read or written). Discovered by the
+/// cycle (<see cref="LegacySteps.Discover"/>) as STEP020.
+/// </summary>
+public sealed class Clv200Step : ILegacyStep
+{
+    public const string Step = "STEP020";
+    public const string ProgramName = "CLV200";
+
+    public string StepName => Step;
+
+    public string Program => ProgramName;
+
+    /// <summary>Rounding and truncation policies (default: the legacy's).</summary>
+    public EntryFeePolicies Policies { get; init; } = EntryFeePolicies.Legacy;
+
+    /// <summary>Runs the step on the cycle's data sets (OUTDIR/LINECALC, the reference library) as run-cycle.sh would.</summary>
+    public int Run(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
+        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        return Run(Clv200Files.ForCycle(context.OutDir, context.RefDir), sysout, Policies, context.Diagnostics);
+    }
+
+    /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
+    public static int RunCycleStep(string outDir, string refDir, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
+    {
+        var sysoutDir = Path.Combine(outDir, "sysout");
+        Directory.CreateDirectory(sysoutDir);
+        using var sysout = new StreamWriter(Path.Combine(sysoutDir, Step + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
+        return Run(Clv200Files.ForCycle(outDir, refDir), sysout, policies, diagnostics);
+    }
+
+    /// <summary>
+    /// Runs CLV200 over <paramref name="files"/>, writing its messages to <paramref name="sysout"/> exactly as the
+    /// legacy does (so the sysout file compares byte for byte). What the legacy cannot say (the record number,
+    /// field and raw bytes of bad LINECALC data) goes to <paramref name="diagnostics"/> (default: standard error).
+    /// Returns the RC.
+    /// </summary>
+    public static int Run(Clv200Files files, TextWriter sysout, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(sysout);
+        var run = new Clv200Run(files, sysout, policies ?? EntryFeePolicies.Legacy);
+        try
+        {
+            return run.Execute();
+        }
+        catch (Clv200Abend abend)
+        {
+            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
+            sysout.Write("CLV9902E CLV200 ABENDING WITH RETURN CODE 16\n");
+            // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
+            // (which run-cycle.sh sends to the same sysout).
+            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
+            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV200 " + abend.Detail);
+            return 16;
+        }
+        finally
+        {
+            run.CloseAll();
+            sysout.Flush();
+        }
+    }
+}
+
+/// <summary>9900-IO-ERROR: an unrecoverable file error (RC 16).</summary>
+internal sealed class Clv200Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
+{
+    public string DdName { get; } = ddName;
+    public string Operation { get; } = operation;
+    public string Status { get; } = status;
+    public string? Detail { get; } = detail;
+}
+
+internal sealed class Clv200Run
+{
+    private readonly Clv200Files _files;
+    private readonly TextWriter _sysout;
+    private readonly EntryFeePolicies _policies;
+    private readonly byte[] _record = new byte[Clv200LineInput.RecordLength];
+    private RecordReader? _linecalcReader;
+    private RecordWriter? _ctltotsWriter;
+    private readonly byte[] _prevKey = new byte[Clv200LineInput.KeyLength];
+    private readonly byte[] _curEntry = new byte[11];
+    private readonly TextCache _texts = new();
+
+    private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
+    private readonly List<(string Fd, string Dd)> _open = [];
+
+    /// <summary>The files opened so far (FD name, DD name), in opening order.</summary>
+    public IReadOnlyList<(string Fd, string Dd)> OpenedFiles => _open;
+    private EntcalcWriter? _entcalc;
+    private int _rc;
+    private int _runDate;
+    private bool _eof, _stop;
+    private long _linecalcRead;
+    private EntryFeeCalculator? _calculator;
+
+    public Clv200Run(Clv200Files files, TextWriter sysout, EntryFeePolicies policies)
+    {
+        _files = files;
+        _sysout = sysout;
+        _policies = policies;
+    }
+
+    public int Execute()
+    {
+        // 1000-INITIALIZE
+        Display("CLV2000I CLV200 ENTRY FEES AND TOTALS STARTED");
+        ReadControlCard();
+        OpenFiles();
+        var tables = new Clv200Tables();
+        if (_rc < 8)
+        {
+            if (!tables.LoadFees(ReadTable(_fees!, 80, "FEETAB"), _sysout)) TableError();
+            if (!tables.LoadSpi(ReadTable(_spi!, 50, "SPITAB"), _sysout)) TableError();
+            if (!tables.LoadHmfPorts(ReadTable(_hmf!, 40, "HMFPORT"), _sysout)) TableError();
+        }
+        _calculator = new EntryFeeCalculator(new EntryFeeReference(new FeeSchedule(tables.Fees), tables.Spi, tables.HmfPorts), _policies);
+        if (_rc < 8) ProcessLinecalc();
+        Terminate();
+        return _rc;
+    }
+
+    private void Display(string text) => _sysout.Write(text + "\n");
+
+    private void SetRc(int rc)
+    {
+        if (rc > _rc) _rc = rc;
+    }
+
+    private void ReadControlCard()
+    {
+        var card = new byte[80];
+        card.AsSpan().Fill((byte)' ');
+        if (File.Exists(_files.Sysin))
+        {
+            using var s = File.OpenRead(_files.Sysin);
+            var first = LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault();
+            first?.CopyTo(card, 0);
+        }
+        var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
+        if (keywordOk && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        {
+            _runDate = date;
+            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
+            SetRc(8);
+        }
+    }
+
+    private void OpenFiles()
+    {
+        _linecalc = OpenInput(_files.Linecalc, "LINECALC");
+        _linecalcReader = RecordReader.Create(_linecalc, new RecordReaderOptions
+        {
+            Format = RecordFormat.Fixed, RecordLength = Clv200LineInput.RecordLength, FileName = _files.Linecalc, LeaveOpen = true,
+        });
+        _open.Add(("LINECALC-FILE", "LINECALC"));
+        _fees = OpenInput(_files.FeeTable, "FEETAB");
+        _open.Add(("FEE-FILE", "FEETAB"));
+        _spi = OpenInput(_files.SpiTable, "SPITAB");
+        _open.Add(("SPI-FILE", "SPITAB"));
+        _hmf = OpenInput(_files.HmfPortTable, "HMFPORT");
+        _open.Add(("HMFPORT-FILE", "HMFPORT"));
+        _entcalcStream = Open(_files.Entcalc, FileMode.Create, FileAccess.Write, "ENTCALC");
+        _entcalc = EntcalcWriter.Create(new BufferedStream(_entcalcStream, 1 << 16));
+        _open.Add(("ENTCALC-FILE", "ENTCALC"));
+        _ctltots = Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
+        _ctltotsWriter = RecordWriter.Create(_ctltots, new RecordWriterOptions { Format = RecordFormat.LineSequential, LeaveOpen = true });
+        _open.Add(("CTLTOT-FILE", "CTLTOTS"));
+    }
+
+    private static FileStream OpenInput(string path, string dd) => Open(path, FileMode.Open, FileAccess.Read, dd);
+
+    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd)
+    {
+        try
+        {
+            return new FileStream(path, mode, access, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new Clv200Abend(dd, "OPEN", "35");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new Clv200Abend(dd, "OPEN", "37");
+        }
+        catch (IOException)
+        {
+            throw new Clv200Abend(dd, "OPEN", "30");
+        }
+    }
+
+    private static List<byte[]> ReadTable(FileStream stream, int recordLength, string dd)
+    {
+        try
+        {
+            return LineSequential.ReadRecords(stream, recordLength, dd);
+        }
+        catch (IOException)
+        {
+            throw new Clv200Abend(dd, "READ", "30");
+        }
+    }
+
+    private void TableError()
+    {
+        // 1900-END-TABLE-LOAD
+        Display("CLV2901E REFERENCE DATA ERROR - RUN STOPPED");
+        SetRc(8);
+    }
+
+    // 2000-PROCESS-LINECALC
+    private void ProcessLinecalc()
+    {
+        var calc = _calculator!;
+        ReadLinecalc();
+        while (!_eof && !_stop)
+        {
+            StartEntry(calc);
+            while (!_eof && !_stop && _record.AsSpan(0, 11).SequenceEqual(_curEntry))
+            {
+                AccumulateLine(calc);
+                ReadLinecalc();
+            }
+            if (!_stop) CompleteEntry(calc);
+        }
+    }
+
+    // 2100-READ-LINECALC
+    private void ReadLinecalc()
+    {
+        RecordReadStatus status;
+        ReadOnlyMemory<byte> record;
+        try
+        {
+            status = _linecalcReader!.Read(out record);
+        }
+        catch (IOException)
+        {
+            throw new Clv200Abend("LINECALC", "READ", "30");
+        }
+        if (status == RecordReadStatus.EndOfFile)
+        {
+            _eof = true;
+            return;
+        }
+        if (status == RecordReadStatus.Truncated)
+        {
+            // GnuCOBOL: file status 04 (record length does not match) -> 9900-IO-ERROR
+            throw new Clv200Abend("LINECALC", "READ", "04",
+                $"LINECALC RECORD {_linecalcRead + 1} AT OFFSET {_linecalcReader.Position - record.Length} IS {record.Length} BYTES, NOT {Clv200LineInput.RecordLength}");
+        }
+        record.Span.CopyTo(_record);
+        _linecalcRead = Clv200Counter(_linecalcRead);
+        var key = Clv200LineInput.Key(_record);
+        if (key.SequenceCompareTo(_prevKey) <= 0)
+        {
+            Display("CLV2101E LINECALC OUT OF SEQUENCE AT " + Clv200LineInput.EntryNumber(_record) + " " + Clv200LineInput.LineNumberText(_record));
+            _stop = true;
+            SetRc(8);
+        }
+        else
+        {
+            key.CopyTo(_prevKey);
+        }
+    }
+
+    private static long Clv200Counter(long value) => (value + 1) % 10_000_000;
+
+    private EntryHeaderData _header;
+
+    // 2200-START-ENTRY
+    private void StartEntry(EntryFeeCalculator calc)
+    {
+        _header = Clv200LineInput.Header(_record);
+        _record.AsSpan(0, 11).CopyTo(_curEntry);
+        var date = Fields.TryDigits(_record, LinecalcLayout.EntryDate, 8, out var d) ? d : -1;
+        var mode = Fields.TryDigits(_record, LinecalcLayout.TransportMode, 2, out var m) ? m : -1;
+        calc.StartEntry(new EntryFeeHeader(_header.EntryNumber, _header.EntryType, _header.PortCode, date, mode, _header.ManualFlag == 'Y'));
+    }
+
+    // 2300-ACCUMULATE-LINE
+    private void AccumulateLine(EntryFeeCalculator calc)
+    {
+        EntryFeeLine line;
+        if (Clv200LineInput.IsAssessable(_record))
+        {
+            try
+            {
+                line = Clv200LineInput.Line(_record, _texts);
+            }
+            catch (CobolDataException e)
+            {
+                throw new Clv200Abend("LINECALC", "READ", "34",
+                    $"LINECALC RECORD {_linecalcRead} ENTRY {Clv200LineInput.EntryNumber(_record)} LINE {Clv200LineInput.LineNumberText(_record)}: "
+                    + $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex})");
+            }
+        }
+        else
+        {
+            line = new EntryFeeLine { IsAssessable = false, HtsNumber = string.Empty, SpiCode = string.Empty };
+        }
+        calc.AddLine(line);
+    }
+
+    // 2400-COMPLETE-ENTRY
+    private void CompleteEntry(EntryFeeCalculator calc)
+    {
+        var result = calc.CompleteEntry();
+        switch (result.Status)
+        {
+            case EntryFeeStatus.NoAssessedLines:
+                Display("CLV2401W ENTRY " + _header.EntryNumber + " HAS NO ASSESSED LINES - NOT WRITTEN");
+                return;
+            case EntryFeeStatus.NoFeeSchedule:
+                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + _header.EntryDate + " ENTRY " + _header.EntryNumber);
+                _stop = true;
+                SetRc(8);
+                return;
+        }
+        var total = new EntcalcEntryTotal
+        {
+            EntryNumber = _header.EntryNumber,
+            EntryType = _header.EntryType,
+            ImporterNumber = _header.ImporterNumber,
+            PortCode = HeaderDigits(_header.PortCode, "LC-PORT-CODE"),
+            EntryDate = HeaderDigits(_header.EntryDate, "LC-ENTRY-DATE"),
+            TransportMode = HeaderDigits(_header.TransportMode, "LC-TRANSPORT-MODE"),
+            PaymentType = HeaderDigits(_header.PaymentType, "LC-PAYMENT-TYPE"),
+            StatementDate = HeaderDigits(_header.StatementDate, "LC-STMT-DATE"),
+            ManualFlag = _header.ManualFlag,
+            LinesAccepted = result.LinesAccepted,
+            LinesRejected = result.LinesRejected,
+            EnteredValueCents = result.EnteredValueCents,
+            MpfLiableValueCents = result.MpfLiableValueCents,
+            DutyCents = result.DutyCents,
+            Section301Cents = result.Section301Cents,
+            Section232Cents = result.Section232Cents,
+            IeepaCents = result.IeepaCents,
+            Section122Cents = result.Section122Cents,
+            OtherChapter99Cents = result.OtherChapter99Cents,
+            AntidumpingCents = result.AntidumpingCents,
+            CountervailingCents = result.CountervailingCents,
+            FeeTotalCents = result.FeeTotalCents,
+            TotalAssessedCents = result.TotalAssessedCents,
+            MpfRawTotalE5 = result.MpfRawE5,
+            MpfLimitIndicator = result.MpfLimitIndicator,
+            Fees = result.Fees,
+        };
+        try
+        {
+            _entcalc!.Write(total);
+            foreach (var a in result.Allocations)
+            {
+                _entcalc.Write(new EntcalcMpfAllocation(_header.EntryNumber, a.LineNumber, a.UsdValueCents, a.RawMpfE5, a.AllocatedCents));
+            }
+        }
+        catch (IOException)
+        {
+            throw new Clv200Abend("ENTCALC", "WRITE", "30");
+        }
+    }
+
+    private int HeaderDigits(string text, string field)
+    {
+        var bytes = Encoding.Latin1.GetBytes(text);
+        if (Fields.TryDigits(bytes, 0, bytes.Length, out var v)) return v;
+        throw new Clv200Abend("LINECALC", "READ", "34",
+            $"LINECALC RECORD {_linecalcRead} ENTRY {_header.EntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(bytes)})");
+    }
+
+    // 9000-TERMINATE
+    private void Terminate()
+    {
+        if (_runDate > 0) WriteControlTotals();
+        CloseAll();
+        var t = _calculator!.Totals;
+        Display("CLV9001I LINECALC RECORDS READ " + Edit(_linecalcRead));
+        Display("CLV9002I ENTRIES WRITTEN       " + Edit(t.EntriesWritten));
+        Display("CLV9003I ENTRIES NOT WRITTEN   " + Edit(t.EntriesSkipped));
+        Display("CLV9004I MPF ALLOCATIONS       " + Edit(t.AllocationsWritten));
+        Display("CLV9009I CLV200 ENDED, RETURN CODE " + _rc.ToString("D4", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): six digits (high order truncated), zero suppressed.</summary>
+    internal static string Edit(long count)
+    {
+        var digits = (Math.Abs(count) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var chars = new char[7];
+        var leading = true;
+        var j = 0;
+        for (var i = 0; i < 6; i++)
+        {
+            if (i == 3) chars[j++] = leading ? ' ' : ',';
+            var c = digits[i];
+            if (leading && c == '0' && i < 5) chars[j++] = ' ';
+            else
+            {
+                leading = false;
+                chars[j++] = c;
+            }
+        }
+        return new string(chars);
+    }
+
+    // 9100-WRITE-CONTROL-TOTALS
+    private void WriteControlTotals()
+    {
+        var t = _calculator!.Totals;
+        var seq = 0;
+        void Line(string description, long count, long amount)
+        {
+            seq = (seq + 1) % 100;
+            var record = new byte[ControlTotalRecord.RecordLength];
+            ControlTotalRecord.Build(record, Clv200Step.ProgramName, _runDate, seq, description, Math.Abs(count) % 1_000_000_000, amount);
+            try
+            {
+                _ctltotsWriter!.Write(record);
+            }
+            catch (IOException)
+            {
+                throw new Clv200Abend("CTLTOTS", "WRITE", "30");
+            }
+        }
+        Line("LINECALC RECORDS READ", _linecalcRead, 0);
+        Line("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
+        Line("LINES REJECTED BY CLV100", t.LinesRejected, 0);
+        Line("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
+        Line("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
+        Line("MPF 499", t.MpfEntries, t.MpfCents);
+        Line("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
+        Line("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
+        Line("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
+        Line("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
+        Line("HMF 501", t.HmfCount, t.HmfCents);
+        Line("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
+        Line("COTTON FEE 056", t.CottonCount, t.CottonCents);
+        Line("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
+    }
+
+    public void CloseAll()
+    {
+        _open.Clear();
+        _ctltotsWriter?.Dispose();
+        _ctltotsWriter = null;
+        _linecalcReader?.Dispose();
+        _linecalcReader = null;
+        _entcalc?.Dispose();
+        _entcalc = null;
+        foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
+        _linecalc = _fees = _spi = _hmf = _entcalcStream = _ctltots = null;
+    }
+}

@@ -1,0 +1,156 @@
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
+using Collections.Domain.EntryFees;
+
+namespace Collections.Legacy.Clv200;
+
+/// <summary>A decoded ENTCALC record: exactly one of <see cref="EntryTotal"/> and <see cref="MpfAllocation"/> is set.</summary>
+public readonly record struct EntcalcRecord(long RecordNumber, EntcalcEntryTotal? EntryTotal, EntcalcMpfAllocation? MpfAllocation);
+
+/// <summary>
+/// Reads ENTCALC (COB_VARSEQ_FORMAT=0 framing: 2-byte big-endian length + 2 NULs per record). Strict: a bad
+/// header, a length that does not fit the record type, or invalid packed/display data is an
+/// <see cref="EntcalcFormatException"/> naming the record number, field, offset and raw bytes.
+/// </summary>
+public sealed class EntcalcReader : IDisposable
+{
+    private readonly RecordReader _reader;
+    private readonly string _name;
+
+    private EntcalcReader(RecordReader reader, string name)
+    {
+        _reader = reader;
+        _name = name;
+    }
+
+    public static EntcalcReader Create(Stream stream, string name = "ENTCALC", bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new EntcalcReader(RecordReader.Create(stream, new RecordReaderOptions
+        {
+            Format = RecordFormat.GnuCobolVariable, FileName = name, LeaveOpen = leaveOpen,
+        }), name);
+    }
+
+    public long RecordsRead { get; private set; }
+
+    public IEnumerable<EntcalcRecord> ReadAll()
+    {
+        while (TryRead(out var r)) yield return r;
+    }
+
+    public bool TryRead(out EntcalcRecord record)
+    {
+        record = default;
+        var number = RecordsRead + 1;
+        RecordReadStatus status;
+        ReadOnlyMemory<byte> data;
+        try
+        {
+            status = _reader.Read(out data);
+        }
+        catch (RecordFormatException e)
+        {
+            throw new EntcalcFormatException(_name, number, "record header", e.Offset, e.PartialRecord, e.Message);
+        }
+        if (status == RecordReadStatus.EndOfFile) return false;
+        if (status == RecordReadStatus.Truncated)
+            throw new EntcalcFormatException(_name, number, "record", _reader.RecordOffset, data.Span, $"truncated record ({data.Length} bytes at end of file)");
+        var body = data.Span;
+        RecordsRead = number;
+        try
+        {
+            record = Decode(body, number);
+        }
+        catch (CobolDataException e)
+        {
+            throw new EntcalcFormatException(_name, number, e.FieldName ?? "?", e.Offset, Convert.FromHexString(e.RawHex), e.Reason);
+        }
+        return true;
+    }
+
+    private EntcalcRecord Decode(ReadOnlySpan<byte> r, long number)
+    {
+        if (r.Length == 0) throw new EntcalcFormatException(_name, number, "record", 0, r, "empty record");
+        switch (r[0])
+        {
+            case EntcalcLayout.MpfAllocationType:
+                if (r.Length != EntcalcLayout.MpfAllocationLength)
+                    throw new EntcalcFormatException(_name, number, "ECM-REC-TYPE", 0, r[..1], $"M record of {r.Length} bytes, expected 36");
+                return new EntcalcRecord(number, null, new EntcalcMpfAllocation(
+                    Fields.Text(r, EntcalcLayout.MEntryNo, 11),
+                    Fields.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO"),
+                    Fields.Packed(r, EntcalcLayout.MUsdValue, 13, "ECM-USD-VALUE"),
+                    Fields.Packed(r, EntcalcLayout.MRawMpf, 14, "ECM-RAW-MPF"),
+                    Fields.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF")));
+            case EntcalcLayout.EntryTotalType:
+                if (r.Length < EntcalcLayout.EntryTotalFixedLength)
+                    throw new EntcalcFormatException(_name, number, "ECT-REC-TYPE", 0, r[..1], $"E record of {r.Length} bytes, shorter than 151");
+                var count = Fields.Digits(r, EntcalcLayout.FeeCount, 2, "ECT-FEE-COUNT");
+                if (count is < 1 or > EntcalcLayout.MaxFees || r.Length != EntcalcLayout.EntryTotalFixedLength + (count * EntcalcLayout.FeeLength))
+                    throw new EntcalcFormatException(_name, number, "ECT-FEE-COUNT", EntcalcLayout.FeeCount, r.Slice(EntcalcLayout.FeeCount, 2),
+                        $"fee count {count} does not match the record length {r.Length}");
+                var fees = new EntryFee[count];
+                for (var i = 0; i < count; i++)
+                {
+                    var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
+                    fees[i] = new EntryFee(Fields.Text(r, at, 3), Fields.Packed(r, at + 3, 11, $"ECT-FEE-AMT({i + 1})"));
+                }
+                return new EntcalcRecord(number, new EntcalcEntryTotal
+                {
+                    EntryNumber = Fields.Text(r, EntcalcLayout.EntryNo, 11),
+                    EntryType = Fields.Text(r, EntcalcLayout.EntryType, 2),
+                    ImporterNumber = Fields.Text(r, EntcalcLayout.ImporterNo, 12),
+                    PortCode = Fields.Digits(r, EntcalcLayout.PortCode, 4, "ECT-PORT-CODE"),
+                    EntryDate = Fields.Digits(r, EntcalcLayout.EntryDate, 8, "ECT-ENTRY-DATE"),
+                    TransportMode = Fields.Digits(r, EntcalcLayout.TransportMode, 2, "ECT-TRANSPORT-MODE"),
+                    PaymentType = Fields.Digits(r, EntcalcLayout.PaymentType, 1, "ECT-PAYMENT-TYPE"),
+                    StatementDate = Fields.Digits(r, EntcalcLayout.StmtDate, 8, "ECT-STMT-DATE"),
+                    ManualFlag = (char)r[EntcalcLayout.ManualFlag],
+                    LinesAccepted = Fields.Digits(r, EntcalcLayout.LinesAccepted, 3, "ECT-LINES-ACCEPTED"),
+                    LinesRejected = Fields.Digits(r, EntcalcLayout.LinesRejected, 3, "ECT-LINES-REJECTED"),
+                    EnteredValueCents = Fields.Packed(r, EntcalcLayout.EnteredValue, 13, "ECT-ENTERED-VALUE"),
+                    MpfLiableValueCents = Fields.Packed(r, EntcalcLayout.LiableValue, 13, "ECT-MPF-LIABLE-VALUE"),
+                    DutyCents = Fields.Packed(r, EntcalcLayout.Duty, 13, "ECT-DUTY-AMT"),
+                    Section301Cents = Fields.Packed(r, EntcalcLayout.S301, 13, "ECT-S301-AMT"),
+                    Section232Cents = Fields.Packed(r, EntcalcLayout.S232, 13, "ECT-S232-AMT"),
+                    IeepaCents = Fields.Packed(r, EntcalcLayout.Ieepa, 13, "ECT-IEEPA-AMT"),
+                    Section122Cents = Fields.Packed(r, EntcalcLayout.S122, 13, "ECT-S122-AMT"),
+                    OtherChapter99Cents = Fields.Packed(r, EntcalcLayout.Oth99, 13, "ECT-OTH99-AMT"),
+                    AntidumpingCents = Fields.Packed(r, EntcalcLayout.Add, 13, "ECT-ADD-AMT"),
+                    CountervailingCents = Fields.Packed(r, EntcalcLayout.Cvd, 13, "ECT-CVD-AMT"),
+                    FeeTotalCents = Fields.Packed(r, EntcalcLayout.FeeTotal, 13, "ECT-FEE-TOTAL"),
+                    TotalAssessedCents = Fields.Packed(r, EntcalcLayout.TotalAssessed, 13, "ECT-TOTAL-ASSESSED"),
+                    MpfRawTotalE5 = Fields.Packed(r, EntcalcLayout.MpfRaw, 14, "ECT-MPF-RAW-TOTAL"),
+                    MpfLimitIndicator = (char)r[EntcalcLayout.LimitInd],
+                    Fees = fees,
+                }, null);
+            default:
+                throw new EntcalcFormatException(_name, number, "ECT-REC-TYPE", 0, r[..1], "record type is neither E nor M");
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
+
+/// <summary>Invalid ENTCALC data: names the file, record number, field, offset and raw bytes (hex).</summary>
+public sealed class EntcalcFormatException : FormatException
+{
+    public EntcalcFormatException(string file, long recordNumber, string field, long offset, ReadOnlySpan<byte> raw, string reason)
+        : base($"{file} record {recordNumber}: {field} at offset {offset}: {reason} (raw {Convert.ToHexString(raw)})")
+    {
+        File = file;
+        RecordNumber = recordNumber;
+        Field = field;
+        Offset = offset;
+        RawHex = Convert.ToHexString(raw);
+        Reason = reason;
+    }
+
+    public string File { get; }
+    public long RecordNumber { get; }
+    public string Field { get; }
+    public long Offset { get; }
+    public string RawHex { get; }
+    public string Reason { get; }
+}

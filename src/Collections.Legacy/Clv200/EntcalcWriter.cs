@@ -1,0 +1,101 @@
+using Collections.Cobol.Records;
+using Collections.Domain.EntryFees;
+
+namespace Collections.Legacy.Clv200;
+
+/// <summary>
+/// Writes ENTCALC as GnuCOBOL does for a RECORD VARYING sequential file under COB_VARSEQ_FORMAT=0 (framing by
+/// <see cref="RecordWriter"/>, <see cref="RecordFormat.GnuCobolVariable"/>): each record is preceded by its length
+/// as a big-endian 16-bit integer and two NUL bytes.
+/// </summary>
+public sealed class EntcalcWriter : IDisposable
+{
+    private readonly RecordWriter _writer;
+    private readonly byte[] _buffer = new byte[EntcalcLayout.MaxRecordLength];
+
+    private EntcalcWriter(RecordWriter writer) => _writer = writer;
+
+    public static EntcalcWriter Create(Stream stream, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new EntcalcWriter(RecordWriter.Create(stream, new RecordWriterOptions { Format = RecordFormat.GnuCobolVariable, LeaveOpen = leaveOpen }));
+    }
+
+    public long RecordsWritten => _writer.RecordCount;
+
+    public void Write(EntcalcEntryTotal record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var length = Encode(record, _buffer);
+        _writer.Write(_buffer.AsSpan(0, length));
+    }
+
+    public void Write(in EntcalcMpfAllocation record)
+    {
+        var length = Encode(record, _buffer);
+        _writer.Write(_buffer.AsSpan(0, length));
+    }
+
+    /// <summary>Encodes an E record into <paramref name="destination"/>; returns its length (151 + 9 per fee).</summary>
+    public static int Encode(EntcalcEntryTotal r, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.Fees.Count is < 1 or > EntcalcLayout.MaxFees)
+            throw new ArgumentException($"an E record holds 1 to {EntcalcLayout.MaxFees} fees, not {r.Fees.Count}", nameof(r));
+        var length = r.RecordLength;
+        var d = destination[..length];
+        d[..EntcalcLayout.EntryTotalFixedLength].Fill((byte)' ');
+        d[0] = EntcalcLayout.EntryTotalType;
+        Fields.PutText(d, EntcalcLayout.EntryNo, 11, r.EntryNumber);
+        Fields.PutText(d, EntcalcLayout.EntryType, 2, r.EntryType);
+        Fields.PutText(d, EntcalcLayout.ImporterNo, 12, r.ImporterNumber);
+        Fields.PutDigits(d, EntcalcLayout.PortCode, 4, r.PortCode);
+        Fields.PutDigits(d, EntcalcLayout.EntryDate, 8, r.EntryDate);
+        Fields.PutDigits(d, EntcalcLayout.TransportMode, 2, r.TransportMode);
+        Fields.PutDigits(d, EntcalcLayout.PaymentType, 1, r.PaymentType);
+        Fields.PutDigits(d, EntcalcLayout.StmtDate, 8, r.StatementDate);
+        Fields.PutText(d, EntcalcLayout.ManualFlag, 1, r.ManualFlag.ToString());
+        Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
+        Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
+        Fields.PutPacked(d, EntcalcLayout.EnteredValue, 13, r.EnteredValueCents);
+        Fields.PutPacked(d, EntcalcLayout.LiableValue, 13, r.MpfLiableValueCents);
+        Fields.PutPacked(d, EntcalcLayout.Duty, 13, r.DutyCents);
+        Fields.PutPacked(d, EntcalcLayout.S301, 13, r.Section301Cents);
+        Fields.PutPacked(d, EntcalcLayout.S232, 13, r.Section232Cents);
+        Fields.PutPacked(d, EntcalcLayout.Ieepa, 13, r.IeepaCents);
+        Fields.PutPacked(d, EntcalcLayout.S122, 13, r.Section122Cents);
+        Fields.PutPacked(d, EntcalcLayout.Oth99, 13, r.OtherChapter99Cents);
+        Fields.PutPacked(d, EntcalcLayout.Add, 13, r.AntidumpingCents);
+        Fields.PutPacked(d, EntcalcLayout.Cvd, 13, r.CountervailingCents);
+        Fields.PutPacked(d, EntcalcLayout.FeeTotal, 13, r.FeeTotalCents);
+        Fields.PutPacked(d, EntcalcLayout.TotalAssessed, 13, r.TotalAssessedCents);
+        Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawTotalE5);
+        Fields.PutText(d, EntcalcLayout.LimitInd, 1, r.MpfLimitIndicator.ToString());
+        Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, r.Fees.Count);
+        for (var i = 0; i < r.Fees.Count; i++)
+        {
+            var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
+            Fields.PutText(d, at, 3, r.Fees[i].FeeClass);
+            Fields.PutPacked(d, at + 3, 11, r.Fees[i].AmountCents);
+        }
+        return length;
+    }
+
+    /// <summary>Encodes an M record (36 bytes) into <paramref name="destination"/>.</summary>
+    public static int Encode(in EntcalcMpfAllocation r, Span<byte> destination)
+    {
+        var d = destination[..EntcalcLayout.MpfAllocationLength];
+        d.Fill((byte)' ');
+        d[0] = EntcalcLayout.MpfAllocationType;
+        Fields.PutText(d, EntcalcLayout.MEntryNo, 11, r.EntryNumber);
+        Fields.PutDigits(d, EntcalcLayout.MLineNo, 3, r.LineNumber);
+        Fields.PutPacked(d, EntcalcLayout.MUsdValue, 13, r.UsdValueCents);
+        Fields.PutPacked(d, EntcalcLayout.MRawMpf, 14, r.RawMpfE5);
+        Fields.PutPacked(d, EntcalcLayout.MAllocMpf, 11, r.AllocatedMpfCents);
+        return EntcalcLayout.MpfAllocationLength;
+    }
+
+    public void Flush() => _writer.Flush();
+
+    public void Dispose() => _writer.Dispose();
+}

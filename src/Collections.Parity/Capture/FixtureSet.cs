@@ -1,0 +1,54 @@
+namespace Collections.Parity.Capture;
+
+/// <summary>
+/// A captured fixture set on disk, for runners: its manifest and the folders the legacy read and wrote.
+/// Layout: manifest.json, input/ (ENTRYIN, PAYMENTS, SYSIN as given), output/ (every data set and sysout/),
+/// cycle.log (run-cycle.sh console), ref/ (only when the run used damaged reference tables).
+/// </summary>
+public sealed class FixtureSet
+{
+    private FixtureSet(string dir, FixtureManifest manifest)
+    {
+        Directory = dir;
+        Manifest = manifest;
+    }
+
+    public string Directory { get; }
+    public FixtureManifest Manifest { get; }
+    public string Name => Manifest.Name;
+    public string InputDir => Path.Combine(Directory, FixtureManifest.InputFolder);
+    public string OutputDir => Path.Combine(Directory, FixtureManifest.OutputFolder);
+    public string CycleLogPath => Path.Combine(Directory, FixtureManifest.CycleLog);
+
+    /// <summary>The prior fixture's output folder (its OPENITEM is the old master), or null on a first day.</summary>
+    public string? PriorOutputDir => Manifest.Prior is null ? null
+        : Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Directory))!, Manifest.Prior, FixtureManifest.OutputFolder);
+
+    /// <summary>The reference tables of the run: the fixture's own ref/ (damaged copies), else <paramref name="legacyRefDir"/>.</summary>
+    public string RefDir(string legacyRefDir) =>
+        Manifest.ReferenceSource == "fixture" ? Path.Combine(Directory, FixtureManifest.RefFolder) : legacyRefDir;
+
+    public static FixtureSet Load(string dir)
+    {
+        var full = Path.GetFullPath(dir);
+        return new FixtureSet(full, FixtureManifest.Read(full));
+    }
+
+    /// <summary>Every fixture under <paramref name="root"/> (folders with a manifest.json), ordered so priors come first.</summary>
+    public static IReadOnlyList<FixtureSet> LoadAll(string root)
+    {
+        var sets = System.IO.Directory.GetDirectories(root)
+            .Where(d => File.Exists(Path.Combine(d, FixtureManifest.FileName)))
+            .Select(Load).ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var ordered = new List<FixtureSet>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(FixtureSet s)
+        {
+            if (!done.Add(s.Name)) return;
+            if (s.Manifest.Prior is { } p && sets.TryGetValue(p, out var prior)) Visit(prior);
+            ordered.Add(s);
+        }
+        foreach (var s in sets.Values.OrderBy(s => s.Name, StringComparer.Ordinal)) Visit(s);
+        return ordered;
+    }
+}

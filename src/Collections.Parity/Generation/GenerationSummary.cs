@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Collections.Parity.Generation;
+
+/// <summary>
+/// generation.json beside the generated inputs: the parameters, the coverage scenarios, the counts and trailer
+/// totals, and every planted defect with the reason code the legacy must give it. Written deterministically.
+/// </summary>
+public static class GenerationSummary
+{
+    public const string FileName = "generation.json";
+
+    public static void Write(string path, DayGeneratorOptions o, GenerationResult r)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(r);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteString("generator", "collections generate-day");
+        w.WriteString("runDate", LegacyDate.Format(o.RunDate));
+        w.WriteNumber("entries", o.Entries);
+        w.WriteString("seed", o.Seed.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("invalidRate", (o.InvalidPpm / 1_000_000m).ToString(CultureInfo.InvariantCulture));
+        w.WriteString("trailerError", r.TrailerError.ToString());
+        w.WriteNumber("meanLines", o.MeanLines);
+        w.WriteBoolean("scenarios", o.Scenarios);
+        w.WriteString("paymentsFrom", o.PaymentsFrom is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(o.PaymentsFrom)));
+        w.WriteNumber("records", r.Records);
+        w.WriteNumber("headers", r.Headers);
+        w.WriteNumber("lines", r.Lines);
+        w.WriteString("valueHash", Collections.Cobol.Codecs.FixedPoint.Format(r.HashCents, 2));
+        w.WriteNumber("payments", r.Payments);
+        w.WriteStartArray("coverageScenarios");
+        foreach (var s in r.Scenarios) w.WriteStringValue(s);
+        w.WriteEndArray();
+        w.WriteStartObject("expectedReasonCodes");
+        foreach (var (code, count) in r.ExpectedRejectCodes.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(code, count);
+        w.WriteEndObject();
+        w.WriteStartArray("plantedDefects");
+        foreach (var d in r.Defects)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("record", d.RecordNo);
+            w.WriteString("entry", d.EntryNo);
+            w.WriteString("line", d.LineNo);
+            w.WriteString("code", d.ReasonCode);
+            w.WriteString("kind", d.Kind.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

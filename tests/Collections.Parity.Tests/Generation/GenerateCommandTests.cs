@@ -1,0 +1,32 @@
+using Collections.Testing;
+
+namespace Collections.Parity.Tests.Generation;
+
+public sealed class GenerateCommandTests
+{
+    [Fact]
+    public void GenerateDay_UnderTurkishCulture_WritesTheDay()
+    {
+        using var t = new TempDir();
+        using var _ = HostileCulture.Enter();
+        var rc = Collections.Cli.Program.BuildRoot().Parse(["generate-day", "--rundate", "20260302", "--entries", "5", "--seed", "3",
+            "--out", t.Path, "--invalid-rate", "0.5", "--ref", GenerationTestSupport.RefDir]).Invoke();
+        rc.Should().Be(0);
+        new FileInfo(t.Combine("ENTRYIN")).Length.Should().BePositive();
+        File.ReadAllText(t.Combine("generation.json")).Should().Contain("\"invalidRate\": \"0.5\"");
+    }
+
+    [Theory]
+    [InlineData("--rundate", "20260230")]
+    [InlineData("--invalid-rate", "1.5")]
+    [InlineData("--trailer-error", "sideways")]
+    public void GenerateDay_BadArgument_ExitCode2(string option, string value)
+    {
+        using var t = new TempDir();
+        var args = new List<string> { "generate-day", "--rundate", "20260302", "--entries", "5", "--out", t.Path, "--ref", GenerationTestSupport.RefDir };
+        var i = args.IndexOf(option);
+        if (i >= 0) args[i + 1] = value;
+        else args.AddRange([option, value]);
+        Collections.Cli.Program.BuildRoot().Parse(args).Invoke().Should().Be(2);
+    }
+}

@@ -1,0 +1,299 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
+using Collections.Cobol.Text;
+
+namespace Collections.Benchmarks;
+
+/// <summary>
+/// Issue 2, item 8: decodes a generated file of the legacy's ENTRYIN layout (ENTRYREC.cpy: H/L/T records of 250 bytes,
+/// packed, zoned and alphanumeric fields) and compares with the raw read of the same file.
+/// Usage: <c>decode [records=1000000] [--keep]</c>.
+/// </summary>
+public sealed class DecodeBenchmark : IBenchmarkCommand
+{
+    private const int RecordLength = 250;
+
+    public string Name => "decode";
+
+    public string Description => "decode a generated 1M-record ENTRYIN file (issue 2): raw read vs full field decode";
+
+    private readonly record struct Field(string Name, int Offset, FieldCodec Codec);
+
+    private static readonly OverpunchStyle Style = OverpunchStyle.AsciiEbcdicLetters;
+
+    private static Field[] Layout(params (string Name, FieldCodec Codec)[] fields)
+    {
+        var result = new Field[fields.Length];
+        var offset = 0;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            result[i] = new Field(fields[i].Name, offset, fields[i].Codec);
+            offset += fields[i].Codec.Length;
+        }
+        return result;
+    }
+
+    private static FieldCodec X(int n) => FieldCodec.Alphanumeric(n, CodePage.Latin1);
+    private static FieldCodec N(int digits) => FieldCodec.Zoned(digits, 0, SignPlacement.Unsigned, Style);
+    private static FieldCodec P(int digits, int scale) => FieldCodec.Packed(digits, scale, signed: true);
+
+    // ENTRYREC.cpy, FILLER omitted (it is not a field anyone decodes)
+    private static readonly Field[] Header = Layout(
+        ("ER-REC-TYPE", X(1)), ("EH-FILER-CODE", X(3)), ("EH-ENTRY-SERIAL", N(7)), ("EH-CHECK-DIGIT", N(1)),
+        ("EH-ENTRY-TYPE", X(2)), ("EH-IMPORTER-NO", X(12)), ("EH-PORT-CODE", N(4)), ("EH-ENTRY-DATE", N(8)),
+        ("EH-EXPORT-DATE", N(8)), ("EH-TRANSPORT-MODE", N(2)), ("EH-PAYMENT-TYPE", N(1)), ("EH-STMT-DATE", N(8)),
+        ("EH-CURRENCY-CODE", X(3)), ("EH-MANUAL-FLAG", X(1)), ("EH-LINE-COUNT", N(3)));
+
+    private static readonly Field[] Line = Layout(
+        ("ER-REC-TYPE", X(1)), ("EL-ENTRY-NO", X(11)), ("EL-LINE-NO", N(3)), ("EL-HTS-NO", X(10)),
+        ("EL-ORIGIN-COUNTRY", X(2)), ("EL-SPI-CODE", X(2)), ("EL-FOREIGN-VALUE", P(13, 2)), ("EL-NET-QUANTITY", P(11, 2)),
+        ("EL-QUANTITY-UNIT", X(3)), ("EL-NET-KG", P(11, 2)), ("EL-CH99-COUNT", N(1)), ("EL-CH99-NO(1)", X(10)),
+        ("EL-CH99-NO(2)", X(10)), ("EL-CH99-NO(3)", X(10)), ("EL-ADCVD-CASE-NO", X(10)));
+
+    private static readonly Field[] Trailer = Layout(
+        ("ER-REC-TYPE", X(1)), ("ET-RECORD-COUNT", N(7)), ("ET-ENTRY-COUNT", N(7)), ("ET-VALUE-HASH", P(17, 2)));
+
+    public int Run(string[] args)
+    {
+        var records = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal)
+            ? int.Parse(args[0], CultureInfo.InvariantCulture)
+            : 1_000_000;
+        var keep = args.Contains("--keep");
+        var dir = Path.Combine(Path.GetTempPath(), "collections-decode-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "ENTRYIN");
+        try
+        {
+            var genWatch = Stopwatch.StartNew();
+            var (h, l) = Generate(file, records);
+            genWatch.Stop();
+            var bytes = new FileInfo(file).Length;
+            Console.Error.WriteLine($"generated {records:N0} records ({h:N0} H, {l:N0} L, 1 T), {bytes / 1e6:F1} MB in {genWatch.Elapsed.TotalSeconds:F1} s");
+
+            // warm-up: one pass of each (JIT tiering, page cache)
+            StreamRead(file);
+            RawRead(file);
+            FullDecode(file);
+
+            // interleaved rounds, so that both passes see the same machine load (the machine is shared)
+            const int passes = 5;
+            Result? stream = null, raw = null, decode = null;
+            var ratios = new List<double>();
+            var cpuRatios = new List<double>();
+            for (var round = 0; round < passes; round++)
+            {
+                var s = StreamRead(file);
+                var r = RawRead(file);
+                var d = FullDecode(file);
+                ratios.Add(d.Elapsed.TotalSeconds / r.Elapsed.TotalSeconds);
+                cpuRatios.Add(d.Cpu.TotalSeconds / r.Cpu.TotalSeconds);
+                if (stream is null || s.Elapsed < stream.Value.Elapsed) stream = s;
+                if (raw is null || r.Elapsed < raw.Value.Elapsed) raw = r;
+                if (decode is null || d.Elapsed < decode.Value.Elapsed) decode = d;
+            }
+            ratios.Sort();
+            cpuRatios.Sort();
+            var medianRatio = ratios[ratios.Count / 2];
+            var medianCpuRatio = cpuRatios[cpuRatios.Count / 2];
+            if (raw!.Value.Records != records || decode!.Value.Records != records) throw new InvalidOperationException("record count mismatch");
+
+            var sb = new StringBuilder();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}");
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"File: {records:N0} records of {RecordLength} bytes ({bytes / 1e6:F1} MB; {h:N0} headers, {l:N0} lines, 1 trailer), generated with the codecs. Best of {passes} interleaved rounds after a warm-up pass; file in the page cache.");
+            sb.AppendLine();
+            sb.AppendLine("| Pass | Time (s) | Records/s | MB/s | Time vs raw record read |");
+            sb.AppendLine("|---|---:|---:|---:|---:|");
+            Row(sb, "FileStream.Read, 64 KiB blocks, touch one byte per record", stream!.Value, bytes, raw!.Value);
+            Row(sb, "Raw record read (RecordReader, touch first and last byte)", raw.Value, bytes, raw.Value);
+            Row(sb, $"Full decode of every field ({FieldsPerPass(h, l):N0} fields: packed, zoned, alphanumeric to chars)", decode!.Value, bytes, raw.Value);
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Median over the {passes} rounds of (decode time / raw record read time): {medianRatio:F2}x (per round: {string.Join(", ", ratios.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}).");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Median ratio of process CPU time (robust to other load on a shared machine): {medianCpuRatio:F2}x (per round: {string.Join(", ", cpuRatios.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))}); best CPU time raw {raw.Value.Cpu.TotalSeconds:F3} s, decode {decode.Value.Cpu.TotalSeconds:F3} s.");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Load average while measuring: {LoadAverage()}.");
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"Checksums: raw {raw.Value.Checksum}, decode {decode.Value.Checksum} (printed so the work cannot be optimised away).");
+            Console.WriteLine(sb.ToString());
+            return 0;
+        }
+        finally
+        {
+            if (!keep) Directory.Delete(dir, recursive: true);
+            else Console.Error.WriteLine("kept " + file);
+        }
+    }
+
+    private static long FieldsPerPass(long h, long l) => h * Header.Length + l * Line.Length + Trailer.Length;
+
+    private static void Row(StringBuilder sb, string name, Result r, long bytes, Result raw)
+    {
+        var s = r.Elapsed.TotalSeconds;
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"| {name} | {s:F3} | {r.Records / s:N0} | {bytes / 1e6 / s:F0} | {r.Elapsed.TotalSeconds / raw.Elapsed.TotalSeconds:F2}x |");
+    }
+
+    private readonly record struct Result(TimeSpan Elapsed, long Records, long Checksum, TimeSpan Cpu = default);
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+
+    // fully optimised from the first call (a pass runs a few times only; tiering would leave it at OSR code)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Result StreamRead(string file)
+    {
+        var cpu = Cpu();
+        var sw = Stopwatch.StartNew();
+        var buffer = new byte[1 << 16];
+        long sum = 0, total = 0;
+        using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        int n;
+        while ((n = fs.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (var i = 0; i < n; i += RecordLength) sum += buffer[i];
+            total += n;
+        }
+        sw.Stop();
+        return new Result(sw.Elapsed, total / RecordLength, sum, Cpu() - cpu);
+    }
+
+    // fully optimised from the first call (a pass runs a few times only; tiering would leave it at OSR code)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Result RawRead(string file)
+    {
+        var cpu = Cpu();
+        var sw = Stopwatch.StartNew();
+        long sum = 0;
+        using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var reader = RecordReader.Create(fs, RecordFormat.Fixed, RecordLength, "ENTRYIN");
+        while (reader.TryRead(out var record))
+        {
+            var span = record.Span;
+            sum += span[0] + span[^1];
+        }
+        sw.Stop();
+        return new Result(sw.Elapsed, reader.RecordNumber, sum, Cpu() - cpu);
+    }
+
+    // fully optimised from the first call (a pass runs a few times only; tiering would leave it at OSR code)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Result FullDecode(string file)
+    {
+        var cpu = Cpu();
+        var sw = Stopwatch.StartNew();
+        long sum = 0;
+        Span<char> chars = stackalloc char[64];
+        using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var reader = RecordReader.Create(fs, RecordFormat.Fixed, RecordLength, "ENTRYIN");
+        while (reader.TryRead(out var record))
+        {
+            var span = record.Span;
+            var layout = span[0] switch
+            {
+                (byte)'H' => Header,
+                (byte)'L' => Line,
+                (byte)'T' => Trailer,
+                _ => throw new InvalidDataException($"ENTRYIN record {reader.RecordNumber}: unknown record type"),
+            };
+            var failed = -1;
+            try
+            {
+                sum = unchecked(sum + DecodeRecord(span, layout, chars, ref failed));
+            }
+            catch (CobolDataException ex) when (failed >= 0)
+            {
+                throw ex.WithField(layout[failed].Name, layout[failed].Offset).WithRecord("ENTRYIN", reader.RecordNumber);
+            }
+        }
+        sw.Stop();
+        return new Result(sw.Elapsed, reader.RecordNumber, sum, Cpu() - cpu);
+    }
+
+    /// <summary>Decodes every field of one record (no exception handling here, so the loop is fully optimised);
+    /// <paramref name="current"/> tells the caller which field failed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long DecodeRecord(ReadOnlySpan<byte> span, Field[] layout, Span<char> chars, ref int current)
+    {
+        long sum = 0;
+        for (var i = 0; i < layout.Length; i++)
+        {
+            current = i;
+            var codec = layout[i].Codec;
+            var raw = span.Slice(layout[i].Offset, codec.Length);
+            if (codec.IsNumeric)
+            {
+                sum = unchecked(sum + codec.DecodeUnscaled(raw));
+            }
+            else
+            {
+                var n = codec.CodePage!.Decode(raw, chars);
+                sum += chars[n - 1];
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>Writes entries of one header and 1-6 lines until <paramref name="records"/> - 1, then the trailer.</summary>
+    private static (long Headers, long Lines) Generate(string file, int records)
+    {
+        var rng = new Random(20260302);
+        var rec = new byte[RecordLength];
+        long headers = 0, lines = 0, hash = 0;
+        using var fs = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var writer = RecordWriter.Create(fs, RecordFormat.Fixed, RecordLength);
+        var serial = 1000000;
+        var written = 0;
+        while (written < records - 1)
+        {
+            var lineCount = Math.Min(rng.Next(1, 7), records - 2 - written);
+            serial++;
+            var entryNo = string.Create(CultureInfo.InvariantCulture, $"BXA{serial:D7}{serial % 10}");
+            Fill(rec, Header,
+                "H", "BXA", serial, serial % 10, "01", "12-3456789AB", 2704, 20260302, 20260215, 11, 2, 20260315, "EUR", "N", lineCount);
+            writer.Write(rec);
+            headers++;
+            written++;
+            for (var n = 1; n <= lineCount; n++)
+            {
+                var value = rng.NextInt64(-99_999_999, 9_999_999_999);
+                hash += value;
+                Fill(rec, Line,
+                    "L", entryNo, n, "8471300100", "CN", "  ", value, rng.NextInt64(0, 99_999_999_999), "NO ",
+                    rng.NextInt64(0, 9_999_999_999), 1, "9903880315", "", "", "A-570-001");
+                writer.Write(rec);
+                lines++;
+                written++;
+            }
+        }
+        Fill(rec, Trailer, "T", headers + lines, headers, hash);
+        writer.Write(rec);
+        return (headers, lines);
+    }
+
+    private static void Fill(byte[] rec, Field[] layout, params object[] values)
+    {
+        rec.AsSpan().Fill((byte)' ');
+        for (var i = 0; i < layout.Length; i++)
+        {
+            var f = layout[i];
+            var target = rec.AsSpan(f.Offset, f.Codec.Length);
+            if (f.Codec.IsNumeric) f.Codec.EncodeUnscaled(Convert.ToInt64(values[i], CultureInfo.InvariantCulture), target);
+            else f.Codec.EncodeText((string)values[i], target);
+        }
+    }
+}

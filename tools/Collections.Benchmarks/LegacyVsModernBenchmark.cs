@@ -1,0 +1,361 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Collections.Parity.Generation;
+using Collections.Parity.Legacy;
+
+namespace Collections.Benchmarks;
+
+/// <summary>
+/// <c>legacy-vs-modern [--lines N] [--seed S] [--rundate D] [--legacy-home DIR] [--cli PATH] [--work DIR] [--doc FILE]</c>:
+/// generates one day of about N ENTRYIN records (default 1,000,000), runs the legacy's CLV100 and CLV200 load
+/// modules (built by LegacySuite, run directly with the DD_ variables run-cycle.sh sets) and
+/// <c>collections legacy run</c> on the same input in the same run, under /usr/bin/time (wall time, peak RSS), checks
+/// that LINECALC, REJECTS and ENTCALC are byte-identical, and repeats the modern run on a day a tenth the size to
+/// show its peak memory does not grow with the day. Also times the generator itself. Prints markdown; with --doc
+/// it replaces the section "Legacy vs modern, CLV100+CLV200 (issue 3)" of that file.
+/// </summary>
+public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
+{
+    public const string SectionTitle = "## Legacy vs modern, CLV100+CLV200 (issue 3)";
+
+    public string Name => "legacy-vs-modern";
+    public string Description => "1M-line day: legacy CLV100+CLV200 vs `collections legacy run` (time, peak memory), and generator speed";
+
+    public int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var opt = Args.Parse(args);
+        var lines = opt.Long("--lines", 1_000_000);
+        var seed = (ulong)opt.Long("--seed", 1);
+        var runDate = (int)opt.Long("--rundate", 20260302);
+        var home = ReferenceLocator.LegacyHome(opt.Str("--legacy-home"));
+        if (home is null) { Console.Error.WriteLine("legacy suite not found: --legacy-home DIR or ACS_LEGACY_HOME"); return 2; }
+        var refDir = Path.Combine(home, "ref");
+        var cli = opt.Str("--cli") ?? FindCli();
+        var work = opt.Str("--work") ?? Path.Combine(Path.GetTempPath(), "collections-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var keep = opt.Flag("--keep");
+        Directory.CreateDirectory(work);
+        var report = new StringBuilder();
+        try
+        {
+            // --- the generator ---------------------------------------------------------------------------
+            const int meanLines = 10;
+            var entries = (int)Math.Max(1, lines * 100 / 1035);   // ~10.35 records per entry at mean 10 lines
+            var dayDir = Path.Combine(work, "day");
+            var sw = Stopwatch.StartNew();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var gen = DayGenerator.Generate(new DayGeneratorOptions
+            {
+                RunDate = runDate, Entries = entries, Seed = seed, OutDir = dayDir, RefDir = refDir, MeanLines = meanLines,
+            });
+            var genTime = sw.Elapsed;
+            var genCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var smallDir = Path.Combine(work, "day-small");
+            var small = DayGenerator.Generate(new DayGeneratorOptions
+            {
+                RunDate = runDate, Entries = entries / 10, Seed = seed + 1, OutDir = smallDir, RefDir = refDir, MeanLines = meanLines,
+            });
+            Console.Error.WriteLine($"generated {gen.Records + 1:N0} records in {genTime.TotalSeconds:F2} s");
+
+            // --- the legacy: CLV100 then CLV200, the load modules run as run-cycle.sh runs them -----------
+            var suite = LegacySuite.Prepare(home);
+            var legacyOut = Path.Combine(work, "legacy");
+            Directory.CreateDirectory(Path.Combine(legacyOut, "sysout"));
+            var sysin = $"RUNDATE={runDate.ToString("D8", CultureInfo.InvariantCulture)}\n";
+            File.WriteAllText(Path.Combine(legacyOut, "SYSIN"), sysin);
+            var env = LegacyEnvironment(dayDir, legacyOut, refDir);
+            var clv100 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
+            var clv200 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
+            Console.Error.WriteLine($"legacy CLV100 {clv100}, CLV200 {clv200}");
+
+            // --- the modern: collections legacy run -----------------------------------------------------
+            Measurement? modern = null, modernSmall = null;
+            var same = new List<string>();
+            var differ = new List<string>();
+            string? modernNote = null;
+            if (cli is null || !File.Exists(cli))
+            {
+                modernNote = "the `collections` CLI was not found (build src/Collections.Cli or pass --cli)";
+            }
+            else
+            {
+                var modernOut = Path.Combine(work, "modern");
+                var modernEnv = new Dictionary<string, string> { ["ACS_REFLIB"] = refDir };
+                modern = Measure(cli, ["legacy", "run", runDate.ToString("D8", CultureInfo.InvariantCulture), dayDir, modernOut], modernEnv, null);
+                modernSmall = Measure(cli, ["legacy", "run", runDate.ToString("D8", CultureInfo.InvariantCulture), smallDir, Path.Combine(work, "modern-small")], modernEnv, null);
+                Console.Error.WriteLine($"modern {modern}, small day {modernSmall}");
+                foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC" })
+                {
+                    var a = Path.Combine(legacyOut, f);
+                    var b = Path.Combine(modernOut, f);
+                    if (File.Exists(a) && File.Exists(b) && FilesEqual(a, b)) same.Add(f); else differ.Add(f);
+                }
+                if (modern.ExitCode is not (0 or 4))
+                {
+                    modernNote = $"`collections legacy run` ended with exit code {modern.ExitCode} ({modern.StdErrTail.Replace(work, "$WORK", StringComparison.Ordinal)})";
+                    modern = null;
+                }
+            }
+
+            // --- report ----------------------------------------------------------------------------------
+            var legacyWall = clv100.Wall + clv200.Wall;
+            var legacyPeak = Math.Max(clv100.PeakKb, clv200.PeakKb);
+            report.AppendLine(SectionTitle);
+            report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}.");
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --lines {lines}` (seed {seed}, run date {runDate}).");
+            var mib = new FileInfo(Path.Combine(dayDir, "ENTRYIN")).Length / 1_048_576.0;
+            report.AppendLine(FormattableString.Invariant(
+                $"Input: one generated day (`collections generate-day --entries {entries} --mean-lines {meanLines}`), {gen.Records + 1:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {mib:F1} MiB)."));
+            if (cli is not null) report.AppendLine("Modern CLI: `" + Path.GetFileName(cli) + "`, checked-out commit " + GitCommit(cli) + ".");
+            report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
+                "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
+            report.AppendLine();
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+            report.AppendLine(FormattableString.Invariant($"Load average when measured: {load} (the machine is shared; CPU time is the steadier figure)."));
+            report.AppendLine();
+            report.AppendLine("| Side | Wall time | CPU (user+sys) | Peak memory (max RSS) | Exit |");
+            report.AppendLine("|---|---:|---:|---:|---:|");
+            report.AppendLine(FormattableString.Invariant($"| legacy CLV100 | {clv100.Wall.TotalSeconds:F2} s | {clv100.Cpu.TotalSeconds:F2} s | {clv100.PeakKb / 1024.0:F1} MiB | {clv100.ExitCode} |"));
+            report.AppendLine(FormattableString.Invariant($"| legacy CLV200 | {clv200.Wall.TotalSeconds:F2} s | {clv200.Cpu.TotalSeconds:F2} s | {clv200.PeakKb / 1024.0:F1} MiB | {clv200.ExitCode} |"));
+            var legacyCpu = clv100.Cpu + clv200.Cpu;
+            report.AppendLine(FormattableString.Invariant($"| **legacy CLV100+CLV200** | **{legacyWall.TotalSeconds:F2} s** | **{legacyCpu.TotalSeconds:F2} s** | {legacyPeak / 1024.0:F1} MiB | |"));
+            if (modern is not null)
+            {
+                report.AppendLine(FormattableString.Invariant($"| **modern `collections legacy run`** | **{modern.Wall.TotalSeconds:F2} s** | **{modern.Cpu.TotalSeconds:F2} s** | {modern.PeakKb / 1024.0:F1} MiB | {modern.ExitCode} |"));
+                report.AppendLine();
+                report.AppendLine(FormattableString.Invariant(
+                    $"Speed-up (legacy / modern): **{legacyWall.TotalSeconds / Math.Max(0.001, modern.Wall.TotalSeconds):F1}x wall**, **{legacyCpu.TotalSeconds / Math.Max(0.001, modern.Cpu.TotalSeconds):F1}x CPU** (target: at least 10x)."));
+                report.AppendLine(FormattableString.Invariant(
+                    $"Modern peak memory at {small.Records + 1:N0} records: {modernSmall!.PeakKb / 1024.0:F1} MiB; at {gen.Records + 1:N0} records: {modern.PeakKb / 1024.0:F1} MiB (ratio {modern.PeakKb / (double)Math.Max(1, modernSmall.PeakKb):F2} for a {(gen.Records + 1) / (double)(small.Records + 1):F1}x larger day)."));
+                var identical = same.Count == 0 ? "none" : string.Join(", ", same);
+                var different = differ.Count == 0 ? "" : "; differing or missing: " + string.Join(", ", differ);
+                report.AppendLine("Outputs byte-identical to the legacy: " + identical + different + ".");
+            }
+            if (modernNote is not null)
+            {
+                report.AppendLine();
+                report.AppendLine("Modern side not measured: " + modernNote + ".");
+            }
+            report.AppendLine();
+            report.AppendLine(FormattableString.Invariant(
+                $"Generator (`collections generate-day`, in process, same day): {gen.Records + 1:N0} records ({gen.Lines:N0} lines, {mib:F1} MiB) in {genTime.TotalSeconds:F2} s wall, {genCpu.TotalSeconds:F2} s CPU ({(gen.Records + 1) / Math.Max(0.001, genCpu.TotalSeconds):N0} records per CPU second); streamed record by record through a 1 MiB buffer, memory independent of the day's size."));
+            Console.Out.Write(report.ToString());
+
+            var doc = opt.Str("--doc");
+            if (doc is not null) ReplaceSection(doc, report.ToString());
+            return modern is not null && differ.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (!keep) try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The DD_ statements and runtime options of run-cycle.sh for steps 010 and 020.</summary>
+    private static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
+    {
+        ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE",
+        ["DD_ENTRYIN"] = Path.Combine(inDir, "ENTRYIN"), ["DD_PAYMENTS"] = Path.Combine(inDir, "PAYMENTS"),
+        ["DD_TARIFF"] = Path.Combine(refDir, "TARIFF.DAT"), ["DD_CH99TAB"] = Path.Combine(refDir, "CH99.DAT"),
+        ["DD_ADCVDTAB"] = Path.Combine(refDir, "ADCVD.DAT"), ["DD_EXRATE"] = Path.Combine(refDir, "EXRATE.DAT"),
+        ["DD_SPITAB"] = Path.Combine(refDir, "SPI.DAT"), ["DD_FEETAB"] = Path.Combine(refDir, "FEES.DAT"),
+        ["DD_HMFPORT"] = Path.Combine(refDir, "HMFPORT.DAT"), ["DD_HOLIDAY"] = Path.Combine(refDir, "HOLIDAY.DAT"),
+        ["DD_INTRATE"] = Path.Combine(refDir, "INTRATE.DAT"),
+        ["DD_LINECALC"] = Path.Combine(outDir, "LINECALC"), ["DD_REJECTS"] = Path.Combine(outDir, "REJECTS"),
+        ["DD_ENTCALC"] = Path.Combine(outDir, "ENTCALC"), ["DD_CTLTOTS"] = Path.Combine(outDir, "CTLTOTS"),
+    };
+
+    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Wall.TotalSeconds:F2} s wall, {Cpu.TotalSeconds:F2} s CPU, {PeakKb / 1024.0:F1} MiB, exit {ExitCode}");
+    }
+
+    /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB).</summary>
+    private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
+    {
+        var useTime = File.Exists("/usr/bin/time");
+        var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        if (useTime)
+        {
+            psi.ArgumentList.Add("-f");
+            psi.ArgumentList.Add("@@TIME %e %M %U %S");
+            psi.ArgumentList.Add(program);
+        }
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + program);
+        var so = p.StandardOutput.ReadToEndAsync();
+        var se = p.StandardError.ReadToEndAsync();
+        if (stdin is not null) p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
+        p.WaitForExit();
+        sw.Stop();
+        _ = so.Result;
+        var err = se.Result;
+        long peak = 0;
+        var wall = sw.Elapsed;
+        var cpu = TimeSpan.Zero;
+        var timeLine = err.Split('\n').LastOrDefault(l => l.StartsWith("@@TIME ", StringComparison.Ordinal));
+        if (timeLine is not null)
+        {
+            var parts = timeLine.Split(' ');
+            wall = TimeSpan.FromSeconds(double.Parse(parts[1], CultureInfo.InvariantCulture));
+            peak = long.Parse(parts[2], CultureInfo.InvariantCulture);
+            cpu = TimeSpan.FromSeconds(double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture));
+        }
+        var tail = string.Join(" | ", err.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("@@TIME", StringComparison.Ordinal)).TakeLast(3));
+        return new Measurement(wall, cpu, peak, p.ExitCode, tail);
+    }
+
+    private static bool FilesEqual(string a, string b)
+    {
+        using var fa = File.OpenRead(a);
+        using var fb = File.OpenRead(b);
+        if (fa.Length != fb.Length) return false;
+        var ba = new byte[1 << 16];
+        var bb = new byte[1 << 16];
+        while (true)
+        {
+            var na = fa.ReadAtLeast(ba, ba.Length, throwOnEndOfStream: false);
+            var nb = fb.ReadAtLeast(bb, bb.Length, throwOnEndOfStream: false);
+            if (na != nb || !ba.AsSpan(0, na).SequenceEqual(bb.AsSpan(0, nb))) return false;
+            if (na == 0) return true;
+        }
+    }
+
+    private static string GitCommit(string cli)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", ["-C", Path.GetDirectoryName(cli)!, "log", "-1", "--format=%h %s"])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = Process.Start(psi)!;
+            var text = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 && text.Length > 0 ? "`" + text + "`" : "(unknown)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "(unknown)";
+        }
+    }
+
+    private static string? FindCli()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Collections.sln"))) continue;
+            foreach (var config in new[] { "Release", "Debug" })
+            {
+                var p = Path.Combine(dir.FullName, "src", "Collections.Cli", "bin", config, "net10.0", "collections");
+                if (File.Exists(p)) return p;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Replaces (or appends) this benchmark's section of a markdown file, leaving the others untouched.</summary>
+    public static void ReplaceSection(string path, string section)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+        var start = text.IndexOf(SectionTitle, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            text = text.TrimEnd('\n') + "\n\n" + section;
+        }
+        else
+        {
+            var next = text.IndexOf("\n## ", start + SectionTitle.Length, StringComparison.Ordinal);
+            text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
+        }
+        File.WriteAllText(path, text.TrimEnd('\n') + "\n");
+    }
+
+    private sealed class Args
+    {
+        private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+        public static Args Parse(string[] args)
+        {
+            var a = new Args();
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException("unexpected argument " + args[i]);
+                var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+                a._values[args[i]] = hasValue ? args[++i] : null;
+            }
+            return a;
+        }
+
+        public string? Str(string name) => _values.TryGetValue(name, out var v) ? v : null;
+        public bool Flag(string name) => _values.ContainsKey(name);
+        public long Long(string name, long fallback) => Str(name) is { } s ? long.Parse(s, CultureInfo.InvariantCulture) : fallback;
+    }
+}
+
+/// <summary>
+/// <c>capture-generated-day --out DIR [--lines N] [--seed S] [--rundate D] [--legacy-home DIR]</c>: generates one day
+/// of about N ENTRYIN records (default 1,000,000) and captures the legacy's full cycle on it as a fixture set in DIR
+/// (the input of the harness benchmark, issue 4 item 9: <c>collections parity run --fixtures DIR</c>). Prints the
+/// generation and capture times and the fixture's size.
+/// </summary>
+public sealed class CaptureGeneratedDayBenchmark : IBenchmarkCommand
+{
+    public string Name => "capture-generated-day";
+    public string Description => "generate a 1M-line day and capture the legacy cycle on it as a fixture set (harness benchmark input)";
+
+    public int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? outDir = null, homeArg = null;
+        long lines = 1_000_000, seed = 1, runDate = 20260302;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--out": outDir = args[i + 1]; break;
+                case "--legacy-home": homeArg = args[i + 1]; break;
+                case "--lines": lines = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--seed": seed = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--rundate": runDate = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
+            }
+        }
+        var home = ReferenceLocator.LegacyHome(homeArg);
+        if (outDir is null || home is null) { Console.Error.WriteLine("usage: capture-generated-day --out DIR [--lines N] [--seed S] [--rundate D] [--legacy-home DIR]"); return 2; }
+        var input = Path.Combine(Path.GetTempPath(), "collections-capture-input-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            var gen = DayGenerator.Generate(new DayGeneratorOptions
+            {
+                RunDate = (int)runDate, Entries = (int)Math.Max(1, lines * 100 / 1035), Seed = (ulong)seed, OutDir = input,
+                RefDir = Path.Combine(home, "ref"), MeanLines = 10,
+            });
+            var genTime = sw.Elapsed;
+            sw.Restart();
+            var m = Collections.Parity.Capture.FixtureCapture.Capture(new Collections.Parity.Capture.CaptureOptions
+            {
+                LegacyHome = home, InputDir = input, RunDate = runDate.ToString("D8", CultureInfo.InvariantCulture), OutDir = outDir,
+                Description = FormattableString.Invariant($"Generated day of {gen.Records + 1} ENTRYIN records (seed {seed}) for the harness benchmark; not committed"),
+            });
+            var size = m.Files.Sum(f => f.Size);
+            Console.Out.WriteLine(FormattableString.Invariant(
+                $"generated {gen.Records + 1:N0} records in {genTime.TotalSeconds:F1} s; legacy cycle captured in {sw.Elapsed.TotalSeconds:F1} s (RC {m.ReturnCode}); fixture {outDir}: {m.Files.Count} files, {size / 1_048_576.0:F0} MiB"));
+            return 0;
+        }
+        finally
+        {
+            try { Directory.Delete(input, recursive: true); } catch (IOException) { }
+        }
+    }
+}
