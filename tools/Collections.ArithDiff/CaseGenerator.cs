@@ -101,6 +101,36 @@ public sealed class CaseGenerator
         var receiver = NewField();
         // cobc 3.1.2 bugs: MOVE from a P-scaled DISPLAY item to COMP-3 writes wrong digits (SPPP9(2) -.00076 to
         // S9(9)V9 COMP-3 gives -0.7) and to COMP loops forever; such MOVEs get a DISPLAY receiver.
+        // cobc 3.1.2 bugs in ADD/SUBTRACT ... TO/FROM (not GIVING): cob_add_int truncates an integer addend to
+        // a trailing-P receiver's scale before adding (SUBTRACT -6 FROM S9(3)P holding -130 gives -130, not -120;
+        // SUBTRACT 262 FROM S9(17)P holding 3830 gives 3570, not 3560), and the packed fast path misreads a P-scaled
+        // DISPLAY addend (SUBTRACT 9(9)PPP 650793674000 FROM S99V99 COMP-3 -99.99 gives +92.01). Such receivers are
+        // replaced by the same digits without P, and a COMP-3 receiver with a P-scaled operand becomes DISPLAY.
+        if (kind is StatementKind.AddTo or StatementKind.SubtractFrom)
+        {
+            // ... and cob_add/cob_sub misread a trailing-P DISPLAY operand even into a DISPLAY receiver
+            // (SUBTRACT 9(9)PPP 650793674000 FROM S99V99 -99.99 gives +92.01): such operands lose their P.
+            for (int i = 0; i < operands.Count; i++)
+            {
+                if (operands[i] is FieldExpr { Field: { Pic.Scale: < 0 } pf })
+                {
+                    var nf = pf with { Pic = pf.Pic with { Scale = 0 }, Value = CobolDecimal.FromUnscaled(pf.Value.Rescale(pf.Pic.Scale).Unscaled, 0) };
+                    operands[i] = new FieldExpr(nf);
+                    fields[fields.IndexOf(pf)] = nf;
+                }
+            }
+            if (receiver.Pic.Scale < 0)
+            {
+                var pic = receiver.Pic with { Scale = 0 };
+                receiver = receiver with { Pic = pic, Value = CobolDecimal.FromUnscaled(receiver.Value.Rescale(receiver.Pic.Scale).Unscaled, 0) };
+                fields[^1] = receiver;
+            }
+            if (receiver.Usage == FieldUsage.Packed && operands.Any(o => o is FieldExpr { Field.Pic.ScalingPositions: > 0 }))
+            {
+                receiver = receiver with { Usage = FieldUsage.Display };
+                fields[^1] = receiver;
+            }
+        }
         if (kind == StatementKind.Move && operands[0] is FieldExpr { Field.Pic.ScalingPositions: > 0 }
             && receiver.Usage != FieldUsage.Display)
         {

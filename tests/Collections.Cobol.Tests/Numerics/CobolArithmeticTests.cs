@@ -77,7 +77,7 @@ public class CobolArithmeticTests
     public void Store_Overflow_TruncatesHighOrderOrKeepsReceiverWithSizeError()
     {
         var s999 = NumericPic.Parse("S999");
-        CobolArithmetic.Store(D("-1000"), s999).Should().Be(new StoreResult(D("0"), true));
+        CobolArithmetic.Store(D("-1000"), s999).Should().Be(new StoreResult(D("0"), true) { NegativeZero = true });
         CobolArithmetic.Store(D("-1000"), s999, D("5"), CobolRoundingMode.Truncation, onSizeError: true)
             .Should().Be(new StoreResult(D("5"), true));
         // ROUNDED AWAY-FROM-ZERO 9.991 -> 10.00 overflows S9V99
