@@ -61,6 +61,16 @@ public static class ExchangeRateSelector
     /// <summary>COMPUTE WS-RATE-VARIANCE ROUNDED = (daily − quarterly) × 100 / quarterly (no ON SIZE ERROR).</summary>
     public static CobolDecimal Variance(ExchangeRate daily, ExchangeRate quarterly, CobolRoundingMode mode)
     {
+        if (mode is CobolRoundingMode.Truncation or CobolRoundingMode.NearestAwayFromZero && !quarterly.IsZero)
+        {
+            // exact: (d − q) × 100 / q at scale 2 = (d − q) × 10^4 / q (both in millionths); then high-order truncation to 5 digits
+            Int128 num = ((Int128)daily.Millionths - quarterly.Millionths) * 10_000;
+            Int128 den = quarterly.Millionths;
+            var v = num / den;
+            var rem = num % den;
+            if (mode == CobolRoundingMode.NearestAwayFromZero && rem != 0 && Int128.Abs(rem) * 2 >= den) v += num < 0 ? -1 : 1;
+            return CobolDecimal.FromUnscaled((long)(v % 100_000), 2);
+        }
         var quotient = CobolArithmetic.Divide((daily.Value - quarterly.Value) * Hundred, quarterly.Value);
         return CobolArithmetic.Store(quotient, VariancePicture, mode).Value;
     }

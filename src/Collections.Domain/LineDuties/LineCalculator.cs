@@ -158,10 +158,9 @@ public sealed class LineCalculator
     // 2340-CONVERT-VALUE: value in U.S. dollars, ROUNDED to whole dollars.
     private string? ConvertValue(AcceptedEntry entry, EntryLineFields line, LineCalculation lc)
     {
-        var quotient = CobolArithmetic.Divide(CobolDecimal.FromUnscaled(line.ForeignValue!.Value, 2), entry.ExchangeRate.Value);
-        var r = CobolArithmetic.Store(quotient, UsdWholePicture, _policies.UsdValue, onSizeError: true);
-        if (r.SizeError) return Clv100Reasons.AmountTooLarge;
-        lc.UsdValue = Money.FromCents(r.Value.ToUnscaledInt64(2));
+        if (!LegacyStore.TryDivide(line.ForeignValue!.Value, 2, entry.ExchangeRate.Millionths, 6, UsdWholePicture, _policies.UsdValue, out var dollars))
+            return Clv100Reasons.AmountTooLarge;
+        lc.UsdValue = Money.FromDollars(dollars);
         return null;
     }
 
@@ -181,17 +180,16 @@ public sealed class LineCalculator
         if (tariff.RateType is TariffRateType.AdValorem or TariffRateType.Compound)
         {
             // 2352: USD value × ad valorem rate, ROUNDED
-            var r = Store(Usd(lc) * tariff.AdValoremRate.Value, AmountPicture, _policies.AdValoremDuty);
-            if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else adval = r.Value.ToUnscaledInt64(2);
+            if (!Mul(lc.UsdValue.Cents, 2, tariff.AdValoremRate.Millionths, AmountPicture, _policies.AdValoremDuty, out adval)) reason = Clv100Reasons.AmountTooLarge;
         }
         if (tariff.RateType is TariffRateType.Specific or TariffRateType.Compound)
         {
             // 2354: net quantity × specific rate, truncated
-            var r = Store(CobolDecimal.FromUnscaled(line.NetQuantity!.Value, 2) * tariff.SpecificRate.Value, AmountPicture, _policies.SpecificDuty);
-            if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else specific = r.Value.ToUnscaledInt64(2);
+            if (!Mul(line.NetQuantity!.Value, 2, tariff.SpecificRate.Millionths, AmountPicture, _policies.SpecificDuty, out specific)) reason = Clv100Reasons.AmountTooLarge;
         }
-        var sum = Store(CobolDecimal.FromUnscaled(adval, 2) + CobolDecimal.FromUnscaled(specific, 2), AmountPicture, CobolRoundingMode.Truncation);
-        if (sum.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.Duty = Money.FromCents(sum.Value.ToUnscaledInt64(2));
+        // COMPUTE LC-DUTY-AMT = ad valorem + specific (ON SIZE ERROR): two S9(11)V99 values, same scale
+        long duty = adval + specific;
+        if (Math.Abs(duty) > 99_999_999_999_99) reason = Clv100Reasons.AmountTooLarge; else lc.Duty = Money.FromCents(duty);
         return reason;
     }
 
@@ -222,8 +220,8 @@ public sealed class LineCalculator
                         lc.Chapter99[i].Applied = 'N';
             if (lc.Chapter99[i].Applied == 'Y')
             {
-                var r = Store(Usd(lc) * lc.Chapter99[i].Rate.Value, AmountPicture, _policies.Chapter99Duty);
-                if (r.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.Chapter99[i].Amount = Money.FromCents(r.Value.ToUnscaledInt64(2));
+                if (!Mul(lc.UsdValue.Cents, 2, lc.Chapter99[i].Rate.Millionths, AmountPicture, _policies.Chapter99Duty, out var amount)) reason = Clv100Reasons.AmountTooLarge;
+                else lc.Chapter99[i].Amount = Money.FromCents(amount);
             }
         }
         return reason;
@@ -245,11 +243,11 @@ public sealed class LineCalculator
             return null;
         }
         // 2372-CASH-DEPOSIT
-        var r = c.RateType == AdcvdRateType.PerKilogram
-            ? Store(CobolDecimal.FromUnscaled(line.NetKilograms!.Value, 2) * c.DepositRate.Value, AmountPicture, _policies.AdcvdPerKilogram)
-            : Store(Usd(lc) * c.DepositRate.Value, AmountPicture, _policies.AdcvdAdValorem);
-        if (r.SizeError) return Clv100Reasons.AmountTooLarge;
-        lc.AdcvdDeposit = Money.FromCents(r.Value.ToUnscaledInt64(2));
+        var ok = c.RateType == AdcvdRateType.PerKilogram
+            ? Mul(line.NetKilograms!.Value, 2, c.DepositRate.Millionths, AmountPicture, _policies.AdcvdPerKilogram, out var deposit)
+            : Mul(lc.UsdValue.Cents, 2, c.DepositRate.Millionths, AmountPicture, _policies.AdcvdAdValorem, out deposit);
+        if (!ok) return Clv100Reasons.AmountTooLarge;
+        lc.AdcvdDeposit = Money.FromCents(deposit);
         return null;
     }
 
@@ -257,18 +255,17 @@ public sealed class LineCalculator
     private string? ComputeLineFees(AcceptedEntry entry, EntryLineFields line, LineCalculation lc, TariffRate tariff)
     {
         string? reason = null;
-        var mpf = Store(Usd(lc) * entry.MpfRate.Value, RawMpfPicture, _policies.RawMpf);
-        if (mpf.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.RawMpf = mpf.Value.ToUnscaledInt64(5);
+        if (!Mul(lc.UsdValue.Cents, 2, entry.MpfRate.Millionths, RawMpfPicture, _policies.RawMpf, out var mpf)) reason = Clv100Reasons.AmountTooLarge;
+        else lc.RawMpf = mpf;
         if (tariff.CottonFeeApplies)
         {
-            var cotton = Store(CobolDecimal.FromUnscaled(line.NetKilograms!.Value, 2) * entry.CottonRate.Value, AmountPicture, _policies.CottonFee);
-            if (cotton.SizeError) reason = Clv100Reasons.AmountTooLarge; else lc.CottonFee = Money.FromCents(cotton.Value.ToUnscaledInt64(2));
+            if (!Mul(line.NetKilograms!.Value, 2, entry.CottonRate.Millionths, AmountPicture, _policies.CottonFee, out var cotton)) reason = Clv100Reasons.AmountTooLarge;
+            else lc.CottonFee = Money.FromCents(cotton);
         }
         return reason;
     }
 
-    private static CobolDecimal Usd(LineCalculation lc) => CobolDecimal.FromUnscaled(lc.UsdValue.Cents, 2);
-
-    private static StoreResult Store(CobolDecimal value, NumericPic picture, CobolRoundingMode mode) =>
-        CobolArithmetic.Store(value, picture, mode, onSizeError: true);
+    /// <summary>COMPUTE receiver [ROUNDED] = a (PIC ...V99) × rate (PIC ...V9(6)) ON SIZE ERROR.</summary>
+    private static bool Mul(long a, int aScale, long rateMillionths, NumericPic receiver, CobolRoundingMode mode, out long result) =>
+        LegacyStore.TryMultiply(a, aScale, rateMillionths, 6, receiver, mode, out result);
 }

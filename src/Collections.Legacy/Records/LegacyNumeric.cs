@@ -60,6 +60,29 @@ public static class LegacyNumeric
         }
     }
 
+    /// <summary>
+    /// Writes a COMP-3 field as GnuCOBOL does (sign nibble C/D when signed, F when unsigned; a pad nibble of an even
+    /// digit count is 0). The caller guarantees the value fits the field's digits (checked: throws otherwise).
+    /// Allocation-free; the hot-path equivalent of PackedDecimal.Encode.
+    /// </summary>
+    public static void PutPacked(Span<byte> field, long value, bool signed)
+    {
+        bool negative = value < 0;
+        ulong v = negative ? (ulong)(-value) : (ulong)value;
+        int sign = signed ? (negative ? 0x0D : 0x0C) : 0x0F;
+        field[^1] = (byte)((int)(v % 10) << 4 | sign);
+        v /= 10;
+        for (int i = field.Length - 2; i >= 0; i--)
+        {
+            int lo = (int)(v % 10);
+            v /= 10;
+            int hi = (int)(v % 10);
+            v /= 10;
+            field[i] = (byte)(hi << 4 | lo);
+        }
+        if (v != 0) throw new ArgumentOutOfRangeException(nameof(value), value, "value does not fit the packed field");
+    }
+
     /// <summary>Upper-case hex of raw bytes (for diagnostics).</summary>
     public static string Hex(ReadOnlySpan<byte> raw) => Convert.ToHexString(raw);
 

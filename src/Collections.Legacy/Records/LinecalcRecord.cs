@@ -84,7 +84,7 @@ public static class LinecalcRecord
         LegacyNumeric.PutDigits(record.Slice(LinecalcLayout.StatementDate, 8), entry.StatementDate);
         record[LinecalcLayout.ManualFlag] = (byte)entry.ManualFlag;
         LegacyNumeric.PutText(record.Slice(LinecalcLayout.Currency, 3), entry.CurrencyCode);
-        PackedDecimal.Encode(entry.ExchangeRate.Millionths, record.Slice(LinecalcLayout.ExchangeRate, 7), 12, false);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.ExchangeRate, 7), entry.ExchangeRate.Millionths, false);
         record[LinecalcLayout.RateSource] = (byte)(char)entry.RateSource;
         lineRecord.Slice(EntryRecordLayout.HtsNo, 10).CopyTo(record.Slice(LinecalcLayout.HtsNo, 10));
         lineRecord.Slice(EntryRecordLayout.Origin, 2).CopyTo(record.Slice(LinecalcLayout.Origin, 2));
@@ -98,24 +98,24 @@ public static class LinecalcRecord
             for (int i = 0; i < 3; i++)
                 lineRecord.Slice(EntryRecordLayout.Ch99No + i * 10, 10).CopyTo(record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, 10));
         record[LinecalcLayout.RateType] = (byte)calc.RateType;
-        PackedDecimal.Encode(calc.AdValoremRate.Millionths, record.Slice(LinecalcLayout.AdValoremRate, 4), 7, false);
-        PackedDecimal.Encode(calc.SpecificRate.Millionths, record.Slice(LinecalcLayout.SpecificRate, 6), 10, false);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.AdValoremRate, 4), calc.AdValoremRate.Millionths, false);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.SpecificRate, 6), calc.SpecificRate.Millionths, false);
         record[LinecalcLayout.SpiFree] = (byte)calc.SpiFree;
-        PackedDecimal.Encode(calc.UsdValue.Cents, record.Slice(LinecalcLayout.UsdValue, 7), 13, true);
-        PackedDecimal.Encode(calc.Duty.Cents, record.Slice(LinecalcLayout.Duty, 7), 13, true);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.UsdValue, 7), calc.UsdValue.Cents, true);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.Duty, 7), calc.Duty.Cents, true);
         for (int i = 0; i < 3; i++)
         {
             var slot = record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, LinecalcLayout.Ch99Size);
             var c = calc.Chapter99[i];
             LegacyNumeric.PutText(slot.Slice(LinecalcLayout.Ch99RevClass, 3), c.RevenueClass);
-            PackedDecimal.Encode(c.Rate.Millionths, slot.Slice(LinecalcLayout.Ch99Rate, 4), 7, false);
+            LegacyNumeric.PutPacked(slot.Slice(LinecalcLayout.Ch99Rate, 4), c.Rate.Millionths, false);
             slot[LinecalcLayout.Ch99Applied] = (byte)c.Applied;
-            PackedDecimal.Encode(c.Amount.Cents, slot.Slice(LinecalcLayout.Ch99Amount, 7), 13, true);
+            LegacyNumeric.PutPacked(slot.Slice(LinecalcLayout.Ch99Amount, 7), c.Amount.Cents, true);
         }
         record[LinecalcLayout.AdcvdType] = (byte)calc.AdcvdType;
-        PackedDecimal.Encode(calc.AdcvdDeposit.Cents, record.Slice(LinecalcLayout.AdcvdAmount, 7), 13, true);
-        PackedDecimal.Encode(calc.RawMpf, record.Slice(LinecalcLayout.RawMpf, 8), 14, true);
-        PackedDecimal.Encode(calc.CottonFee.Cents, record.Slice(LinecalcLayout.CottonFee, 7), 13, true);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.AdcvdAmount, 7), calc.AdcvdDeposit.Cents, true);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.RawMpf, 8), calc.RawMpf, true);
+        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.CottonFee, 7), calc.CottonFee.Cents, true);
         LegacyNumeric.PutDigits(record.Slice(LinecalcLayout.InputRecordNo, 7), inputRecordNo);
     }
 
