@@ -129,7 +129,7 @@ public class Clv100ErrorPathTests
         var legacy = Clv100Harness.Legacy.RunCycle("20260302", inDir, temp.Combine("l"));
         var console = new StringWriter();
         var errors = new StringWriter();
-        var r = new Pipeline.LegacyCycle([new Clv100.Clv100Step()]).Run("20260302", inDir, temp.Combine("p"), null, Clv100Harness.Legacy.RefDir, console, errors);
+        var r = new Collections.Legacy.Pipeline.LegacyCycle([new Collections.Legacy.Clv100.Clv100Step()]).Run("20260302", inDir, temp.Combine("p"), null, Clv100Harness.Legacy.RefDir, console, errors);
         r.MaxReturnCode.Should().Be(16).And.Be(legacy.ExitCode);
         console.ToString().Should().Be(legacy.StdOut);
         errors.ToString().Should().Be(legacy.StdErr);

@@ -56,6 +56,14 @@ internal static partial class Clv100Harness
     {
         var diffs = Differences(o);
         diffs.Should().BeEmpty("the port must reproduce CLV100 byte for byte; diagnostics:\n" + o.Diagnostics);
+        // every record accounted for: lines read = assessed + rejected
+        var ctl = Clv100Lines(Path.Combine(o.PortedOut, "CTLTOTS"));
+        if (!string.IsNullOrEmpty(ctl))
+        {
+            var counts = ctl.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .ToDictionary(l => l.Substring(21, 30).TrimEnd(), l => long.Parse(l.Substring(52, 9), System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            counts["ENTRY LINES READ"].Should().Be(counts["LINES ASSESSED - USD VALUE"] + counts["LINES REJECTED"], "read = processed + rejected");
+        }
     }
 
     private static string? Clv100Lines(string path) =>
