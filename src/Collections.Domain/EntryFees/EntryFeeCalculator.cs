@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 namespace Collections.Domain.EntryFees;
 
@@ -53,6 +54,7 @@ public sealed class EntryFeeCalculator
     }
 
     /// <summary>2300-ACCUMULATE-LINE.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public void AddLine(in EntryFeeLine line)
     {
         if (!_started) throw new InvalidOperationException("AddLine before StartEntry");
@@ -87,6 +89,7 @@ public sealed class EntryFeeCalculator
     /// 2310-CHECK-MPF-LIABILITY: formal entries only; not liable when the line's SPI is MPF exempt, or for Chapter 98
     /// other than 9802.00.60 and 9802.00.80.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public bool IsMpfLiable(in EntryFeeLine line)
     {
         var liable = !_header.IsInformal;
@@ -116,6 +119,7 @@ public sealed class EntryFeeCalculator
     }
 
     /// <summary>2400-COMPLETE-ENTRY: fees, totals and allocations of the entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public EntryFeeResult CompleteEntry()
     {
         if (!_started) throw new InvalidOperationException("CompleteEntry before StartEntry");
