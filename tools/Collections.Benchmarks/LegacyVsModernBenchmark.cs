@@ -109,6 +109,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             var mib = new FileInfo(Path.Combine(dayDir, "ENTRYIN")).Length / 1_048_576.0;
             report.AppendLine(FormattableString.Invariant(
                 $"Input: one generated day (`collections generate-day --entries {entries} --mean-lines {meanLines}`), {gen.Records + 1:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {mib:F1} MiB)."));
+            if (cli is not null) report.AppendLine("Modern CLI: `" + Path.GetFileName(cli) + "`, checked-out commit " + GitCommit(cli) + ".");
             report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
                 "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
             report.AppendLine();
@@ -226,6 +227,25 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             var nb = fb.ReadAtLeast(bb, bb.Length, throwOnEndOfStream: false);
             if (na != nb || !ba.AsSpan(0, na).SequenceEqual(bb.AsSpan(0, nb))) return false;
             if (na == 0) return true;
+        }
+    }
+
+    private static string GitCommit(string cli)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", ["-C", Path.GetDirectoryName(cli)!, "log", "-1", "--format=%h %s"])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = Process.Start(psi)!;
+            var text = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 && text.Length > 0 ? "`" + text + "`" : "(unknown)";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "(unknown)";
         }
     }
 

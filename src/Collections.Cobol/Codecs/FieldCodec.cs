@@ -93,8 +93,12 @@ public sealed class FieldCodec
         {
             SignPlacement = sign,
             OverpunchStyle = style,
+            _plainZone = sign == SignPlacement.Unsigned ? (style == OverpunchStyle.Ebcdic ? 0xF0u : 0x30u) : 0u,
         };
     }
+
+    // unsigned zoned fields: the zone of a plain digit (0x30 or 0xF0), else 0
+    private uint _plainZone;
 
     public static FieldCodec Packed(int digits, int scale, bool signed, PackedSignPolicy policy = PackedSignPolicy.Strict)
     {
@@ -118,6 +122,22 @@ public sealed class FieldCodec
     {
         if (field.Length != Length) ThrowLength(field.Length);
         long value;
+        if (_plainZone != 0 && field.Length < 8)
+        {
+            // unsigned zoned of up to 7 digits (dates, counts, codes): the common short case, inline
+            ulong acc = 0;
+            var ok = true;
+            unchecked
+            {
+                foreach (var b in field)
+                {
+                    var x = (uint)b - _plainZone;
+                    ok &= x <= 9;
+                    acc = acc * 10 + x;
+                }
+            }
+            if (ok) return (long)acc;
+        }
         switch (Kind)
         {
             case FieldKind.Packed:

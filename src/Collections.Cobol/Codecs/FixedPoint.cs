@@ -115,6 +115,15 @@ public static class FixedPoint
         return true;
     }
 
+    /// <summary>The exact <see cref="decimal"/> of <paramref name="unscaled"/> × 10^-<paramref name="scale"/> (scale 0..28).</summary>
+    public static decimal ToDecimal(long unscaled, int scale)
+    {
+        if (scale is < 0 or > 28) throw new ArgumentOutOfRangeException(nameof(scale), scale, "decimal scale must be 0..28");
+        var negative = unscaled < 0;
+        var magnitude = negative ? unchecked(0UL - (ulong)unscaled) : (ulong)unscaled;
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative, (byte)scale);
+    }
+
     private static string Compose(bool negative, ReadOnlySpan<char> digits, int scale)
     {
         if (scale <= 0)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -94,7 +95,19 @@ public static class PackedDecimal
         unchecked
         {
             ulong acc = 0;
-            for (var i = 0; i < last; i++)
+            var i = 0;
+            // eight digits (four bytes) at a time: validate every nibble <= 9, then BCD to binary with SWAR
+            for (; i + 4 <= last; i += 4)
+            {
+                var v = BinaryPrimitives.ReadUInt32BigEndian(field.Slice(i, 4));
+                var lo = v & 0x0F0F0F0Fu;
+                var hi = (v >> 4) & 0x0F0F0F0Fu;
+                if (((lo + 0x06060606u) & 0x10101010u) != 0 || ((hi + 0x06060606u) & 0x10101010u) != 0) return false;
+                var bytes = hi * 10 + lo;                                      // four values 0-99, most significant first
+                var halves = ((bytes >> 8) & 0x00FF00FFu) * 100 + (bytes & 0x00FF00FFu); // two values 0-9999
+                acc = acc * 100_000_000UL + (halves >> 16) * 10000 + (halves & 0xFFFFu);
+            }
+            for (; i < last; i++)
             {
                 uint pair = Unsafe.Add(ref pairs, field[i]);
                 if (pair == 0xFF) return false;

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Globalization;
 using Collections.Cobol.Codecs;
 
@@ -93,8 +94,7 @@ public sealed class CodePage
         switch (_kind)
         {
             case Kind.Latin1:
-                if (field.Length >= 32) return System.Text.Encoding.Latin1.GetChars(field, destination);
-                for (var i = 0; i < field.Length; i++) destination[i] = (char)field[i];
+                WidenLatin1(field, destination);
                 return field.Length;
             case Kind.Ascii when field.Length < 32:
             {
@@ -146,6 +146,23 @@ public sealed class CodePage
     }
 
     public override string ToString() => Name;
+
+    /// <summary>Byte → char for Latin-1, eight bytes per step (SIMD widening).</summary>
+    private static void WidenLatin1(ReadOnlySpan<byte> field, Span<char> destination)
+    {
+        var i = 0;
+        if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+        {
+            var target = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(destination);
+            for (; i + 8 <= field.Length; i += 8)
+            {
+                var bytes = System.Runtime.Intrinsics.Vector128.CreateScalar(
+                    System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(field.Slice(i, 8))).AsByte();
+                System.Runtime.Intrinsics.Vector128.WidenLower(bytes).CopyTo(target.Slice(i, 8));
+            }
+        }
+        for (; i < field.Length; i++) destination[i] = (char)field[i];
+    }
 
     private static char[] BuildAscii()
     {

@@ -38,7 +38,7 @@ internal static class Clv200Fields
     public static long TruncateHighOrder(long unscaled, int digits, bool signed = true)
     {
         if (!signed && unscaled < 0) unscaled = -unscaled;
-        return digits >= 18 ? unscaled : unscaled % Pow10(digits);
+        return digits >= 18 ? unscaled : unscaled % Powers[digits];
     }
 
     /// <summary>COMPUTE receiver [ROUNDED] = value: rounding/truncation by <paramref name="mode"/>, then high-order truncation.</summary>
@@ -50,10 +50,13 @@ internal static class Clv200Fields
     /// <summary>The unscaled integer of <paramref name="value"/> at <paramref name="scale"/> (exact; throws if digits would be lost).</summary>
     public static long Unscaled(CobolDecimal value, int scale) => value.ToUnscaledInt64(scale);
 
-    private static long Pow10(int n)
+    private static readonly long[] Powers = BuildPowers();
+
+    private static long[] BuildPowers()
     {
-        long p = 1;
-        for (var i = 0; i < n; i++) p *= 10;
+        var p = new long[19];
+        p[0] = 1;
+        for (var i = 1; i < p.Length; i++) p[i] = p[i - 1] * 10;
         return p;
     }
 }

@@ -63,8 +63,22 @@ public static class MpfProration
         {
             return policies.ZeroLiableValueShare == ZeroDivisorShare.KeepPreviousAmount ? previousShare : 0;
         }
+        if (policies.MpfShareRounding == CobolRoundingMode.Truncation)
+        {
+            // Same value as the general path below, without BigInteger: GnuCOBOL truncates the quotient toward zero
+            // at 38+ decimals and the store truncates it again at 2, which is the exact quotient truncated at 2
+            // (in cents: MPF x value / liable value, integer division toward zero), then high-order truncation.
+            var cents = (Int128)mpfCents * lineValueCents / liableValueCents;
+            return Clv200Fields.TruncateHighOrder((long)(cents % 100_000_000_000), Clv200Fields.FeeAmount.Digits);
+        }
+        return ShareByCobolArithmetic(mpfCents, lineValueCents, liableValueCents, policies.MpfShareRounding);
+    }
+
+    /// <summary>The share as COMPUTE does it: exact product, GnuCOBOL division, store into S9(09)V99 with <paramref name="rounding"/>.</summary>
+    public static long ShareByCobolArithmetic(long mpfCents, long lineValueCents, long liableValueCents, CobolRoundingMode rounding)
+    {
         var product = Clv200Fields.Dec(mpfCents, 2) * Clv200Fields.Dec(lineValueCents, 2);
         var quotient = CobolArithmetic.Divide(product, Clv200Fields.Dec(liableValueCents, 2));
-        return Clv200Fields.Store(quotient, Clv200Fields.FeeAmount, policies.MpfShareRounding);
+        return Clv200Fields.Store(quotient, Clv200Fields.FeeAmount, rounding);
     }
 }

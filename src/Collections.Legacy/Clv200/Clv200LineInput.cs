@@ -1,4 +1,5 @@
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -8,13 +9,16 @@ namespace Collections.Legacy.Clv200;
 /// </summary>
 internal static class Clv200LineInput
 {
-    public const int RecordLength = 250;
+    public const int RecordLength = LinecalcLayout.RecordLength;
     public const int KeyLength = 14;
 
-    private const int EntryNo = 0, LineNo = 11, LineStatus = 14, EntryType = 19, ImporterNo = 21, PortCode = 33,
-        EntryDate = 37, TransportMode = 45, PaymentType = 47, StmtDate = 48, ManualFlag = 56, HtsNo = 68, SpiCode = 80,
-        UsdValue = 89, DutyAmt = 123, Ch99 = 130, Ch99Length = 25, AdcvdType = 215, AdcvdAmt = 216, RawMpf = 223,
-        CottonFee = 231;
+    private const int EntryNo = LinecalcLayout.EntryNo, LineNo = LinecalcLayout.LineNo, LineStatus = LinecalcLayout.Status,
+        EntryType = LinecalcLayout.EntryType, ImporterNo = LinecalcLayout.ImporterNo, PortCode = LinecalcLayout.PortCode,
+        EntryDate = LinecalcLayout.EntryDate, TransportMode = LinecalcLayout.TransportMode, PaymentType = LinecalcLayout.PaymentType,
+        StmtDate = LinecalcLayout.StatementDate, ManualFlag = LinecalcLayout.ManualFlag, HtsNo = LinecalcLayout.HtsNo,
+        SpiCode = LinecalcLayout.Spi, UsdValue = LinecalcLayout.UsdValue, DutyAmt = LinecalcLayout.Duty, Ch99 = LinecalcLayout.Ch99,
+        Ch99Length = LinecalcLayout.Ch99Size, AdcvdType = LinecalcLayout.AdcvdType, AdcvdAmt = LinecalcLayout.AdcvdAmount,
+        RawMpf = LinecalcLayout.RawMpf, CottonFee = LinecalcLayout.CottonFee;
 
     public static ReadOnlySpan<byte> Key(ReadOnlySpan<byte> r) => r[..KeyLength];
 
@@ -40,14 +44,14 @@ internal static class Clv200LineInput
             (char)r[ManualFlag]);
     }
 
-    public static EntryFeeLine Line(ReadOnlySpan<byte> r)
+    public static EntryFeeLine Line(ReadOnlySpan<byte> r, TextCache cache)
     {
         var status = r[LineStatus];
         return new EntryFeeLine(
             LineNumber: Fields.TryDigits(r, LineNo, 3, out var line) ? line : -1,
             IsAssessable: status is (byte)'A' or (byte)'W',
-            HtsNumber: Fields.Text(r, HtsNo, 10),
-            SpiCode: Fields.Text(r, SpiCode, 2),
+            HtsNumber: cache.Get(r.Slice(HtsNo, 10)),
+            SpiCode: cache.Get(r.Slice(SpiCode, 2)),
             UsdValueCents: Fields.Packed(r, UsdValue, 13, "LC-USD-VALUE"),
             DutyCents: Fields.Packed(r, DutyAmt, 13, "LC-DUTY-AMT"),
             Chapter99First: Chapter99(r, 0),
@@ -65,9 +69,9 @@ internal static class Clv200LineInput
     private static Chapter99Charge Chapter99(ReadOnlySpan<byte> r, int index)
     {
         var at = Ch99 + (index * Ch99Length);
-        if (r[at + 17] != (byte)'Y') return default;
-        var revenueClass = Chapter99Charge.ClassOf(Fields.Text(r, at + 10, 3));
-        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + 18, 13, $"LC-CH99-AMT({index + 1})"));
+        if (r[at + LinecalcLayout.Ch99Applied] != (byte)'Y') return default;
+        var revenueClass = Chapter99Charge.ClassOf(Fields.Text(r, at + LinecalcLayout.Ch99RevClass, 3));
+        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + LinecalcLayout.Ch99Amount, 13, $"LC-CH99-AMT({index + 1})"));
     }
 }
 
@@ -75,3 +79,24 @@ internal static class Clv200LineInput
 internal readonly record struct EntryHeaderData(
     string EntryNumber, string EntryType, string ImporterNumber, string PortCode, string EntryDate,
     string TransportMode, string PaymentType, string StatementDate, char ManualFlag);
+
+/// <summary>
+/// Strings for short codes (HTS numbers, SPI codes) that repeat from line to line, made once per distinct value;
+/// bounded (past <see cref="MaxEntries"/> distinct values, new ones are not kept).
+/// </summary>
+internal sealed class TextCache
+{
+    public const int MaxEntries = 100_000;
+    private readonly Dictionary<UInt128, string> _strings = [];
+
+    public string Get(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 15) return Fields.Text(text, 0, text.Length);
+        UInt128 key = (UInt128)text.Length;
+        foreach (var b in text) key = (key << 8) | b;
+        if (_strings.TryGetValue(key, out var s)) return s;
+        s = Fields.Text(text, 0, text.Length);
+        if (_strings.Count < MaxEntries) _strings[key] = s;
+        return s;
+    }
+}

@@ -3,6 +3,8 @@ using System.Text;
 using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Pipeline;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -31,19 +33,37 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
 /// STEP020 (program CLV200): entry totals and entry fees from the line calculations. Streams LINECALC entry by
 /// entry (memory bounded by one entry's lines), writes ENTCALC, appends its control totals to CTLTOTS, writes its
 /// messages (the program's DISPLAY output) and returns the legacy's return code: 0, 8 (control card, reference
-/// table, sequence or fee schedule error) or 16 (file could not be opened, read or written).
+/// table, sequence or fee schedule error) or 16 (file could not be opened, read or written). Discovered by the
+/// cycle (<see cref="LegacySteps.Discover"/>) as STEP020.
 /// </summary>
-public static class Clv200Step
+public sealed class Clv200Step : ILegacyStep
 {
-    public const string StepName = "STEP020";
+    public const string Step = "STEP020";
     public const string ProgramName = "CLV200";
+
+    public string StepName => Step;
+
+    public string Program => ProgramName;
+
+    /// <summary>Rounding and truncation policies (default: the legacy's).</summary>
+    public EntryFeePolicies Policies { get; init; } = EntryFeePolicies.Legacy;
+
+    /// <summary>Runs the step on the cycle's data sets (OUTDIR/LINECALC, the reference library) as run-cycle.sh would.</summary>
+    public int Run(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
+        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        return Run(Clv200Files.ForCycle(context.OutDir, context.RefDir), sysout, Policies, context.Diagnostics);
+    }
 
     /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
     public static int RunCycleStep(string outDir, string refDir, EntryFeePolicies? policies = null, TextWriter? diagnostics = null)
     {
         var sysoutDir = Path.Combine(outDir, "sysout");
         Directory.CreateDirectory(sysoutDir);
-        using var sysout = new StreamWriter(Path.Combine(sysoutDir, StepName + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = new StreamWriter(Path.Combine(sysoutDir, Step + "." + ProgramName), append: false, Encoding.Latin1) { NewLine = "\n" };
         return Run(Clv200Files.ForCycle(outDir, refDir), sysout, policies, diagnostics);
     }
 
@@ -99,6 +119,7 @@ internal sealed class Clv200Run
     private RecordWriter? _ctltotsWriter;
     private readonly byte[] _prevKey = new byte[Clv200LineInput.KeyLength];
     private readonly byte[] _curEntry = new byte[11];
+    private readonly TextCache _texts = new();
 
     private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
     private readonly List<(string Fd, string Dd)> _open = [];
@@ -296,8 +317,8 @@ internal sealed class Clv200Run
     {
         _header = Clv200LineInput.Header(_record);
         _record.AsSpan(0, 11).CopyTo(_curEntry);
-        var date = Fields.TryDigits(_record, 37, 8, out var d) ? d : -1;
-        var mode = Fields.TryDigits(_record, 45, 2, out var m) ? m : -1;
+        var date = Fields.TryDigits(_record, LinecalcLayout.EntryDate, 8, out var d) ? d : -1;
+        var mode = Fields.TryDigits(_record, LinecalcLayout.TransportMode, 2, out var m) ? m : -1;
         calc.StartEntry(new EntryFeeHeader(_header.EntryNumber, _header.EntryType, _header.PortCode, date, mode, _header.ManualFlag == 'Y'));
     }
 
@@ -309,7 +330,7 @@ internal sealed class Clv200Run
         {
             try
             {
-                line = Clv200LineInput.Line(_record);
+                line = Clv200LineInput.Line(_record, _texts);
             }
             catch (CobolDataException e)
             {
@@ -433,7 +454,8 @@ internal sealed class Clv200Run
         void Line(string description, long count, long amount)
         {
             seq = (seq + 1) % 100;
-            var record = ControlTotalLine.Format(Clv200Step.ProgramName, _runDate, seq, description, count, amount);
+            var record = new byte[ControlTotalRecord.RecordLength];
+            ControlTotalRecord.Build(record, Clv200Step.ProgramName, _runDate, seq, description, Math.Abs(count) % 1_000_000_000, amount);
             try
             {
                 _ctltotsWriter!.Write(record);
@@ -470,25 +492,5 @@ internal sealed class Clv200Run
         _entcalc = null;
         foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
         _linecalc = _fees = _spi = _hmf = _entcalcStream = _ctltots = null;
-    }
-}
-
-/// <summary>
-/// One CTLTOTS record (copybook CTLTOTS, 80 bytes): step id X(08), run date 9(08), sequence 9(02), description
-/// X(30), count 9(09), amount S9(15)V99 with the sign over-punched in its last byte (EBCDIC letters), blanks between.
-/// </summary>
-internal static class ControlTotalLine
-{
-    public static byte[] Format(string stepId, int runDate, int seq, string description, long count, long amountCents)
-    {
-        var r = new byte[80];
-        r.AsSpan().Fill((byte)' ');
-        Fields.PutText(r, 0, 8, stepId);
-        Fields.PutDigits(r, 9, 8, runDate);
-        Fields.PutDigits(r, 18, 2, seq);
-        Fields.PutText(r, 21, 30, description);
-        Fields.PutDigits(r, 52, 9, Math.Abs(count) % 1_000_000_000);
-        ZonedDecimal.Encode(amountCents, r.AsSpan(62, 17), 17, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters);
-        return r;
     }
 }

@@ -41,7 +41,9 @@ public sealed class LegacyCycle
     public LegacyCycle(IEnumerable<ILegacyStep> steps)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        _steps = steps.ToDictionary(s => s.StepName, StringComparer.Ordinal);
+        var map = new Dictionary<string, ILegacyStep>(StringComparer.Ordinal);
+        foreach (var s in steps) map.TryAdd(s.StepName, s);   // the first implementation of a step wins
+        _steps = map;
     }
 
     /// <summary>

@@ -335,7 +335,11 @@ public sealed class DayGenerator
         var informal = e.EntryType is "11" or "12";
         int n;
         if (informal) n = r.Between(1, 3);
-        else if (r.Chance(1, 100)) n = r.Between(30, 120);
+        else if (r.Chance(1, 100))
+        {
+            // large entries; on big days (10,000 entries or more) some at the 999-line limit of EH-LINE-COUNT
+            n = _o.Entries >= 10_000 && r.Chance(1, 50) ? r.Between(990, 999) : r.Between(30, 120);
+        }
         else n = r.Between(1, (2 * _o.MeanLines) - 1);
         ResizeLines(e, n);
         foreach (var l in e.Lines) RandomLine(e, l, informal);

@@ -63,3 +63,23 @@ public class MpfProrationTests
         Prorate(651_50, [5_000_000_00]).Should().Equal(651_50);
     }
 }
+
+public class MpfProrationShareTests
+{
+    [Fact]
+    public void Share_TruncationFastPath_EqualsCobolArithmeticOnRandomValues()
+    {
+        var rng = new Random(42);
+        for (var i = 0; i < 20_000; i++)
+        {
+            long mpf = rng.NextInt64(-1_000_000_00, 100_000_000_000);
+            long value = rng.NextInt64(-10_000_000_00, 10_000_000_000_000);
+            long liable = rng.Next(3) switch { 0 => value + rng.NextInt64(0, 1_000_000), 1 => rng.NextInt64(1, 100), _ => rng.NextInt64(-10_000_000_00, 10_000_000_000_000) };
+            if (liable == 0) continue;
+
+            MpfProration.Share(mpf, value, liable, EntryFeePolicies.Legacy, 0)
+                .Should().Be(MpfProration.ShareByCobolArithmetic(mpf, value, liable, Collections.Cobol.Numerics.CobolRoundingMode.Truncation),
+                    $"mpf {mpf} value {value} liable {liable}");
+        }
+    }
+}
