@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Main job (until the daily cycle is ported): build the CLI and decode the legacy sample day's ENTRYIN
-# through its copybook to JSON Lines (out/sample-ENTRYIN.jsonl).
+# Main job: set up (restore + build the CLI), run the ported daily cycle (CLV100 + CLV200 so far) on the legacy's
+# first sample day, then run every committed fixture set (legacy-fixtures/) through the parity harness and write
+# the HTML report. No legacy build is needed. Exit code: the harness's (0 parity, 1 unexplained differences).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-LEGACY=${ACS_LEGACY_HOME:-../shared/legacy}
 dotnet build src/Collections.Cli -c Release -nologo -v q
-CLI="dotnet src/Collections.Cli/bin/Release/net10.0/collections.dll"
+CLI=(dotnet src/Collections.Cli/bin/Release/net10.0/collections.dll)
 mkdir -p out
-$CLI cobol decode --copybook "$LEGACY/copybooks/ENTRYREC.cpy" --format fixed \
-  --select ER-REC-TYPE=H:ER-HEADER-DATA --select ER-REC-TYPE=L:ER-LINE-DATA --select ER-REC-TYPE=T:ER-TRAILER-DATA \
-  "$LEGACY/sample/2026-03-02/in/ENTRYIN" > out/sample-ENTRYIN.jsonl
-echo "decoded $(wc -l < out/sample-ENTRYIN.jsonl) records to out/sample-ENTRYIN.jsonl"
+SAMPLE=legacy-fixtures/sample-2026-03-02/input
+echo "== daily cycle (ported steps) on $SAMPLE -> out/cycle-20260302"
+set +e
+"${CLI[@]}" legacy run 20260302 "$SAMPLE" out/cycle-20260302
+cycle_rc=$?
+set -e
+echo "cycle return code: $cycle_rc (4 = some records rejected, as the legacy)"
+[ "$cycle_rc" -lt 8 ] || exit "$cycle_rc"
+echo "== parity harness over legacy-fixtures/ -> out/parity"
+"${CLI[@]}" parity run --fixtures legacy-fixtures --report out/parity

@@ -79,3 +79,36 @@ public class ParityRunnerTests
         run.Days.SelectMany(d => d.Files).Where(f => f.LegacyRecords > 0).Should().OnlyContain(f => f.Status == FileStatus.NotProduced);
     }
 }
+
+public class LiveRunTests
+{
+    /// <summary>
+    /// The live runner end to end on a two-day chain, with the legacy itself as the "modern" engine: both sides
+    /// build their own chain (each day's prior is the side's own previous OUTDIR) and nothing differs.
+    /// </summary>
+    [Fact]
+    public void RunLive_LegacyAgainstItselfOnTwoDayChain_ParityAndChainCarried()
+    {
+        using var tmp = new TempDir();
+        var suite = LegacySuite.Prepare(RepoPaths.LegacyHome);
+        var priors = new List<string?>();
+        var engine = new DelegateModernEngine("legacy as modern", ["CLV100", "CLV200", "CLV300", "CLV400", "CLV500"], r =>
+        {
+            priors.Add(r.Prior);
+            var res = suite.RunCycle(r.RunDate, r.InDir, r.OutDir, r.Prior, r.RefDir);
+            return new ModernRun(FixtureDay.ParseCycleLog(res.StdOut).ToDictionary(x => x.Program, x => x.Rc), res.ExitCode, res.StdOut);
+        });
+        var config = ParityConfig.Load(Path.Combine(RepoPaths.LegacyFixtures, "parity-config.json"));
+        var days = new[] { ("2026-03-02", "20260302"), ("2026-03-03", "20260303") }
+            .Select(d => new LiveDay(d.Item1, d.Item2, Path.Combine(RepoPaths.LegacyHome, "sample", d.Item1, "in"))).ToList();
+        var run = ParityRunner.RunLive(suite, days, null, engine, new ParityRunOptions { Config = config, ConfigText = "{}", WorkDir = tmp.Path });
+        run.ExitCode.Should().Be(0);
+        run.Days.Should().HaveCount(2);
+        run.Days.SelectMany(d => d.Differences).Should().BeEmpty();
+        run.Days[1].Files.Single(f => f.Name == "OPENITEM").Status.Should().Be(FileStatus.Identical);
+        priors.Should().Equal(null, Path.Combine(tmp.Path, "modern", "2026-03-02"));
+        // The legacy side of the live run matches the legacy's own committed sample outputs.
+        File.ReadAllBytes(Path.Combine(tmp.Path, "legacy", "2026-03-03", "OPENITEM"))
+            .Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.LegacyHome, "sample", "2026-03-03", "out", "OPENITEM")));
+    }
+}

@@ -87,7 +87,10 @@ internal static class ParityRunCommands
         var root = Program.BuildRoot();
         var legacy = root.Subcommands.FirstOrDefault(c => c.Name == "legacy");
         if (legacy?.Subcommands.Any(c => c.Name == "run") != true) return null;
-        return new DelegateModernEngine("collections legacy run (in-process)", PortedPrograms, r =>
+        // The programs the pipeline has ported (discovered steps); the configured CLV100/CLV200 when none is registered.
+        var discovered = Collections.Legacy.Pipeline.LegacySteps.Discover().Select(s => s.Program).ToList();
+        IReadOnlyCollection<string> programs = discovered.Count > 0 ? discovered : PortedPrograms;
+        return new DelegateModernEngine("collections legacy run (in-process)", programs, r =>
         {
             var args = new List<string> { "legacy", "run", r.RunDate, r.InDir, r.OutDir };
             if (r.Prior is not null) args.Add(r.Prior);

@@ -74,8 +74,8 @@ public static partial class CobolArithmetic
     /// </summary>
     public static StoreResult Store(CobolDecimal value, NumericPic receiver, CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false)
     {
-        var (v, overflow, prohibited) = StoreCore(value, receiver, mode);
-        return new StoreResult(v, overflow || prohibited);
+        var (v, overflow, prohibited, negZero) = StoreCore(value, receiver, mode);
+        return new StoreResult(v, overflow || prohibited) { NegativeZero = negZero };
     }
 
     /// <summary>
@@ -84,25 +84,55 @@ public static partial class CobolArithmetic
     /// </summary>
     public static StoreResult Store(CobolDecimal value, NumericPic receiver, CobolDecimal current, CobolRoundingMode mode, bool onSizeError)
     {
-        var (v, overflow, prohibited) = StoreCore(value, receiver, mode);
+        var (v, overflow, prohibited, negZero) = StoreCore(value, receiver, mode);
         if (overflow && onSizeError) return new StoreResult(current, true);
-        return new StoreResult(v, overflow || prohibited);
+        return new StoreResult(v, overflow || prohibited) { NegativeZero = negZero };
     }
 
     /// <summary>
     /// MOVE numeric to numeric: decimal-point alignment, truncation at both ends (no rounding, no size error),
     /// sign dropped for an unsigned receiver.
     /// </summary>
-    public static CobolDecimal Move(CobolDecimal value, NumericPic receiver)
+    public static CobolDecimal Move(CobolDecimal value, NumericPic receiver) => Move(value, receiver, out _);
+
+    /// <summary>
+    /// MOVE numeric to numeric; <paramref name="negativeZero"/> is true when GnuCOBOL writes a negative zero into a
+    /// signed DISPLAY or PACKED-DECIMAL receiver: MOVE keeps the source's sign even when truncation at either
+    /// end leaves only zero digits (MOVE -0.001 TO S9V99 stores "00}").
+    /// </summary>
+    public static CobolDecimal Move(CobolDecimal value, NumericPic receiver, out bool negativeZero)
     {
         var v = value.Rescale(receiver.Scale);
         if (!receiver.Signed && v.Sign < 0) v = -v;
-        return TruncateHighOrder(v, receiver.Digits);
+        var r = TruncateHighOrder(v, receiver.Digits);
+        negativeZero = receiver.Signed && value.Sign < 0 && r.IsZero;
+        return r;
+    }
+
+    /// <summary>
+    /// MOVE with the storages of source and receiver, which decide whether a truncated negative value leaves a
+    /// negative zero (cobc 3.1.2): a DISPLAY receiver keeps the source's sign always; a PACKED receiver keeps it
+    /// when high-order truncation produced the zero, and for low-order truncation only from a DISPLAY source
+    /// (packed or binary sources go through a decimal whose zero has no sign); a BINARY receiver has no -0.
+    /// </summary>
+    public static CobolDecimal Move(CobolDecimal value, NumericUsage sourceUsage, NumericPic receiver, NumericUsage receiverUsage, out bool negativeZero)
+    {
+        var r = Move(value, receiver, out negativeZero);
+        if (negativeZero)
+        {
+            negativeZero = receiverUsage switch
+            {
+                NumericUsage.Display => true,
+                NumericUsage.Packed => sourceUsage == NumericUsage.Display || !value.Rescale(receiver.Scale).IsZero,
+                _ => false,
+            };
+        }
+        return r;
     }
 
     // ---- core ----
 
-    private static (CobolDecimal Value, bool Overflow, bool Prohibited) StoreCore(CobolDecimal value, NumericPic receiver, CobolRoundingMode mode)
+    private static (CobolDecimal Value, bool Overflow, bool Prohibited, bool NegativeZero) StoreCore(CobolDecimal value, NumericPic receiver, CobolRoundingMode mode)
     {
         bool prohibited = false;
         var v = value;
@@ -114,8 +144,11 @@ public static partial class CobolArithmetic
         v = v.Rescale(receiver.Scale);
         if (!receiver.Signed && v.Sign < 0) v = -v;
         if (Exceeds(v, receiver.Digits))
-            return (TruncateHighOrder(v, receiver.Digits), true, prohibited);
-        return (v, false, prohibited);
+        {
+            var t = TruncateHighOrder(v, receiver.Digits);
+            return (t, true, prohibited, t.IsZero && v.Sign < 0);
+        }
+        return (v, false, prohibited, false);
     }
 
     private static bool Exceeds(CobolDecimal v, int digits)

@@ -184,11 +184,10 @@ public readonly struct CobolDecimal : IEquatable<CobolDecimal>, IComparable<Cobo
     /// <summary>GnuCOBOL's division (see <see cref="CobolArithmetic.Divide"/>).</summary>
     public static CobolDecimal operator /(CobolDecimal a, CobolDecimal b) => CobolArithmetic.Divide(a, b);
 
-    // cob_decimal_add / cob_decimal_sub: align to the larger scale, then add exactly.
+    // cob_decimal_add / cob_decimal_sub (3.1.2): always align to the larger scale, then add exactly; the result
+    // keeps that scale even when an operand is zero (it matters for division and ROUNDED MODE PROHIBITED).
     private static CobolDecimal AddCore(CobolDecimal a, CobolDecimal b, bool negateB)
     {
-        if (b.IsZero && a._scale != b._scale) return a;
-        if (a.IsZero && a._scale != b._scale && !negateB) return b;
         int scale = Math.Max(a._scale, b._scale);
         var x = a._scale == scale ? a : a.Shift(scale - a._scale);
         var y = b._scale == scale ? b : b.Shift(scale - b._scale);

@@ -1,4 +1,4 @@
-using Collections.Cobol.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Collections.Domain.EntryFees;
 
@@ -54,6 +54,7 @@ public sealed class EntryFeeCalculator
     }
 
     /// <summary>2300-ACCUMULATE-LINE.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public void AddLine(in EntryFeeLine line)
     {
         if (!_started) throw new InvalidOperationException("AddLine before StartEntry");
@@ -88,6 +89,7 @@ public sealed class EntryFeeCalculator
     /// 2310-CHECK-MPF-LIABILITY: formal entries only; not liable when the line's SPI is MPF exempt, or for Chapter 98
     /// other than 9802.00.60 and 9802.00.80.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public bool IsMpfLiable(in EntryFeeLine line)
     {
         var liable = !_header.IsInformal;
@@ -117,6 +119,7 @@ public sealed class EntryFeeCalculator
     }
 
     /// <summary>2400-COMPLETE-ENTRY: fees, totals and allocations of the entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public EntryFeeResult CompleteEntry()
     {
         if (!_started) throw new InvalidOperationException("CompleteEntry before StartEntry");
@@ -184,10 +187,10 @@ public sealed class EntryFeeCalculator
         {
             hmf = Clv200Fields.Store(Clv200Fields.Dec(_entered, 2) * Clv200Fields.Dec(rates.HmfRateE6, 6), Clv200Fields.FeeAmount, _policies.HmfRounding);
         }
-        var allDuties = Clv200Fields.Store(
-            Clv200Fields.Dec(_duty, 2) + Clv200Fields.Dec(_s301, 2) + Clv200Fields.Dec(_s232, 2) + Clv200Fields.Dec(_ieepa, 2)
-            + Clv200Fields.Dec(_s122, 2) + Clv200Fields.Dec(_oth99, 2) + Clv200Fields.Dec(_add, 2) + Clv200Fields.Dec(_cvd, 2),
-            Clv200Fields.AllDuties, CobolRoundingMode.Truncation);
+        // COMPUTE WS-CUR-ALL-DUTIES (S9(13)V99) = duty + 301 + 232 + IEEPA + 122 + other 99 + AD + CVD: eight
+        // S9(11)V99 amounts of the same scale, an exact integer sum that always fits 15 digits (no rounding, no
+        // truncation can occur), so the store is the sum itself.
+        var allDuties = Clv200Fields.TruncateHighOrder(_duty + _s301 + _s232 + _ieepa + _s122 + _oth99 + _add + _cvd, Clv200Fields.AllDuties.Digits);
         if (hmf > 0)
         {
             var nothingElseDue = allDuties == 0 && _cotton == 0 && informalFee == 0 && manualFee == 0
@@ -221,8 +224,9 @@ public sealed class EntryFeeCalculator
         }
         long feeTotal = 0;
         foreach (var fee in fees) feeTotal = Clv200Fields.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
-        var totalAssessed = Clv200Fields.Store(
-            Clv200Fields.Dec(allDuties, 2) + Clv200Fields.Dec(feeTotal, 2), Clv200Fields.EntryAmount, CobolRoundingMode.Truncation);
+        // COMPUTE ECT-TOTAL-ASSESSED (S9(11)V99) = WS-CUR-ALL-DUTIES + WS-CUR-FEE-TOTAL: same scale, so the store is
+        // the exact sum with high-order truncation to 13 digits (which can happen: duties are S9(13)V99).
+        var totalAssessed = Clv200Fields.TruncateHighOrder(allDuties + feeTotal, Clv200Fields.EntryAmount.Digits);
         t.AssessedCents = EntryFeeRunTotals.Sum(t.AssessedCents, totalAssessed);
         t.EntriesWritten = EntryFeeRunTotals.Count(t.EntriesWritten);
 

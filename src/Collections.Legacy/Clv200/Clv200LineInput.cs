@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collections.Domain.EntryFees;
 using Collections.Legacy.Records;
 
@@ -44,6 +45,7 @@ internal static class Clv200LineInput
             (char)r[ManualFlag]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public static EntryFeeLine Line(ReadOnlySpan<byte> r, TextCache cache)
     {
         var status = r[LineStatus];
@@ -89,6 +91,7 @@ internal sealed class TextCache
     public const int MaxEntries = 100_000;
     private readonly Dictionary<UInt128, string> _strings = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public string Get(ReadOnlySpan<byte> text)
     {
         if (text.Length > 15) return Fields.Text(text, 0, text.Length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using Collections.Cobol.Codecs;
@@ -253,6 +254,7 @@ internal sealed class Clv200Run
     }
 
     // 2000-PROCESS-LINECALC
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void ProcessLinecalc()
     {
         var calc = _calculator!;
@@ -270,6 +272,7 @@ internal sealed class Clv200Run
     }
 
     // 2100-READ-LINECALC
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void ReadLinecalc()
     {
         RecordReadStatus status;
@@ -323,6 +326,7 @@ internal sealed class Clv200Run
     }
 
     // 2300-ACCUMULATE-LINE
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void AccumulateLine(EntryFeeCalculator calc)
     {
         EntryFeeLine line;
@@ -347,6 +351,7 @@ internal sealed class Clv200Run
     }
 
     // 2400-COMPLETE-ENTRY
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void CompleteEntry(EntryFeeCalculator calc)
     {
         var result = calc.CompleteEntry();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
@@ -37,6 +38,7 @@ public sealed class EntcalcWriter : IDisposable
     }
 
     /// <summary>Encodes an E record into <paramref name="destination"/>; returns its length (151 + 9 per fee).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public static int Encode(EntcalcEntryTotal r, Span<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -82,6 +84,7 @@ public sealed class EntcalcWriter : IDisposable
     }
 
     /// <summary>Encodes an M record (36 bytes) into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public static int Encode(in EntcalcMpfAllocation r, Span<byte> destination)
     {
         var d = destination[..EntcalcLayout.MpfAllocationLength];

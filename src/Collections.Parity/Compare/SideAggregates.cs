@@ -21,6 +21,7 @@ public readonly record struct Amount(long Unscaled, int Scale)
 
     public Amount Add(long unscaled, int scale)
     {
+        if (scale == Scale) return new Amount(checked(Unscaled + unscaled), Scale);
         var s = Math.Max(Scale, scale);
         return new Amount(checked(Rescale(s).Unscaled + new Amount(unscaled, scale).Rescale(s).Unscaled), s);
     }
@@ -100,8 +101,8 @@ public sealed class SideAggregates
                                 if (part.Op == "count") Aggregates[id] = cur.Add(sign, 0);
                                 else
                                 {
-                                    foreach (var f in Fields(t, part.Field!).Where(f => !FileComparer.Absent(t, f, rec)))
-                                        cur = cur.Add(sign * _decoder.DecodeNumber(f, rec), f.Scale);
+                                    foreach (var f in Fields(t, part.Field!))
+                                        if (!FileComparer.Absent(t, f, rec)) cur = cur.Add(sign * _decoder.DecodeNumber(f, rec), f.Scale);
                                     Aggregates[id] = cur;
                                 }
                             });
@@ -132,8 +133,9 @@ public sealed class SideAggregates
                     On(g.File!, (t, rec) =>
                     {
                         if (!TypeMatches(g.Type, t) || !Where(t, rec, g.Where)) return;
-                        foreach (var f in t.Fields.Where(x => CompiledType.Matches(g.Sum!, x) && !FileComparer.Absent(t, x, rec)))
+                        foreach (var f in t.FieldsMatching(g.Sum!))
                         {
+                            if (FileComparer.Absent(t, f, rec)) continue;
                             var groupName = g.GroupBy!.EndsWith("(*)", StringComparison.Ordinal) && f.Name.EndsWith(')')
                                 ? g.GroupBy[..^3] + f.Name[f.Name.LastIndexOf('(')..] : g.GroupBy;
                             var (o, l) = t.Span(groupName);
@@ -204,8 +206,7 @@ public sealed class SideAggregates
             if (!_matched.Contains(part)) Aggregates[id] = null;
     }
 
-    private static IEnumerable<FieldDef> Fields(CompiledType t, string pattern) =>
-        pattern.EndsWith("(*)", StringComparison.Ordinal) ? t.Fields.Where(f => CompiledType.Matches(pattern, f)) : [t.Field(pattern)];
+    private static FieldDef[] Fields(CompiledType t, string pattern) => t.FieldsMatching(pattern);
 
     private readonly List<(string Id, AggregateSpec Part)> _unmatched = [];
     private readonly HashSet<AggregateSpec> _matched = new(ReferenceEqualityComparer.Instance);
@@ -220,13 +221,21 @@ public sealed class SideAggregates
 
     private static bool TypeMatches(string wanted, CompiledType t) => wanted == "*" || string.Equals(wanted, t.Code, StringComparison.Ordinal);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[][]> WhereValues = new(StringComparer.Ordinal);
+
+    /// <summary>Field (trimmed) equals one of the '|'-separated values; compared on bytes, no allocation per record.</summary>
     internal static bool Where(CompiledType t, byte[] rec, Dictionary<string, string> where)
     {
         foreach (var (field, value) in where)
         {
             var (o, l) = t.Span(field);
-            var text = o < rec.Length ? Encoding.Latin1.GetString(rec, o, Math.Min(l, rec.Length - o)).Trim() : "";
-            if (!value.Split('|').Any(v => string.Equals(v.Trim(), text, StringComparison.Ordinal))) return false;
+            var span = o < rec.Length ? rec.AsSpan(o, Math.Min(l, rec.Length - o)) : [];
+            span = span.Trim((byte)' ');
+            var values = WhereValues.GetOrAdd(value, v => [.. v.Split('|').Select(x => Encoding.Latin1.GetBytes(x.Trim()))]);
+            var ok = false;
+            foreach (var v in values)
+                if (span.SequenceEqual(v)) { ok = true; break; }
+            if (!ok) return false;
         }
         return true;
     }

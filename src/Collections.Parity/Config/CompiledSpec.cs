@@ -136,18 +136,26 @@ public sealed class CompiledType
     public Dictionary<string, List<string>> Derived { get; } = new(StringComparer.Ordinal);
     public List<(string Name, string Field, int? Start, int? End)> Attributes { get; } = [];
 
-    public FieldDef Field(string name) =>
-        Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
-        ?? Layout?.Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal))
-        ?? throw new KeyNotFoundException($"field {name} not in record type {Code}");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FieldDef> _fieldCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int, int)> _spanCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FieldDef[]> _patternCache = new(StringComparer.Ordinal);
 
-    public (int Offset, int Length) Span(string name)
+    public FieldDef Field(string name) => _fieldCache.GetOrAdd(name, n =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, n, StringComparison.Ordinal))
+        ?? Layout?.Fields.FirstOrDefault(f => string.Equals(f.Name, n, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"field {n} not in record type {Code}"));
+
+    /// <summary>The fields a pattern names ("NAME(*)" = every occurrence), cached.</summary>
+    public FieldDef[] FieldsMatching(string pattern) => _patternCache.GetOrAdd(pattern, p =>
+        p.EndsWith("(*)", StringComparison.Ordinal) ? [.. Fields.Where(f => Matches(p, f))] : [Field(p)]);
+
+    public (int Offset, int Length) Span(string name) => _spanCache.GetOrAdd(name, n =>
     {
-        var f = Fields.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.Ordinal));
+        var f = Fields.FirstOrDefault(x => string.Equals(x.Name, n, StringComparison.Ordinal));
         if (f is not null) return (f.Offset, f.Length);
-        if (Layout is not null) return Layout.Span(name);
-        throw new KeyNotFoundException($"item {name} not in record type {Code}");
-    }
+        if (Layout is not null) return Layout.Span(n);
+        throw new KeyNotFoundException($"item {n} not in record type {Code}");
+    });
 
     /// <summary>"NAME(*)" matches every occurrence of NAME; otherwise the exact (subscripted) name.</summary>
     public static bool Matches(string pattern, FieldDef f) =>

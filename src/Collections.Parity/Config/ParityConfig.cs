@@ -25,6 +25,12 @@ public sealed class ParityConfig
     /// <summary>Steps the modern side runs (others are "not produced by the modern side").</summary>
     public List<string> PortedSteps { get; init; } = [];
 
+    /// <summary>
+    /// Files a day hands to the next (the open-item master). The modern side carries its own prior OUTDIR through
+    /// a chain when it writes them; until the step that writes them is ported, it is given the legacy's.
+    /// </summary>
+    public List<string> CarryFiles { get; init; } = ["OPENITEM"];
+
     /// <summary>Dollar thresholds: a run whose absolute impact exceeds Fail is flagged red, Warn amber.</summary>
     public ThresholdSpec Thresholds { get; init; } = new();
 

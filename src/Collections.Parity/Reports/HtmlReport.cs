@@ -277,6 +277,8 @@ public static class HtmlReport
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x + step * 0.2:F1}\" y=\"{barTop:F1}\" width=\"{step * 0.6:F1}\" height=\"{Math.Max(0, zeroY - barTop):F1}\" fill=\"#e0a96d\"/>");
             points.Add(string.Create(CultureInfo.InvariantCulture, $"{x + step / 2:F1},{Y(d.CumNetCents):F1}"));
             var label = d.Day.Length > 14 ? d.Day[^14..] : d.Day;
+            var every = Math.Max(1, (drift.Count + 5) / 6);
+            if (i % every != 0) continue;
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + step / 2:F1}\" y=\"{h - padB + 15}\" text-anchor=\"middle\" font-size=\"10\">{H(label)}</text>");
         }
         sb.Append("<polyline fill=\"none\" stroke=\"#3a5fcd\" stroke-width=\"2\" points=\"").Append(string.Join(" ", points)).Append("\"/>");

@@ -76,7 +76,7 @@ public static class ParityRunner
                 if (Directory.Exists(mOut)) Directory.Delete(mOut, recursive: true);
                 Directory.CreateDirectory(mOut);
                 // Carry the modern side's own prior output through a chain (drift shows up); else the captured one.
-                var prior = day.Prior is not null && modernOut.TryGetValue(day.Prior, out var p) ? p : day.PriorOutputDir();
+                var prior = day.Prior is not null && modernOut.TryGetValue(day.Prior, out var p) && Carries(o.Config, p) ? p : day.PriorOutputDir();
                 run = engine.Run(day.RunDate, day.InputDir, mOut, prior, refDir);
                 modernOut[day.Name] = mOut;
             }
@@ -88,6 +88,10 @@ public static class ParityRunner
                 ModernSteps = engine?.Steps, Mode = "fixtures",
             });
             if (engine is null) dr.Notes.Add("no modern engine: captured outputs only (every file not produced by the modern side)");
+            else if (day.Prior is not null)
+                dr.Notes.Add(modernOut.TryGetValue(day.Prior, out var mp) && Carries(o.Config, mp)
+                    ? $"modern side carried its own prior output ({day.Prior})"
+                    : $"modern side given the legacy's captured prior output ({day.Prior}): it does not write {string.Join(", ", o.Config.CarryFiles)} yet");
             result.Days.Add(dr);
         }
         return Finish(result, o);
@@ -121,7 +125,7 @@ public static class ParityRunner
             dr.Notes.Add($"legacy build {suite.SourceHash[..16]} ({suite.WorkHome}), RC {lr.ExitCode}, {lr.Elapsed.TotalSeconds:F1} s");
             result.Days.Add(dr);
             legacyPrior = lOut;
-            modernPrior = mOut;
+            modernPrior = Carries(o.Config, mOut) ? mOut : lOut;
         }
         return Finish(result, o);
     }
@@ -134,6 +138,9 @@ public static class ParityRunner
         foreach (var d in days) result.Days.Add(comparer.Compare(d));
         return Finish(result, o);
     }
+
+    private static bool Carries(ParityConfig config, string outDir) =>
+        config.CarryFiles.All(f => File.Exists(Path.Combine(outDir, f)));
 
     private static RunResult NewResult(string mode, ParityRunOptions o) => new()
     {

@@ -77,7 +77,7 @@ public class CobolArithmeticTests
     public void Store_Overflow_TruncatesHighOrderOrKeepsReceiverWithSizeError()
     {
         var s999 = NumericPic.Parse("S999");
-        CobolArithmetic.Store(D("-1000"), s999).Should().Be(new StoreResult(D("0"), true));
+        CobolArithmetic.Store(D("-1000"), s999).Should().Be(new StoreResult(D("0"), true) { NegativeZero = true });
         CobolArithmetic.Store(D("-1000"), s999, D("5"), CobolRoundingMode.Truncation, onSizeError: true)
             .Should().Be(new StoreResult(D("5"), true));
         // ROUNDED AWAY-FROM-ZERO 9.991 -> 10.00 overflows S9V99
@@ -166,5 +166,34 @@ public class CobolArithmeticTests
         CobolArithmetic.Move(D("-1000"), NumericPic.Parse("S999")).Should().Be(D("0"));
         CobolArithmetic.Move(D("-1234.567"), NumericPic.Parse("99V99")).Should().Be(D("34.56"));
         CobolArithmetic.Move(D("12345"), NumericPic.Parse("99PPP")).Should().Be(D("12000"));
+    }
+}
+
+public class CobolArithmeticNegativeZeroTests
+{
+    private static CobolDecimal D(string s) => CobolDecimal.Parse(s);
+
+    [Fact]
+    public void Store_HighOrderTruncationToZero_ReportsNegativeZero()
+    {
+        // COMPUTE S999 = -1000 leaves "00}" (cobc 3.1.2); -0.001 into S9V99 leaves a positive zero.
+        CobolArithmetic.Store(D("-1000"), NumericPic.Parse("S999")).NegativeZero.Should().BeTrue();
+        CobolArithmetic.Store(D("-0.001"), NumericPic.Parse("S9V99")).NegativeZero.Should().BeFalse();
+        CobolArithmetic.Store(D("-1000"), NumericPic.Parse("999")).NegativeZero.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(NumericUsage.Display, NumericUsage.Display, "-0.005", "S9", true)]
+    [InlineData(NumericUsage.Packed, NumericUsage.Display, "-0.005", "S9", true)]
+    [InlineData(NumericUsage.Display, NumericUsage.Packed, "-0.005", "S9", true)]
+    [InlineData(NumericUsage.Packed, NumericUsage.Packed, "-0.005", "S9", false)]
+    [InlineData(NumericUsage.Binary, NumericUsage.Packed, "-0.005", "S9", false)]
+    [InlineData(NumericUsage.Packed, NumericUsage.Packed, "-1000", "S999", true)]
+    [InlineData(NumericUsage.Binary, NumericUsage.Packed, "-1000", "S999", true)]
+    [InlineData(NumericUsage.Display, NumericUsage.Binary, "-1000", "S999", false)]
+    public void Move_NegativeZero_DependsOnUsages(NumericUsage from, NumericUsage to, string value, string pic, bool expected)
+    {
+        CobolArithmetic.Move(D(value), from, NumericPic.Parse(pic), to, out bool nz).Should().Be(D("0"));
+        nz.Should().Be(expected);
     }
 }

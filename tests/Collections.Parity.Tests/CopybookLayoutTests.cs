@@ -1,0 +1,80 @@
+using Collections.Parity.Config;
+using Collections.Parity.Decoding;
+using Collections.Parity.Layouts;
+using Collections.Testing;
+
+namespace Collections.Parity.Tests;
+
+public class CopybookLayoutTests
+{
+    private static IReadOnlyList<RecordLayout> Load(string name) => CopybookLayout.ParseFile(Path.Combine(RepoPaths.LegacyHome, "copybooks", name));
+
+    [Theory]
+    [InlineData("LINECALC.cpy", 250)]
+    [InlineData("ENTRYREC.cpy", 250)]
+    [InlineData("STMTHDR.cpy", 200)]
+    [InlineData("STMTDTL.cpy", 80)]
+    [InlineData("OPENITEM.cpy", 150)]
+    [InlineData("LEDGER.cpy", 80)]
+    [InlineData("REJREC.cpy", 100)]
+    [InlineData("CTLTOTS.cpy", 80)]
+    [InlineData("SUSPREC.cpy", 111)]
+    public void ParseFile_LegacyCopybook_RecordLengthAsDocumented(string copybook, int length) =>
+        Load(copybook)[0].Length.Should().Be(length);
+
+    [Fact]
+    public void ParseFile_Entcalc_OccursDependingOnAndTwoRecords()
+    {
+        var layouts = Load("ENTCALC.cpy");
+        layouts.Select(l => l.Name).Should().Equal("ENTCALC-TOTAL-RECORD", "ENTCALC-MPF-RECORD");
+        layouts[0].Length.Should().Be(151 + 8 * 9, "151 bytes + 9 per fee, at most 8");
+        layouts[1].Length.Should().Be(36);
+        var fee8 = layouts[0].Field("ECT-FEE-AMT(8)");
+        fee8.DependsOn.Should().Be("ECT-FEE-COUNT");
+        fee8.Occurrence.Should().Be(8);
+        fee8.Offset.Should().Be(151 + 7 * 9 + 3);
+    }
+
+    [Fact]
+    public void View_EntryrecVariants_SelectOneRedefinesAlternative()
+    {
+        var layout = Load("ENTRYREC.cpy")[0];
+        layout.View("ER-LINE-DATA").Select(f => f.Name).Should().Contain("EL-FOREIGN-VALUE").And.NotContain("EH-ENTRY-TYPE").And.NotContain("ER-REC-DATA");
+        layout.View(null).Select(f => f.Name).Should().Equal("ER-REC-TYPE", "ER-REC-DATA");
+        layout.Field("EL-CH99-NO(3)").Offset.Should().Be(1 + 11 + 3 + 10 + 2 + 2 + 7 + 6 + 3 + 6 + 1 + 20);
+    }
+
+    [Theory]
+    [InlineData("CTLCARD.cpy")] [InlineData("CTLTOTS.cpy")] [InlineData("ENTCALC.cpy")] [InlineData("ENTRYREC.cpy")] [InlineData("LEDGER.cpy")]
+    [InlineData("LINECALC.cpy")] [InlineData("OPENITEM.cpy")] [InlineData("PAYREC.cpy")] [InlineData("REJREC.cpy")] [InlineData("STMTDTL.cpy")]
+    [InlineData("STMTHDR.cpy")] [InlineData("SUSPREC.cpy")]
+    public void EmbeddedText_Copybook_IdenticalToTheLegacys(string copybook) =>
+        CopybookSource.EmbeddedText(copybook).Should().Be(File.ReadAllText(Path.Combine(RepoPaths.LegacyHome, "copybooks", copybook)));
+
+    [Fact]
+    public void DecodeNumber_BadPackedSign_ErrorNamesFieldOffsetAndHex()
+    {
+        var f = Load("LINECALC.cpy")[0].Field("LC-DUTY-AMT");
+        var rec = new byte[250];
+        rec.AsSpan(f.Offset, f.Length).Fill(0x11);
+        var act = () => StrictRecordDecoder.Instance.DecodeNumber(f, rec);
+        act.Should().Throw<FieldDecodeException>().Which.Message.Should()
+            .Be($"LC-DUTY-AMT at offset {f.Offset}: invalid sign nibble 0x1 (raw 11111111111111)");
+    }
+
+    [Fact]
+    public void Encode_ThenDecode_RoundTripsSignedPackedAndZoned()
+    {
+        using var _ = HostileCulture.Enter();
+        var ct = Load("CTLTOTS.cpy")[0].Field("CT-AMOUNT");
+        var lc = Load("LINECALC.cpy")[0].Field("LC-DUTY-AMT");
+        var rec = new byte[250];
+        foreach (var v in new[] { 0L, 1, -1, 123456789, -9999999999999 })
+        {
+            StrictRecordDecoder.Encode(lc, v, rec);
+            StrictRecordDecoder.Instance.DecodeNumber(lc, rec).Should().Be(v);
+            StrictRecordDecoder.Encode(ct, v, rec);
+            StrictRecordDecoder.Instance.DecodeNumber(ct, rec).Should().Be(v);
+        }
+    }
+}
