@@ -77,4 +77,17 @@ public class CopybookLayoutTests
             StrictRecordDecoder.Instance.DecodeNumber(ct, rec).Should().Be(v);
         }
     }
+
+    [Fact]
+    public void Parse_EmbeddedOpenitemWithReplacingTag_SameLayoutAsTheFile()
+    {
+        var path = Path.Combine(RepoPaths.LegacyHome, "copybooks", "OPENITEM.cpy");
+        var fromText = CopybookLayout.Parse(CopybookSource.EmbeddedText("OPENITEM.cpy")!, "WA", "OPENITEM.cpy")[0];
+        var fromFile = CopybookLayout.ParseFile(path, "WA")[0];
+        fromText.Name.Should().Be("WA-RECORD");
+        fromText.Fields.Should().OnlyContain(f => f.Name.StartsWith("WA-", StringComparison.Ordinal));
+        fromText.Fields.Select(f => (f.Name, f.Offset, f.Length, f.Kind)).Should()
+            .Equal(fromFile.Fields.Select(f => (f.Name, f.Offset, f.Length, f.Kind)));
+        CopybookLayout.ParseFile(path)[0].Name.Should().Be("OI-RECORD", "the tag defaults to OI, as in CLV500");
+    }
 }

@@ -116,7 +116,7 @@ public class FileComparerTests
         Compare(dir, masked: false, [Rec("A00001", "20260302101500", "00001234{")], [Rec("A00001", "20260302101500", "00001234X")], out var diffs);
         var d = diffs.Single();
         d.Class.Should().Be(DiffClass.InvalidData);
-        d.Modern.Should().Contain("invalid sign byte 0x58");
+        d.Modern.Should().Contain("invalid sign over-punch byte 0x58 at position 8");
     }
 
     [Fact]

@@ -1,4 +1,9 @@
 using System.Text;
+using CobolDataException = Collections.Cobol.Codecs.CobolDataException;
+using OverpunchStyle = Collections.Cobol.Codecs.OverpunchStyle;
+using PackedDecimal = Collections.Cobol.Codecs.PackedDecimal;
+using SignPlacement = Collections.Cobol.Codecs.SignPlacement;
+using ZonedDecimal = Collections.Cobol.Codecs.ZonedDecimal;
 using Collections.Parity.Layouts;
 
 namespace Collections.Parity.Decoding;
@@ -60,59 +65,20 @@ public sealed class StrictRecordDecoder : IRecordDecoder
 
     private static long DecodePacked(FieldDef f, ReadOnlySpan<byte> raw)
     {
-        long value = 0;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var b = raw[i];
-            var hi = b >> 4;
-            var lo = b & 0x0F;
-            if (hi > 9) throw Error(f, raw, $"invalid digit nibble 0x{hi:X} in byte {i}");
-            value = value * 10 + hi;
-            if (i < raw.Length - 1)
-            {
-                if (lo > 9) throw Error(f, raw, $"invalid digit nibble 0x{lo:X} in byte {i}");
-                value = value * 10 + lo;
-            }
-            else
-            {
-                switch (lo)
-                {
-                    case 0xC: break;
-                    case 0xF: break;
-                    case 0xD:
-                        if (!f.Signed) throw Error(f, raw, "negative sign nibble 0xD in an unsigned field");
-                        value = -value;
-                        break;
-                    default: throw Error(f, raw, $"invalid sign nibble 0x{lo:X}");
-                }
-            }
-        }
-        return value;
+        try { return PackedDecimal.Decode(raw, f.Digits, f.Signed); }
+        catch (CobolDataException e) { throw Error(f, raw, e.Reason); }
     }
 
     private static long DecodeZoned(FieldDef f, ReadOnlySpan<byte> raw)
     {
-        long value = 0;
-        var negative = false;
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var b = raw[i];
-            int digit;
-            if (b is >= (byte)'0' and <= (byte)'9') digit = b - '0';
-            else if (f.Signed && i == raw.Length - 1)
-            {
-                // -fsign=EBCDIC on an ASCII file: '{' 'A'..'I' = +0..+9, '}' 'J'..'R' = -0..-9
-                if (b == '{') digit = 0;
-                else if (b is >= (byte)'A' and <= (byte)'I') digit = b - 'A' + 1;
-                else if (b == '}') { digit = 0; negative = true; }
-                else if (b is >= (byte)'J' and <= (byte)'R') { digit = b - 'J' + 1; negative = true; }
-                else throw Error(f, raw, $"invalid sign byte 0x{b:X2} at position {i}");
-            }
-            else throw Error(f, raw, $"non-digit byte 0x{b:X2} at position {i}");
-            value = value * 10 + digit;
-        }
-        return negative ? -value : value;
+        try { return ZonedDecimal.Decode(raw, f.Digits, Placement(f), Style); }
+        catch (CobolDataException e) { throw Error(f, raw, e.Reason); }
     }
+
+    /// <summary>-fsign=EBCDIC on an ASCII file: '{' 'A'..'I' = +0..+9, '}' 'J'..'R' = -0..-9 on the last digit.</summary>
+    private const OverpunchStyle Style = OverpunchStyle.AsciiEbcdicLetters;
+
+    private static SignPlacement Placement(FieldDef f) => f.Signed ? SignPlacement.TrailingOverpunch : SignPlacement.Unsigned;
 
     private static FieldDecodeException Error(FieldDef f, ReadOnlySpan<byte> raw, string reason) =>
         new(f.Name, f.Offset, Convert.ToHexString(raw), reason);
@@ -121,24 +87,16 @@ public sealed class StrictRecordDecoder : IRecordDecoder
     public static void Encode(FieldDef f, long value, Span<byte> record)
     {
         var dst = record.Slice(f.Offset, f.Length);
-        if (value < 0 && !f.Signed) throw new ArgumentOutOfRangeException(nameof(value), $"{f.Name} is unsigned");
-        var abs = (ulong)Math.Abs(value);
-        if (f.Kind == FieldKind.Packed)
+        switch (f.Kind)
         {
-            var nibbles = new int[f.Length * 2];
-            nibbles[^1] = !f.Signed ? 0xF : value < 0 ? 0xD : 0xC;
-            for (var i = nibbles.Length - 2; i >= 0; i--) { nibbles[i] = (int)(abs % 10); abs /= 10; }
-            if (abs != 0) throw new ArgumentOutOfRangeException(nameof(value), $"{value} does not fit {f.Name}");
-            for (var i = 0; i < f.Length; i++) dst[i] = (byte)((nibbles[2 * i] << 4) | nibbles[2 * i + 1]);
-            return;
-        }
-        if (f.Kind != FieldKind.Zoned) throw new InvalidOperationException($"{f.Name} is not numeric");
-        for (var i = f.Length - 1; i >= 0; i--) { dst[i] = (byte)('0' + (int)(abs % 10)); abs /= 10; }
-        if (abs != 0) throw new ArgumentOutOfRangeException(nameof(value), $"{value} does not fit {f.Name}");
-        if (f.Signed)
-        {
-            var d = dst[^1] - '0';
-            dst[^1] = value < 0 ? (d == 0 ? (byte)'}' : (byte)('J' + d - 1)) : (d == 0 ? (byte)'{' : (byte)('A' + d - 1));
+            case FieldKind.Packed:
+                PackedDecimal.Encode(value, dst, f.Digits, f.Signed);
+                return;
+            case FieldKind.Zoned:
+                ZonedDecimal.Encode(value, dst, f.Digits, Placement(f), Style);
+                return;
+            default:
+                throw new InvalidOperationException($"{f.Name} is not numeric");
         }
     }
 }

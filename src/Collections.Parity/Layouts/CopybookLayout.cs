@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Collections.Cobol.Copybooks;
+using CobolLayout = Collections.Cobol.Copybooks.CopybookLayout;
+using CobolParser = Collections.Cobol.Copybooks.CopybookParser;
 
 namespace Collections.Parity.Layouts;
 
@@ -93,245 +96,132 @@ public sealed class RecordLayout
 }
 
 /// <summary>
-/// A small copybook reader for the record layouts of the legacy suite (fixed format, PIC X/9/S/V, COMP-3,
-/// OCCURS n, OCCURS m TO n DEPENDING ON, REDEFINES, 88 levels, COPY REPLACING tags like <c>:OI:</c>).
-/// It stands in for the layout parser of Collections.Cobol behind <see cref="Decoding.IRecordDecoder"/>.
+/// The flattened parity view of a copybook, built from the copybook parser and cobc-exact layout of
+/// <see cref="Cobol.Copybooks"/> (<see cref="CobolLayout"/>): every 01 record becomes a <see cref="RecordLayout"/>,
+/// OCCURS are expanded into <c>NAME(k)</c> / <c>NAME(k,j)</c> fields with absolute offsets, and REDEFINES become
+/// <see cref="RecordLayout.RedefineSets"/>. <c>:OI:</c> tags are replaced through the parser's
+/// <c>COPY ... REPLACING ==:OI:== BY ==tag==</c> (tag <c>OI</c> unless given).
 /// </summary>
 public static class CopybookLayout
 {
-    public static IReadOnlyList<RecordLayout> ParseFile(string path, string? replacingTag = null) =>
-        Parse(File.ReadAllText(path, Encoding.ASCII), replacingTag, Path.GetFileName(path));
+    private const string Tag = ":OI:";
+
+    public static IReadOnlyList<RecordLayout> ParseFile(string path, string? replacingTag = null)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.ReadAllText(full, Encoding.Latin1).Contains(Tag, StringComparison.Ordinal))
+            return Flatten(CobolLayout.Load(full));
+        return Flatten(CobolLayout.Compute(CobolParser.Parse(CopyStatement(Path.GetFileName(full), replacingTag),
+            Path.Combine(Path.GetDirectoryName(full)!, "parity-copy.cbl"))));
+    }
 
     public static IReadOnlyList<RecordLayout> Parse(string source, string? replacingTag = null, string sourceName = "copybook")
     {
-        var text = new StringBuilder();
-        foreach (var raw in source.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+        if (!source.Contains(Tag, StringComparison.Ordinal))
+            return Flatten(CobolLayout.Compute(CobolParser.Parse(source, sourceName)));
+        // COPY REPLACING needs the member as a file: lay the text down in a private temporary folder.
+        var dir = Directory.CreateTempSubdirectory("parity-copybook-");
+        try
         {
-            var line = raw.Length > 72 ? raw[..72] : raw;
-            if (line.Length < 7) continue;
-            if (line[6] is '*' or '/') continue;
-            text.Append(' ').Append(line.AsSpan(7));
+            var member = Path.Combine(dir.FullName, "member.cpy");
+            File.WriteAllText(member, source, Encoding.Latin1);
+            return ParseFile(member, replacingTag);
         }
-        var body = text.ToString();
-        // COPY ... REPLACING ==:TAG:== BY ==X==: the legacy uses :OI: as the prefix.
-        body = body.Replace(":OI:", replacingTag ?? "OI", StringComparison.Ordinal);
-        var statements = SplitStatements(body);
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string CopyStatement(string member, string? replacingTag) =>
+        $"       COPY \"{member}\" REPLACING =={Tag}== BY =={replacingTag ?? "OI"}==.\n";
+
+    private static List<RecordLayout> Flatten(CobolLayout layout)
+    {
         var records = new List<RecordLayout>();
-        Node? root = null;
-        var stack = new Stack<Node>();
-        foreach (var st in statements)
+        foreach (var root in layout.Records)
         {
-            var tokens = Tokenize(st);
-            if (tokens.Count == 0) continue;
-            if (!int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var level))
-                throw new FormatException($"{sourceName}: expected a level number in '{st.Trim()}'");
-            if (level is 88 or 66) continue;
-            var node = new Node { Level = level, Name = tokens.Count > 1 ? tokens[1] : "FILLER" };
-            for (var i = 2; i < tokens.Count; i++)
-            {
-                var t = tokens[i];
-                switch (t)
-                {
-                    case "PIC" or "PICTURE":
-                        i++;
-                        if (i < tokens.Count && tokens[i] == "IS") i++;
-                        node.Picture = tokens[i];
-                        break;
-                    case "REDEFINES":
-                        node.Redefines = tokens[++i];
-                        break;
-                    case "OCCURS":
-                        var n1 = int.Parse(tokens[++i], CultureInfo.InvariantCulture);
-                        node.Occurs = n1;
-                        if (i + 1 < tokens.Count && tokens[i + 1] == "TO")
-                        {
-                            i += 2;
-                            node.Occurs = int.Parse(tokens[i], CultureInfo.InvariantCulture);
-                        }
-                        if (i + 1 < tokens.Count && tokens[i + 1] == "TIMES") i++;
-                        if (i + 1 < tokens.Count && tokens[i + 1] == "DEPENDING")
-                        {
-                            i += 2;
-                            if (tokens[i] == "ON") i++;
-                            node.DependsOn = tokens[i];
-                        }
-                        break;
-                    case "COMP-3" or "PACKED-DECIMAL" or "COMPUTATIONAL-3":
-                        node.Packed = true;
-                        break;
-                    case "COMP" or "BINARY" or "COMP-4" or "COMP-5" or "COMPUTATIONAL":
-                        throw new NotSupportedException($"{sourceName}: binary item {node.Name} is not supported");
-                    case "VALUE" or "VALUES":
-                        i = tokens.Count;
-                        break;
-                }
-            }
-            if (level == 1 || level == 77)
-            {
-                if (root is not null) records.Add(Build(root));
-                root = node;
-                stack.Clear();
-                stack.Push(node);
-                continue;
-            }
-            if (root is null) throw new FormatException($"{sourceName}: item {node.Name} before any 01 level");
-            while (stack.Peek().Level >= level) stack.Pop();
-            stack.Peek().Children.Add(node);
-            node.Parent = stack.Peek();
-            stack.Push(node);
+            var sets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            CollectSets(root, sets);
+            var fields = new List<FieldDef>();
+            var groups = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+            Flatten(root, 0, "", [], null, 0, sets, fields, groups);
+            records.Add(new RecordLayout(root.DisplayName, root.Length, fields, sets, groups));
         }
-        if (root is not null) records.Add(Build(root));
         return records;
     }
 
-    private static List<string> SplitStatements(string body)
-    {
-        var list = new List<string>();
-        var sb = new StringBuilder();
-        var quote = '\0';
-        for (var i = 0; i < body.Length; i++)
-        {
-            var c = body[i];
-            if (quote != '\0')
-            {
-                if (c == quote) quote = '\0';
-                sb.Append(c);
-                continue;
-            }
-            if (c is '\'' or '"') { quote = c; sb.Append(c); continue; }
-            if (c == '.' && (i + 1 == body.Length || char.IsWhiteSpace(body[i + 1])))
-            {
-                list.Add(sb.ToString());
-                sb.Clear();
-                continue;
-            }
-            sb.Append(c);
-        }
-        if (sb.ToString().Trim().Length > 0) list.Add(sb.ToString());
-        return list;
-    }
-
-    private static List<string> Tokenize(string statement)
-    {
-        var tokens = new List<string>();
-        foreach (var t in statement.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)) tokens.Add(t);
-        return tokens;
-    }
-
-    private sealed class Node
-    {
-        public int Level;
-        public string Name = "";
-        public string? Picture;
-        public string? Redefines;
-        public int Occurs = 1;
-        public string? DependsOn;
-        public bool Packed;
-        public Node? Parent;
-        public readonly List<Node> Children = [];
-    }
-
-    private static RecordLayout Build(Node root)
-    {
-        var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        CollectSets(root, sets);
-        var fields = new List<FieldDef>();
-        var offsets = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        var length = Layout(root, 0, "", [], null, 0, sets, fields, offsets, groups);
-        return new RecordLayout(root.Name, length, fields,
-            sets.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal), groups);
-    }
-
-    private static void CollectSets(Node node, Dictionary<string, List<string>> sets)
+    /// <summary>Every REDEFINES participant below the record → its set (base item first, then the redefining items).</summary>
+    private static void CollectSets(LayoutField node, Dictionary<string, IReadOnlyList<string>> sets)
     {
         foreach (var child in node.Children)
         {
-            if (child.Redefines is not null)
+            if (child.RedefinedBy.Count > 0)
             {
-                var baseSet = sets.TryGetValue(child.Redefines, out var existing) ? existing : null;
-                if (baseSet is null)
-                {
-                    baseSet = [child.Redefines];
-                    sets[child.Redefines] = baseSet;
-                }
-                baseSet.Add(child.Name);
-                sets[child.Name] = baseSet;
+                List<string> set = [child.DisplayName, .. child.RedefinedBy.Select(r => r.DisplayName)];
+                foreach (var member in set) sets[member] = set;
             }
             CollectSets(child, sets);
         }
     }
 
-    /// <summary>Lays out a node at <paramref name="offset"/>; returns its size (one occurrence).</summary>
-    private static int Layout(Node node, int offset, string suffix, List<string> alternatives, string? dependsOn, int occurrence,
-        Dictionary<string, List<string>> sets, List<FieldDef> fields, Dictionary<string, int> offsets,
-        Dictionary<string, (int, int)> groups)
+    /// <summary>Adds the fields of one occurrence of <paramref name="node"/>; <paramref name="shift"/> moves it from
+    /// its first occurrence (the layout's offset) to this one.</summary>
+    private static void Flatten(LayoutField node, int shift, string suffix, List<string> alternatives, string? dependsOn, int occurrence,
+        Dictionary<string, IReadOnlyList<string>> sets, List<FieldDef> fields, Dictionary<string, (int, int)> groups)
     {
-        var alts = alternatives;
-        if (sets.ContainsKey(node.Name) && node.Name != "FILLER") alts = [.. alternatives, node.Name];
-        if (node.Children.Count == 0)
+        if (node.IsRenames) return;
+        var alts = !node.IsFiller && node.Parent is not null && sets.ContainsKey(node.DisplayName)
+            ? [.. alternatives, node.DisplayName] : alternatives;
+        var offset = node.Offset + shift;
+        if (!node.IsGroup)
         {
-            var (kind, digits, scale, signed, len) = ParsePicture(node.Picture ?? throw new FormatException($"elementary item {node.Name} has no PIC"), node.Packed);
-            if (node.Name != "FILLER")
-                fields.Add(new FieldDef(node.Name + suffix, node.Name, offset, len, kind, digits, scale, signed, alts, dependsOn, occurrence));
-            return len;
+            if (!node.IsFiller)
+            {
+                var (kind, digits, scale, signed) = Describe(node);
+                fields.Add(new FieldDef(node.DisplayName + suffix, node.DisplayName, offset, node.Length, kind, digits, scale, signed,
+                    alts, dependsOn, occurrence));
+            }
+            return;
         }
-        var pos = offset;
-        var end = offset;
+        if (!node.IsFiller) groups[node.DisplayName + suffix] = (offset, node.Length);
         foreach (var child in node.Children)
         {
-            var start = pos;
-            if (child.Redefines is not null)
+            var occurs = child.Occurs;
+            if (occurs is null || (occurs.Max <= 1 && occurs.DependingOn is null))
             {
-                if (!offsets.TryGetValue(child.Redefines + suffix, out start))
-                    throw new FormatException($"{child.Name} redefines unknown item {child.Redefines}");
+                Flatten(child, shift, suffix, alts, dependsOn, occurrence, sets, fields, groups);
+                continue;
             }
-            offsets[child.Name + suffix] = start;
-            var size = 0;
-            for (var k = 1; k <= child.Occurs; k++)
+            for (var k = 1; k <= occurs.Max; k++)
             {
-                var childSuffix = child.Occurs > 1 || child.DependsOn is not null
-                    ? (suffix.Length == 0 ? $"({k.ToString(CultureInfo.InvariantCulture)})" : suffix[..^1] + "," + k.ToString(CultureInfo.InvariantCulture) + ")")
-                    : suffix;
-                size = Layout(child, start + (k - 1) * size, childSuffix, alts, child.DependsOn ?? dependsOn,
-                    child.DependsOn is not null ? k : occurrence, sets, fields, offsets, groups);
+                var index = k.ToString(CultureInfo.InvariantCulture);
+                var childSuffix = suffix.Length == 0 ? $"({index})" : suffix[..^1] + "," + index + ")";
+                Flatten(child, shift + (k - 1) * child.Length, childSuffix, alts, occurs.DependingOn ?? dependsOn,
+                    occurs.DependingOn is not null ? k : occurrence, sets, fields, groups);
             }
-            var extent = start + size * child.Occurs;
-            if (child.Redefines is null) pos = extent;
-            end = Math.Max(end, extent);
         }
-        if (node.Name != "FILLER") groups[node.Name + suffix] = (offset, end - offset);
-        return end - offset;
     }
 
-    /// <summary>PIC X(n) / 9(n) / S9(n)V9(m) [COMP-3] → kind, digits, scale, signed, storage length.</summary>
-    public static (FieldKind Kind, int Digits, int Scale, bool Signed, int Length) ParsePicture(string picture, bool packed)
+    /// <summary>Kind, digits, scale and sign of an elementary item; what the parity model cannot represent is refused.</summary>
+    private static (FieldKind Kind, int Digits, int Scale, bool Signed) Describe(LayoutField f)
     {
-        var expanded = new StringBuilder();
-        var pic = picture.ToUpperInvariant();
-        for (var i = 0; i < pic.Length; i++)
+        var pic = f.Picture ?? throw new NotSupportedException($"elementary item {f.DisplayName} has no PIC");
+        switch (pic.Category)
         {
-            var c = pic[i];
-            if (i + 1 < pic.Length && pic[i + 1] == '(')
-            {
-                var close = pic.IndexOf(')', i + 2);
-                var n = int.Parse(pic.AsSpan(i + 2, close - i - 2), CultureInfo.InvariantCulture);
-                expanded.Append(c, n);
-                i = close;
-            }
-            else expanded.Append(c);
+            case PictureCategory.Alphanumeric or PictureCategory.Alphabetic when f.Usage == CopybookUsage.Display:
+                return (FieldKind.Alphanumeric, 0, 0, false);
+            case PictureCategory.Numeric when pic.ScalingPositions == 0:
+                switch (f.Usage)
+                {
+                    case CopybookUsage.PackedDecimal:
+                        return (FieldKind.Packed, pic.Digits, pic.Scale, pic.Signed);
+                    case CopybookUsage.Display when f.Sign is CopybookSign.None or CopybookSign.TrailingOverpunch:
+                        return (FieldKind.Zoned, pic.Digits, pic.Scale, pic.Signed);
+                }
+                break;
         }
-        var s = expanded.ToString();
-        if (s.Contains('X', StringComparison.Ordinal) || s.Contains('A', StringComparison.Ordinal))
-            return (FieldKind.Alphanumeric, 0, 0, false, s.Length);
-        var signed = s.StartsWith('S');
-        var digits = s.Count(c => c == '9');
-        var v = s.IndexOf('V', StringComparison.Ordinal);
-        var scale = v < 0 ? 0 : s[(v + 1)..].Count(c => c == '9');
-        if (s.Any(c => c is not ('9' or 'S' or 'V')))
-            throw new NotSupportedException($"PIC {picture} is not supported by the parity layout reader");
-        return packed
-            ? (FieldKind.Packed, digits, scale, signed, digits / 2 + 1)
-            : (FieldKind.Zoned, digits, scale, signed, digits);
+        throw new NotSupportedException(
+            $"{f.DisplayName}: PIC {pic.Text} {f.UsageText} (sign {f.Sign}) is not supported by the parity layout");
     }
 }
