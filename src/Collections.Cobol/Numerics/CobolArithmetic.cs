@@ -115,8 +115,16 @@ public static partial class CobolArithmetic
     /// when high-order truncation produced the zero, and for low-order truncation only from a DISPLAY source
     /// (packed or binary sources go through a decimal whose zero has no sign); a BINARY receiver has no -0.
     /// </summary>
+    /// <remarks>
+    /// DISPLAY to BINARY follows libcob's cob_move_display_to_binary: the source digits up to the receiver's scale
+    /// are accumulated in an unsigned 64-bit integer, which wraps modulo 2^64 when the value does not fit, and only
+    /// then is the result cut to the receiver's PIC digits (cobc 3.1.2, found by the differential tool:
+    /// MOVE 543069556083.52080 TO S9(5)V9(8) COMP stores 74609.32976768).
+    /// </remarks>
     public static CobolDecimal Move(CobolDecimal value, NumericUsage sourceUsage, NumericPic receiver, NumericUsage receiverUsage, out bool negativeZero)
     {
+        if (sourceUsage == NumericUsage.Display && receiverUsage == NumericUsage.Binary)
+            value = WrapDisplayToBinary(value, receiver.Scale);
         var r = Move(value, receiver, out negativeZero);
         if (negativeZero)
         {
@@ -128,6 +136,15 @@ public static partial class CobolArithmetic
             };
         }
         return r;
+    }
+
+    /// <summary>The magnitude at the receiver's scale, low-order digits dropped, taken modulo 2^64 (libcob's cob_u64_t accumulator), sign kept.</summary>
+    private static CobolDecimal WrapDisplayToBinary(CobolDecimal value, int receiverScale)
+    {
+        var magnitude = BigInteger.Abs(value.Rescale(receiverScale).Unscaled);
+        if (magnitude <= ulong.MaxValue) return value;
+        var wrapped = magnitude & ulong.MaxValue;
+        return CobolDecimal.FromUnscaled(value.Sign < 0 ? -wrapped : wrapped, receiverScale);
     }
 
     // ---- core ----

@@ -196,4 +196,21 @@ public class CobolArithmeticNegativeZeroTests
         CobolArithmetic.Move(D(value), from, NumericPic.Parse(pic), to, out bool nz).Should().Be(D("0"));
         nz.Should().Be(expected);
     }
+
+    // Results printed by cobc 3.1.2 (legacy flags): the first two from the differential tool's mismatches, the
+    // others from a small cobc program (MOVE then DISPLAY). A DISPLAY source whose value at the receiver's scale
+    // exceeds 2^64 wraps in libcob's 64-bit accumulator before the cut to the PIC digits; a COMP-3 receiver cuts
+    // the decimal value itself.
+    [Theory]
+    [InlineData("543069556083.52080", "S9(5)V9(8)", "74609.32976768", "56083.52080000")]
+    [InlineData("6728895106899", "9(3)V9(7)", "786.1345152", "899.0000000")]
+    [InlineData("-543069556083.52080", "S9(5)V9(8)", "-74609.32976768", "-56083.52080000")]
+    [InlineData("12345678901.2345", "S9(5)V9(8)", "78901.23450000", "78901.23450000")]
+    public void Move_DisplayToBinaryBeyond64Bits_WrapsLikeLibcob(string value, string pic, string binary, string packed)
+    {
+        CobolArithmetic.Move(D(value), NumericUsage.Display, NumericPic.Parse(pic), NumericUsage.Binary, out _)
+            .Should().Be(D(binary));
+        CobolArithmetic.Move(D(value), NumericUsage.Display, NumericPic.Parse(pic), NumericUsage.Packed, out _)
+            .Should().Be(D(packed));
+    }
 }
