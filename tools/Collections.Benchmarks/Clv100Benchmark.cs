@@ -109,18 +109,26 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
                 File.WriteAllBytes(files.Ctltots, []);
             }
             var runs = new List<(double Wall, double Cpu)>();
+            var notes = new List<string>();
             for (var rep = 0; rep < repeats; rep++)
             {
                 File.WriteAllBytes(files.Ctltots, []);
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+                var allocBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var gcBefore = GC.CollectionCount(0);
                 var oursWatch = Stopwatch.StartNew();
                 using (var sysout = new StreamWriter(Path.Combine(oursDir, "STEP010.CLV100"), false, Encoding.Latin1) { NewLine = "\n" })
                     new Clv100Step().Run(files, sysout);
                 oursWatch.Stop();
                 runs.Add((oursWatch.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds));
-                Console.Error.WriteLine(FormattableString.Invariant($"port run {rep + 1}: {runs[^1].Wall:F2} s wall, {runs[^1].Cpu:F2} s CPU"));
+                var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocBefore;
+                notes.Add(FormattableString.Invariant(
+                    $"run {warmups + rep + 1}: JIT {jit.TotalMilliseconds:F0} ms, allocated {allocated / 1_048_576.0:F1} MiB ({allocated / (double)(gen.Records + 1):F1} bytes per record), gen0 GCs {GC.CollectionCount(0) - gcBefore}"));
+                Console.Error.WriteLine(FormattableString.Invariant($"port run {rep + 1}: {runs[^1].Wall:F2} s wall, {runs[^1].Cpu:F2} s CPU; {notes[^1]}"));
             }
             var best = runs.MinBy(r => r.Cpu);
 
@@ -138,6 +146,8 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
             Console.WriteLine(FormattableString.Invariant($"| legacy CLV100 (GnuCOBOL 3.1.2) | {legacyWatch.Elapsed.TotalSeconds:F2} s | {legacyCpu:F2} s | {(gen.Records + 1) / legacyCpu:N0} |"));
             for (var i = 0; i < runs.Count; i++)
                 Console.WriteLine(FormattableString.Invariant($"| Clv100Step (.NET, in process, run {warmups + i + 1}) | {runs[i].Wall:F2} s | {runs[i].Cpu:F2} s | {(gen.Records + 1) / runs[i].Cpu:N0} |"));
+            Console.WriteLine();
+            Console.WriteLine("Port runs (in process): " + string.Join("; ", notes) + ".");
             Console.WriteLine();
             Console.WriteLine(FormattableString.Invariant(
                 $"Ratio legacy/port (fastest port run): wall {legacyWatch.Elapsed.TotalSeconds / best.Wall:F1}x, CPU {legacyCpu / best.Cpu:F1}x; outputs byte-identical (LINECALC, REJECTS, CTLTOTS, sysout): {(noLegacy ? "not checked (--no-legacy)" : differ.Count == 0 ? "yes" : "NO, differ: " + string.Join(", ", differ))}."));
