@@ -109,7 +109,7 @@ public static class LinecalcRecord
         if (line.ForeignValue.HasValue) lineRecord.Slice(EntryRecordLayout.ForeignValue, 7).CopyTo(record.Slice(LinecalcLayout.ForeignValue, 7));
         if (line.NetQuantity.HasValue) lineRecord.Slice(EntryRecordLayout.NetQuantity, 6).CopyTo(record.Slice(LinecalcLayout.NetQuantity, 6));
         if (line.NetKilograms.HasValue) lineRecord.Slice(EntryRecordLayout.NetKg, 6).CopyTo(record.Slice(LinecalcLayout.NetKg, 6));
-        if (CobolNumericClass.IsUnsignedDisplay(lineRecord.Slice(EntryRecordLayout.Ch99Count, 1)))
+        if (line.Chapter99Count is >= (byte)'0' and <= (byte)'9')   // EL-CH99-COUNT IS NUMERIC
             for (int i = 0; i < 3; i++)
                 lineRecord.Slice(EntryRecordLayout.Ch99No + i * 10, 10).CopyTo(record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, 10));
         record[LinecalcLayout.RateType] = (byte)calc.RateType;
@@ -122,7 +122,7 @@ public static class LinecalcRecord
         {
             var slot = record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, LinecalcLayout.Ch99Size);
             ref readonly var c = ref calc.Chapter99[i];
-            LegacyNumeric.PutText(slot.Slice(LinecalcLayout.Ch99RevClass, 3), c.RevenueClass);
+            if (c.RevenueClass != "   ") LegacyNumeric.PutText(slot.Slice(LinecalcLayout.Ch99RevClass, 3), c.RevenueClass);   // blank: the template's spaces
             Put(slot.Slice(LinecalcLayout.Ch99Rate, 4), c.Rate.Millionths, false);
             slot[LinecalcLayout.Ch99Applied] = (byte)c.Applied;
             Put(slot.Slice(LinecalcLayout.Ch99Amount, 7), c.Amount.Cents, true);
