@@ -28,6 +28,15 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
         Path.Combine(refDir, "HMFPORT.DAT"),
         Path.Combine(outDir, "ENTCALC"),
         Path.Combine(outDir, "CTLTOTS"));
+
+    /// <summary>
+    /// When set, LINECALC is read from this stream instead of <see cref="Linecalc"/> (the pipe of an overlapped
+    /// STEP020). The step does not dispose it.
+    /// </summary>
+    public Stream? LinecalcSource { get; init; }
+
+    /// <summary>When set, the control totals are written to this stream instead of being appended to <see cref="Ctltots"/>. Not disposed by the step.</summary>
+    public Stream? CtltotsSink { get; init; }
 }
 
 /// <summary>
@@ -37,10 +46,15 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
 /// table, sequence or fee schedule error) or 16 (file could not be opened, read or written). Discovered by the
 /// cycle (<see cref="LegacySteps.Discover"/>) as STEP020.
 /// </summary>
-public sealed class Clv200Step : ILegacyStep
+public sealed class Clv200Step : IStreamingStep
 {
     public const string Step = "STEP020";
     public const string ProgramName = "CLV200";
+
+    public IReadOnlyCollection<string> TeeableOutputs { get; } = [];
+
+    /// <summary>LINECALC (<see cref="Clv200Files.LinecalcSource"/>) and CTLTOTS (<see cref="Clv200Files.CtltotsSink"/>).</summary>
+    public IReadOnlyCollection<string> RedirectableDataSets { get; } = ["LINECALC", "CTLTOTS"];
 
     public string StepName => Step;
 
@@ -56,7 +70,11 @@ public sealed class Clv200Step : ILegacyStep
         var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
         Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
         using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
-        return Run(Clv200Files.ForCycle(context.OutDir, context.RefDir), sysout, Policies, context.Diagnostics);
+        var files = Clv200Files.ForCycle(context.OutDir, context.RefDir) with
+        {
+            LinecalcSource = context.RedirectOf("LINECALC"), CtltotsSink = context.RedirectOf("CTLTOTS"),
+        };
+        return Run(files, sysout, Policies, context.Diagnostics);
     }
 
     /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
@@ -122,7 +140,8 @@ internal sealed class Clv200Run
     private readonly byte[] _curEntry = new byte[11];
     private readonly TextCache _texts = new();
 
-    private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
+    private Stream? _linecalc, _ctltots;   // not owned when they come from Clv200Files.LinecalcSource / CtltotsSink
+    private FileStream? _fees, _spi, _hmf, _entcalcStream;
     private readonly List<(string Fd, string Dd)> _open = [];
 
     /// <summary>The files opened so far (FD name, DD name), in opening order.</summary>
@@ -192,7 +211,7 @@ internal sealed class Clv200Run
 
     private void OpenFiles()
     {
-        _linecalc = OpenInput(_files.Linecalc, "LINECALC");
+        _linecalc = _files.LinecalcSource ?? OpenInput(_files.Linecalc, "LINECALC");
         _linecalcReader = RecordReader.Create(_linecalc, new RecordReaderOptions
         {
             Format = RecordFormat.Fixed, RecordLength = Clv200LineInput.RecordLength, FileName = _files.Linecalc, LeaveOpen = true,
@@ -207,7 +226,7 @@ internal sealed class Clv200Run
         _entcalcStream = Open(_files.Entcalc, FileMode.Create, FileAccess.Write, "ENTCALC");
         _entcalc = EntcalcWriter.Create(new BufferedStream(_entcalcStream, 1 << 16));
         _open.Add(("ENTCALC-FILE", "ENTCALC"));
-        _ctltots = Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
+        _ctltots = _files.CtltotsSink ?? Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
         _ctltotsWriter = RecordWriter.Create(_ctltots, new RecordWriterOptions { Format = RecordFormat.LineSequential, LeaveOpen = true });
         _open.Add(("CTLTOT-FILE", "CTLTOTS"));
     }
@@ -495,7 +514,10 @@ internal sealed class Clv200Run
         _linecalcReader = null;
         _entcalc?.Dispose();
         _entcalc = null;
-        foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
-        _linecalc = _fees = _spi = _hmf = _entcalcStream = _ctltots = null;
+        if (_files.LinecalcSource is null) _linecalc?.Dispose();
+        if (_files.CtltotsSink is null) _ctltots?.Dispose();
+        foreach (var s in new Stream?[] { _fees, _spi, _hmf, _entcalcStream }) s?.Dispose();
+        _linecalc = _ctltots = null;
+        _fees = _spi = _hmf = _entcalcStream = null;
     }
 }
