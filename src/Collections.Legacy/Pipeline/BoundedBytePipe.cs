@@ -15,7 +15,7 @@ namespace Collections.Legacy.Pipeline;
 public sealed class BoundedBytePipe
 {
     public const int DefaultChunkSize = 64 * 1024;
-    public const int DefaultChunkCount = 8;
+    public const int DefaultChunkCount = 32;   // 2 MiB: absorbs a few scheduler time slices of the consumer on a busy machine
 
     private readonly object _gate = new();
     private readonly byte[][] _chunks;
