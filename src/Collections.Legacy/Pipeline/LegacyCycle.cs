@@ -230,7 +230,11 @@ public sealed class LegacyCycle
         }
 
         pipe.Complete();
+        var producerDone = DateTime.UtcNow;
         thread.Join();
+        if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+            errors.Write(string.Create(CultureInfo.InvariantCulture,
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x, reader waited {pipe.ReaderWaits}x, consumer finished {(DateTime.UtcNow - producerDone).TotalMilliseconds:F0} ms after the producer\n"));
         if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
         if (controlTotals.Length > 0)
         {
