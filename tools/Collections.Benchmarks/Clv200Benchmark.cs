@@ -64,7 +64,8 @@ public sealed class Clv200Benchmark : IBenchmarkCommand
             legacyWatch.Stop();
             var legacyCpu = times.Trim().Split(' ').Sum(t => double.Parse(t, CultureInfo.InvariantCulture));
 
-            for (var warm = 0; warm < int.Parse(Environment.GetEnvironmentVariable("CLV200_BENCH_WARMUP") ?? "0", CultureInfo.InvariantCulture); warm++)
+            var warmups = int.Parse(Environment.GetEnvironmentVariable("CLV200_BENCH_WARMUP") ?? "0", CultureInfo.InvariantCulture);
+            for (var warm = 0; warm < warmups; warm++)
             {
                 var w = Stopwatch.StartNew();
                 Clv200Step.Run(Clv200Files.ForCycle(oursDir, refDir), TextWriter.Null);
@@ -72,12 +73,16 @@ public sealed class Clv200Benchmark : IBenchmarkCommand
                 File.WriteAllBytes(Path.Combine(oursDir, "CTLTOTS"), []);
             }
             GC.Collect();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gen0Before = GC.CollectionCount(0);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var oursWatch = Stopwatch.StartNew();
             using (var sysout = new StreamWriter(Path.Combine(oursDir, "STEP020.CLV200"), false, Encoding.Latin1) { NewLine = "\n" })
                 Clv200Step.Run(Clv200Files.ForCycle(oursDir, refDir), sysout);
             oursWatch.Stop();
             var oursCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            var gen0 = GC.CollectionCount(0) - gen0Before;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
             bool Same(string f) => File.ReadAllBytes(Path.Combine(legacyDir, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(oursDir, f)));
@@ -89,10 +94,11 @@ public sealed class Clv200Benchmark : IBenchmarkCommand
             Console.WriteLine("| run | wall time | CPU time (user+sys) | lines/s (wall) |");
             Console.WriteLine("|---|---|---|---|");
             Console.WriteLine($"| legacy CLV200 (GnuCOBOL 3.1.2) | {legacyWatch.Elapsed.TotalSeconds:F2} s | {legacyCpu:F2} s | {lines / legacyWatch.Elapsed.TotalSeconds:N0} |");
-            Console.WriteLine($"| Clv200Step (.NET, first run in the process) | {oursWatch.Elapsed.TotalSeconds:F2} s | {oursCpu:F2} s | {lines / oursWatch.Elapsed.TotalSeconds:N0} |");
+            Console.WriteLine($"| Clv200Step (.NET, {(warmups == 0 ? "first run in the process" : $"after {warmups} warm-up run(s)")}) | {oursWatch.Elapsed.TotalSeconds:F2} s | {oursCpu:F2} s | {lines / oursWatch.Elapsed.TotalSeconds:N0} |");
             Console.WriteLine();
             Console.WriteLine($"Ratio legacy/port: wall {legacyWatch.Elapsed.TotalSeconds / oursWatch.Elapsed.TotalSeconds:F1}x, CPU {legacyCpu / oursCpu:F1}x; port peak working set {peak / (1024 * 1024)} MiB (whole benchmark process); "
                               + $"ENTCALC {new FileInfo(Path.Combine(oursDir, "ENTCALC")).Length:N0} bytes; outputs byte-identical: {(parity ? "yes" : "NO")}.");
+            Console.WriteLine($"Port run allocated {allocated:N0} bytes in all ({(double)allocated / lines:F2} bytes per line, start-up and table loading included), {gen0} gen0 collections.");
             return parity ? 0 : 1;
         }
         finally

@@ -5,8 +5,9 @@ using Collections.Legacy.RefData;
 namespace Collections.Cli.Commands;
 
 /// <summary>
-/// <c>collections legacy run RUNDATE INDIR OUTDIR [PRIOR_OUTDIR] [--ref DIR]</c>: the legacy daily cycle with the
-/// ported steps, same contract as run-cycle.sh. Exit code = highest step return code: 0 normal, 4 records rejected
+/// <c>collections legacy run RUNDATE INDIR OUTDIR [PRIOR_OUTDIR] [--ref DIR] [--no-overlap]</c>: the legacy daily cycle
+/// with the ported steps, same contract as run-cycle.sh. STEP020 runs concurrently with STEP010 (reading LINECALC
+/// from an in-memory pipe) unless --no-overlap; the outputs are the same either way. Exit code = highest step return code: 0 normal, 4 records rejected
 /// or warnings, 8 control card / reference table / trailer / sequence error, 16 a file could not be opened, read or
 /// written (or the cycle could not start).
 /// </summary>
@@ -26,16 +27,21 @@ internal static class LegacyCommands
         var outDir = new Argument<string>("OUTDIR") { Description = "receives every data set of the cycle and sysout/" };
         var prior = new Argument<string?>("PRIOR_OUTDIR") { Description = "previous cycle's OUTDIR (its OPENITEM is the old master)", Arity = ArgumentArity.ZeroOrOne };
         var refDir = new Option<string?>("--ref") { Description = "reference table directory (default: ACS_REFLIB, else the copy shipped with the tool)" };
+        var noOverlap = new Option<bool>("--no-overlap")
+        {
+            Description = "run STEP020 after STEP010 instead of concurrently with it (same outputs; for comparison and diagnosis)",
+        };
         var run = new Command("run", "Run one daily cycle (STEP010 CLV100 ...); prints the step return codes as run-cycle.sh; exit code = highest RC.");
         run.Arguments.Add(runDate);
         run.Arguments.Add(inDir);
         run.Arguments.Add(outDir);
         run.Arguments.Add(prior);
         run.Options.Add(refDir);
+        run.Options.Add(noOverlap);
         run.SetAction(parse =>
         {
             var refPath = ShippedReferenceLibrary.Resolve(parse.GetValue(refDir));
-            var cycle = new LegacyCycle(LegacySteps.Discover());
+            var cycle = new LegacyCycle(LegacySteps.Discover()) { Overlap = !parse.GetValue(noOverlap) };
             var result = cycle.Run(parse.GetValue(runDate)!, parse.GetValue(inDir)!, parse.GetValue(outDir)!, parse.GetValue(prior), refPath,
                 Console.Out, Console.Error);
             Console.Out.Flush();

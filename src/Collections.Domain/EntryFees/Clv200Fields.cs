@@ -38,7 +38,30 @@ internal static class Clv200Fields
     public static long TruncateHighOrder(long unscaled, int digits, bool signed = true)
     {
         if (!signed && unscaled < 0) unscaled = -unscaled;
-        return digits >= 18 ? unscaled : unscaled % Powers[digits];
+        if (digits >= 18) return unscaled;
+        var limit = Powers[digits];
+        // |unscaled| < 10^digits: nothing to cut (x % m == x), and no division on the common path
+        return unscaled > -limit && unscaled < limit ? unscaled : unscaled % limit;
+    }
+
+    /// <summary>
+    /// COMPUTE receiver [ROUNDED] = value where value is <paramref name="unscaled"/> at <paramref name="fromScale"/>
+    /// decimals and the receiver has <paramref name="receiver"/>'s picture (scale below <paramref name="fromScale"/>):
+    /// the same result as <see cref="Store"/>, computed in integers for truncation and half-away-from-zero rounding
+    /// (other modes go through <see cref="CobolArithmetic"/>).
+    /// </summary>
+    public static long Rescale(Int128 unscaled, int fromScale, NumericPic receiver, CobolRoundingMode mode)
+    {
+        var drop = fromScale - receiver.Scale;
+        if (drop <= 0 || drop > 18 || (mode != CobolRoundingMode.Truncation && mode != CobolRoundingMode.NearestAwayFromZero))
+            return Store(CobolDecimal.FromUnscaled(unscaled, fromScale), receiver, mode);
+        var divisor = (Int128)Powers[drop];
+        var negative = unscaled < 0;
+        var magnitude = negative ? -unscaled : unscaled;
+        var kept = magnitude / divisor;
+        if (mode == CobolRoundingMode.NearestAwayFromZero && magnitude % divisor * 2 >= divisor) kept++;
+        var cut = (long)(kept % Powers[receiver.Digits]);   // high-order truncation of the receiver
+        return negative ? -cut : cut;
     }
 
     /// <summary>COMPUTE receiver [ROUNDED] = value: rounding/truncation by <paramref name="mode"/>, then high-order truncation.</summary>

@@ -13,7 +13,16 @@ public sealed class EntryFeeCalculator
     private readonly EntryFeeReference _reference;
     private readonly EntryFeePolicies _policies;
     private readonly List<MpfAllocation> _liable = new(16);
+    private readonly EntryFeeResult _result = new();
+    private long[] _values = new long[16];
+    private long[] _parts = new long[16];
     private long _previousShare;
+
+    // 2410: the rates of the last entry date looked up (the schedule never changes during a run)
+    private int _ratesDate = int.MinValue;
+    private bool _ratesFound;
+    private EntryFeeRates _rates;
+    private string? _ratesMissing;
 
     private EntryFeeHeader _header;
     private bool _started;
@@ -93,16 +102,16 @@ public sealed class EntryFeeCalculator
     public bool IsMpfLiable(in EntryFeeLine line)
     {
         var liable = !_header.IsInformal;
-        if (!string.IsNullOrWhiteSpace(line.SpiCode) && _reference.IsMpfExemptProgram(line.SpiCode)) liable = false;
-        var hts = line.HtsNumber.AsSpan();
-        if (hts.StartsWith("98", StringComparison.Ordinal)
-            && !hts.StartsWith("98020060", StringComparison.Ordinal)
-            && !hts.StartsWith("98020080", StringComparison.Ordinal))
+        if (!line.SpiCode.IsBlank && _reference.IsMpfExemptProgram(line.SpiCode)) liable = false;
+        var hts = line.HtsNumber;
+        if (hts.StartsWith(Chapter98) && !hts.StartsWith(Heading98020060) && !hts.StartsWith(Heading98020080))
         {
             liable = false;
         }
         return liable;
     }
+
+    private static readonly FixedCode Chapter98 = "98", Heading98020060 = "98020060", Heading98020080 = "98020080";
 
     private void AddChapter99(in Chapter99Charge c)
     {
@@ -118,24 +127,44 @@ public sealed class EntryFeeCalculator
         }
     }
 
-    /// <summary>2400-COMPLETE-ENTRY: fees, totals and allocations of the entry.</summary>
+    /// <summary>2400-COMPLETE-ENTRY: fees, totals and allocations of the entry (an independent result object).</summary>
+    public EntryFeeResult CompleteEntry() => CompleteEntryInPlace().Snapshot();
+
+    /// <summary>
+    /// 2400-COMPLETE-ENTRY without allocating: the result is the calculator's own object, overwritten by the next
+    /// completion (for the batch loop, which writes it out at once).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
-    public EntryFeeResult CompleteEntry()
+    public EntryFeeResult CompleteEntryInPlace()
     {
         if (!_started) throw new InvalidOperationException("CompleteEntry before StartEntry");
         _started = false;
         var t = Totals;
+        var r = _result;
         if (_accepted == 0)
         {
             t.EntriesSkipped = EntryFeeRunTotals.Count(t.EntriesSkipped);
-            return new EntryFeeResult { Status = EntryFeeStatus.NoAssessedLines, LinesRejected = _rejected };
+            r.Reset(EntryFeeStatus.NoAssessedLines);
+            r.LinesRejected = _rejected;
+            return r;
         }
 
         // 2410-GET-ENTRY-FEES
-        if (!EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out var rates, out var missing))
+        if (_header.EntryDate != _ratesDate)
         {
-            return new EntryFeeResult { Status = EntryFeeStatus.NoFeeSchedule, MissingFeeClass = missing, LinesAccepted = _accepted, LinesRejected = _rejected };
+            _ratesFound = EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out _rates, out _ratesMissing);
+            _ratesDate = _header.EntryDate;
         }
+        if (!_ratesFound)
+        {
+            r.Reset(EntryFeeStatus.NoFeeSchedule);
+            r.MissingFeeClass = _ratesMissing;
+            r.LinesAccepted = _accepted;
+            r.LinesRejected = _rejected;
+            return r;
+        }
+        var rates = _rates;
+        r.Reset(EntryFeeStatus.Assessed);
 
         long mpf = 0, informalFee = 0, manualFee = 0;
         var limit = MpfLimitApplied.None;
@@ -153,7 +182,8 @@ public sealed class EntryFeeCalculator
             t.MpfEntries = EntryFeeRunTotals.Count(t.MpfEntries);
             if (_liable.Count > 0)
             {
-                mpf = Clv200Fields.Store(Clv200Fields.Dec(_mpfRaw, 5), Clv200Fields.FeeAmount, _policies.EntryMpfRounding);
+                // COMPUTE WS-CUR-MPF ROUNDED = WS-CUR-MPF-RAW: 5 decimals to cents by the EntryMpfRounding policy
+                mpf = Clv200Fields.Rescale(_mpfRaw, 5, Clv200Fields.FeeAmount, _policies.EntryMpfRounding);
                 if (mpf < rates.MpfMinimumCents)
                 {
                     mpf = rates.MpfMinimumCents;
@@ -185,7 +215,9 @@ public sealed class EntryFeeCalculator
         var waived = false;
         if (_header.IsVessel && _reference.IsHmfPort(_header.PortCode))
         {
-            hmf = Clv200Fields.Store(Clv200Fields.Dec(_entered, 2) * Clv200Fields.Dec(rates.HmfRateE6, 6), Clv200Fields.FeeAmount, _policies.HmfRounding);
+            // COMPUTE WS-CUR-HMF ROUNDED = WS-CUR-ENTERED-VALUE (2 decimals) * WS-HMF-RATE (6 decimals): the exact
+            // product at 8 decimals, to cents by the HmfRounding policy (Int128: 13 + 7 digits do not fit a long)
+            hmf = Clv200Fields.Rescale((Int128)_entered * rates.HmfRateE6, 8, Clv200Fields.FeeAmount, _policies.HmfRounding);
         }
         // COMPUTE WS-CUR-ALL-DUTIES (S9(13)V99) = duty + 301 + 232 + IEEPA + 122 + other 99 + AD + CVD: eight
         // S9(11)V99 amounts of the same scale, an exact integer sum that always fits 15 digits (no rounding, no
@@ -209,10 +241,8 @@ public sealed class EntryFeeCalculator
         }
 
         // 2460-BUILD-ENTCALC-TOTAL: the fee table
-        var fees = new List<EntryFee>(4)
-        {
-            _header.IsInformal ? new EntryFee(FeeClasses.InformalFee, informalFee) : new EntryFee(FeeClasses.Mpf, mpf),
-        };
+        var fees = r.FeeList;
+        fees.Add(_header.IsInformal ? new EntryFee(FeeClasses.InformalFee, informalFee) : new EntryFee(FeeClasses.Mpf, mpf));
         if (manualFee != 0) fees.Add(new EntryFee(FeeClasses.ManualSurcharge, manualFee));
         if (hmf != 0) fees.Add(new EntryFee(FeeClasses.Hmf, hmf));
         if (_cotton != 0)
@@ -223,7 +253,7 @@ public sealed class EntryFeeCalculator
             t.CottonCents = EntryFeeRunTotals.Sum(t.CottonCents, _cotton);
         }
         long feeTotal = 0;
-        foreach (var fee in fees) feeTotal = Clv200Fields.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
+        foreach (var fee in fees.AsSpan()) feeTotal = Clv200Fields.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
         // COMPUTE ECT-TOTAL-ASSESSED (S9(11)V99) = WS-CUR-ALL-DUTIES + WS-CUR-FEE-TOTAL: same scale, so the store is
         // the exact sum with high-order truncation to 13 digits (which can happen: duties are S9(13)V99).
         var totalAssessed = Clv200Fields.TruncateHighOrder(allDuties + feeTotal, Clv200Fields.EntryAmount.Digits);
@@ -231,53 +261,50 @@ public sealed class EntryFeeCalculator
         t.EntriesWritten = EntryFeeRunTotals.Count(t.EntriesWritten);
 
         // 2470-WRITE-MPF-ALLOCATION (formal entries; informal entries have no liable lines)
-        var allocations = Array.Empty<MpfAllocation>();
         if (!_header.IsInformal && _liable.Count > 0)
         {
             var n = _liable.Count;
-            var values = new long[n];
-            for (var i = 0; i < n; i++) values[i] = _liable[i].UsdValueCents;
-            var parts = new long[n];
-            MpfProration.Prorate(mpf, values, _liableValue, _policies, ref _previousShare, parts);
-            allocations = new MpfAllocation[n];
+            if (_values.Length < n)
+            {
+                _values = new long[Math.Max(n, _values.Length * 2)];
+                _parts = new long[_values.Length];
+            }
+            for (var i = 0; i < n; i++) _values[i] = _liable[i].UsdValueCents;
+            MpfProration.Prorate(mpf, _values.AsSpan(0, n), _liableValue, _policies, ref _previousShare, _parts);
+            var allocations = r.AllocationList;
             for (var i = 0; i < n; i++)
             {
-                allocations[i] = _liable[i] with { AllocatedCents = parts[i] };
+                allocations.Add(_liable[i] with { AllocatedCents = _parts[i] });
                 t.AllocationsWritten = EntryFeeRunTotals.Count(t.AllocationsWritten);
-                t.AllocatedCents = EntryFeeRunTotals.Sum(t.AllocatedCents, parts[i]);
+                t.AllocatedCents = EntryFeeRunTotals.Sum(t.AllocatedCents, _parts[i]);
             }
         }
 
-        return new EntryFeeResult
-        {
-            Status = EntryFeeStatus.Assessed,
-            LinesAccepted = _accepted,
-            LinesRejected = _rejected,
-            EnteredValueCents = _entered,
-            MpfLiableValueCents = _liableValue,
-            DutyCents = _duty,
-            Section301Cents = _s301,
-            Section232Cents = _s232,
-            IeepaCents = _ieepa,
-            Section122Cents = _s122,
-            OtherChapter99Cents = _oth99,
-            AntidumpingCents = _add,
-            CountervailingCents = _cvd,
-            CottonCents = _cotton,
-            MpfRawE5 = _mpfRaw,
-            MpfCents = mpf,
-            MpfLimit = limit,
-            MpfMinimumApplied = minApplied,
-            MpfMaximumApplied = maxApplied,
-            InformalFeeCents = informalFee,
-            ManualSurchargeCents = manualFee,
-            HmfCents = hmf,
-            HmfWaived = waived,
-            AllDutiesCents = allDuties,
-            Fees = fees,
-            FeeTotalCents = feeTotal,
-            TotalAssessedCents = totalAssessed,
-            Allocations = allocations,
-        };
+        r.LinesAccepted = _accepted;
+        r.LinesRejected = _rejected;
+        r.EnteredValueCents = _entered;
+        r.MpfLiableValueCents = _liableValue;
+        r.DutyCents = _duty;
+        r.Section301Cents = _s301;
+        r.Section232Cents = _s232;
+        r.IeepaCents = _ieepa;
+        r.Section122Cents = _s122;
+        r.OtherChapter99Cents = _oth99;
+        r.AntidumpingCents = _add;
+        r.CountervailingCents = _cvd;
+        r.CottonCents = _cotton;
+        r.MpfRawE5 = _mpfRaw;
+        r.MpfCents = mpf;
+        r.MpfLimit = limit;
+        r.MpfMinimumApplied = minApplied;
+        r.MpfMaximumApplied = maxApplied;
+        r.InformalFeeCents = informalFee;
+        r.ManualSurchargeCents = manualFee;
+        r.HmfCents = hmf;
+        r.HmfWaived = waived;
+        r.AllDutiesCents = allDuties;
+        r.FeeTotalCents = feeTotal;
+        r.TotalAssessedCents = totalAssessed;
+        return r;
     }
 }

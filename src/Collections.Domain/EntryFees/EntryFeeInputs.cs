@@ -23,6 +23,16 @@ public readonly record struct Chapter99Charge(bool Applied, Chapter99Class Reven
         "122" => Chapter99Class.Section122,
         _ => Chapter99Class.Other,
     };
+
+    /// <summary>The same mapping on the 3 bytes of LC-CH99-REV-CLASS.</summary>
+    public static Chapter99Class ClassOf(ReadOnlySpan<byte> revenueClass) => revenueClass switch
+    {
+        [(byte)'3', (byte)'0', (byte)'1'] => Chapter99Class.Section301,
+        [(byte)'2', (byte)'3', (byte)'2'] => Chapter99Class.Section232,
+        [(byte)'I', (byte)'E', (byte)'P'] => Chapter99Class.Ieepa,
+        [(byte)'1', (byte)'2', (byte)'2'] => Chapter99Class.Section122,
+        _ => Chapter99Class.Other,
+    };
 }
 
 /// <summary>
@@ -33,9 +43,12 @@ public readonly record struct Chapter99Charge(bool Applied, Chapter99Class Reven
 /// <param name="EntryDate">entry date CCYYMMDD (selects the fee schedule)</param>
 /// <param name="TransportMode">mode of transportation; 10 and 11 are vessel</param>
 /// <param name="IsManual">manual entry flag = Y</param>
-public readonly record struct EntryFeeHeader(string EntryNumber, string EntryType, string PortCode, int EntryDate, int TransportMode, bool IsManual)
+public readonly record struct EntryFeeHeader(FixedCode EntryNumber, FixedCode EntryType, FixedCode PortCode, int EntryDate, int TransportMode, bool IsManual)
 {
-    public bool IsInformal => EntryType is "11" or "12";
+    private static readonly FixedCode Informal11 = "11", Informal12 = "12";
+
+    /// <summary>88 WS-CUR-INFORMAL VALUE '11' '12'.</summary>
+    public bool IsInformal => EntryType == Informal11 || EntryType == Informal12;
 
     public bool IsVessel => TransportMode is 10 or 11;
 }
@@ -47,8 +60,8 @@ public readonly record struct EntryFeeHeader(string EntryNumber, string EntryTyp
 public readonly record struct EntryFeeLine(
     int LineNumber,
     bool IsAssessable,
-    string HtsNumber,
-    string SpiCode,
+    FixedCode HtsNumber,
+    FixedCode SpiCode,
     long UsdValueCents,
     long DutyCents,
     Chapter99Charge Chapter99First,

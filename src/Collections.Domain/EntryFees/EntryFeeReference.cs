@@ -6,8 +6,8 @@ namespace Collections.Domain.EntryFees;
 /// </summary>
 public sealed class EntryFeeReference
 {
-    private readonly Dictionary<string, bool> _spiMpfExempt;
-    private readonly HashSet<string> _hmfPorts;
+    private readonly Dictionary<FixedCode, bool> _spiMpfExempt;
+    private readonly HashSet<FixedCode> _hmfPorts;
 
     /// <param name="schedule">fee schedule in load order</param>
     /// <param name="spiMpfExempt">SPI code (2 characters, blank padded) and whether lines claiming it are MPF exempt</param>
@@ -18,16 +18,16 @@ public sealed class EntryFeeReference
         ArgumentNullException.ThrowIfNull(spiMpfExempt);
         ArgumentNullException.ThrowIfNull(hmfPorts);
         Schedule = schedule;
-        _spiMpfExempt = new Dictionary<string, bool>(StringComparer.Ordinal);
+        _spiMpfExempt = [];
         foreach (var (code, exempt) in spiMpfExempt) _spiMpfExempt[code] = exempt;
-        _hmfPorts = new HashSet<string>(hmfPorts, StringComparer.Ordinal);
+        _hmfPorts = [.. hmfPorts.Select(p => (FixedCode)p)];
     }
 
     public FeeSchedule Schedule { get; }
 
     /// <summary>SEARCH ALL WS-SPI-ENTRY: a code not in the table is not exempt.</summary>
-    public bool IsMpfExemptProgram(string spiCode) => _spiMpfExempt.TryGetValue(spiCode, out var exempt) && exempt;
+    public bool IsMpfExemptProgram(FixedCode spiCode) => _spiMpfExempt.TryGetValue(spiCode, out var exempt) && exempt;
 
     /// <summary>SEARCH ALL WS-HMP-ENTRY on the entry's port code.</summary>
-    public bool IsHmfPort(string portCode) => _hmfPorts.Contains(portCode);
+    public bool IsHmfPort(FixedCode portCode) => _hmfPorts.Contains(portCode);
 }

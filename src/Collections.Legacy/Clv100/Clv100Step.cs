@@ -19,8 +19,11 @@ public sealed record Clv100Files(
         ArgumentNullException.ThrowIfNull(context);
         return new(context.Sysin, context.In("ENTRYIN"), context.Ref("TARIFF.DAT"), context.Ref("CH99.DAT"),
             context.Ref("ADCVD.DAT"), context.Ref("EXRATE.DAT"), context.Ref("SPI.DAT"), context.Ref("FEES.DAT"),
-            context.Out("LINECALC"), context.Out("REJECTS"), context.Out("CTLTOTS"));
+            context.Out("LINECALC"), context.Out("REJECTS"), context.Out("CTLTOTS")) { LinecalcTee = context.TeeOf("LINECALC") };
     }
+
+    /// <summary>A stream that receives a copy of every LINECALC byte (the pipe of an overlapped STEP020), or null. Not disposed by the step.</summary>
+    public Stream? LinecalcTee { get; init; }
 }
 
 /// <summary>
@@ -29,10 +32,15 @@ public sealed record Clv100Files(
 /// totals to CTLTOTS, writes the program's messages to sysout and returns the legacy's return code (0, 4, 8, 16).
 /// What the legacy cannot say (record number, field, raw bytes of bad data) goes to the diagnostics writer.
 /// </summary>
-public sealed class Clv100Step : ILegacyStep
+public sealed class Clv100Step : IStreamingStep
 {
     public string StepName => "STEP010";
     public string Program => "CLV100";
+
+    /// <summary>LINECALC can be copied to <see cref="StepContext.Tees"/> (<see cref="Clv100Files.LinecalcTee"/>).</summary>
+    public IReadOnlyCollection<string> TeeableOutputs { get; } = ["LINECALC"];
+
+    public IReadOnlyCollection<string> RedirectableDataSets { get; } = [];
 
     /// <summary>The rounding at each site (default: the legacy's).</summary>
     public Clv100RoundingPolicies Policies { get; init; } = Clv100RoundingPolicies.Legacy;
@@ -167,7 +175,7 @@ internal sealed class Clv100Run
         _exrate = OpenInput(_files.ExchangeRates, "EXRATE-FILE", "EXRATE");
         _spi = OpenInput(_files.Spi, "SPI-FILE", "SPITAB");
         _fees = OpenInput(_files.Fees, "FEE-FILE", "FEETAB");
-        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength);
+        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee);
         _rejectsOut = OpenOutput(_files.Rejects, "REJECT-FILE", "REJECTS", FileMode.Create, RecordFormat.LineSequential, RejectRecord.RecordLength);
         _ctltotsOut = OpenOutput(_files.Ctltots, "CTLTOT-FILE", "CTLTOTS", FileMode.Append, RecordFormat.LineSequential, ControlTotalRecord.RecordLength);
     }
@@ -187,11 +195,12 @@ internal sealed class Clv100Run
         }
     }
 
-    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length)
+    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null)
     {
         try
         {
-            var s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
+            Stream s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
+            if (tee is not null) s = new Pipeline.TeeStream(s, tee);
             var w = RecordWriter.Create(s, new RecordWriterOptions { Format = format, RecordLength = length });
             _disposables.Add(w);
             _disposables.Add(s);

@@ -29,31 +29,28 @@ internal static class Clv200LineInput
 
     public static string LineNumberText(ReadOnlySpan<byte> r) => Fields.Text(r, LineNo, 3);
 
-    /// <summary>The entry-level data carried on every line (2200-START-ENTRY takes it from the first).</summary>
-    public static EntryHeaderData Header(ReadOnlySpan<byte> r)
-    {
-        var entryDateText = Fields.Text(r, EntryDate, 8);
-        return new EntryHeaderData(
-            EntryNumber(r),
-            Fields.Text(r, EntryType, 2),
-            Fields.Text(r, ImporterNo, 12),
-            Fields.Text(r, PortCode, 4),
-            entryDateText,
-            Fields.Text(r, TransportMode, 2),
-            Fields.Text(r, PaymentType, 1),
-            Fields.Text(r, StmtDate, 8),
-            (char)r[ManualFlag]);
-    }
+    /// <summary>Bytes of the record up to and including LC-MANUAL-FLAG: the entry data 2200-START-ENTRY keeps.</summary>
+    public const int HeaderLength = ManualFlag + 1;
 
+    /// <summary>The entry-level data carried on every line (2200-START-ENTRY takes it from the first), as the calculator needs it.</summary>
+    public static EntryFeeHeader Header(ReadOnlySpan<byte> r) => new(
+        FixedCode.FromLatin1(r.Slice(EntryNo, 11)),
+        FixedCode.FromLatin1(r.Slice(EntryType, 2)),
+        FixedCode.FromLatin1(r.Slice(PortCode, 4)),
+        Fields.TryDigits(r, EntryDate, 8, out var date) ? date : -1,
+        Fields.TryDigits(r, TransportMode, 2, out var mode) ? mode : -1,
+        r[ManualFlag] == (byte)'Y');
+
+    /// <summary>The amounts and codes of an assessable line; an invalid packed field throws <see cref="Collections.Cobol.Codecs.CobolDataException"/> naming it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
-    public static EntryFeeLine Line(ReadOnlySpan<byte> r, TextCache cache)
+    public static EntryFeeLine Line(ReadOnlySpan<byte> r)
     {
         var status = r[LineStatus];
         return new EntryFeeLine(
             LineNumber: Fields.TryDigits(r, LineNo, 3, out var line) ? line : -1,
             IsAssessable: status is (byte)'A' or (byte)'W',
-            HtsNumber: cache.Get(r.Slice(HtsNo, 10)),
-            SpiCode: cache.Get(r.Slice(SpiCode, 2)),
+            HtsNumber: FixedCode.FromLatin1(r.Slice(HtsNo, 10)),
+            SpiCode: FixedCode.FromLatin1(r.Slice(SpiCode, 2)),
             UsdValueCents: Fields.Packed(r, UsdValue, 13, "LC-USD-VALUE"),
             DutyCents: Fields.Packed(r, DutyAmt, 13, "LC-DUTY-AMT"),
             Chapter99First: Chapter99(r, 0),
@@ -68,38 +65,14 @@ internal static class Clv200LineInput
     /// <summary>True when the line is assessable ('A' or 'W'); the amounts of other lines are not read by CLV200.</summary>
     public static bool IsAssessable(ReadOnlySpan<byte> r) => r[LineStatus] is (byte)'A' or (byte)'W';
 
+    private static readonly string[] Chapter99AmountNames = ["LC-CH99-AMT(1)", "LC-CH99-AMT(2)", "LC-CH99-AMT(3)"];
+
     private static Chapter99Charge Chapter99(ReadOnlySpan<byte> r, int index)
     {
         var at = Ch99 + (index * Ch99Length);
         if (r[at + LinecalcLayout.Ch99Applied] != (byte)'Y') return default;
-        var revenueClass = Chapter99Charge.ClassOf(Fields.Text(r, at + LinecalcLayout.Ch99RevClass, 3));
-        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + LinecalcLayout.Ch99Amount, 13, $"LC-CH99-AMT({index + 1})"));
+        var revenueClass = Chapter99Charge.ClassOf(r.Slice(at + LinecalcLayout.Ch99RevClass, 3));
+        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + LinecalcLayout.Ch99Amount, 13, Chapter99AmountNames[index]));
     }
 }
 
-/// <summary>Entry header fields as the bytes of the LINECALC record hold them (moved unchanged into the E record).</summary>
-internal readonly record struct EntryHeaderData(
-    string EntryNumber, string EntryType, string ImporterNumber, string PortCode, string EntryDate,
-    string TransportMode, string PaymentType, string StatementDate, char ManualFlag);
-
-/// <summary>
-/// Strings for short codes (HTS numbers, SPI codes) that repeat from line to line, made once per distinct value;
-/// bounded (past <see cref="MaxEntries"/> distinct values, new ones are not kept).
-/// </summary>
-internal sealed class TextCache
-{
-    public const int MaxEntries = 100_000;
-    private readonly Dictionary<UInt128, string> _strings = [];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
-    public string Get(ReadOnlySpan<byte> text)
-    {
-        if (text.Length > 15) return Fields.Text(text, 0, text.Length);
-        UInt128 key = (UInt128)text.Length;
-        foreach (var b in text) key = (key << 8) | b;
-        if (_strings.TryGetValue(key, out var s)) return s;
-        s = Fields.Text(text, 0, text.Length);
-        if (_strings.Count < MaxEntries) _strings[key] = s;
-        return s;
-    }
-}

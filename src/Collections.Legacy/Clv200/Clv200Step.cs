@@ -28,6 +28,15 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
         Path.Combine(refDir, "HMFPORT.DAT"),
         Path.Combine(outDir, "ENTCALC"),
         Path.Combine(outDir, "CTLTOTS"));
+
+    /// <summary>
+    /// When set, LINECALC is read from this stream instead of <see cref="Linecalc"/> (the pipe of an overlapped
+    /// STEP020). The step does not dispose it.
+    /// </summary>
+    public Stream? LinecalcSource { get; init; }
+
+    /// <summary>When set, the control totals are written to this stream instead of being appended to <see cref="Ctltots"/>. Not disposed by the step.</summary>
+    public Stream? CtltotsSink { get; init; }
 }
 
 /// <summary>
@@ -37,10 +46,15 @@ public sealed record Clv200Files(string Sysin, string Linecalc, string FeeTable,
 /// table, sequence or fee schedule error) or 16 (file could not be opened, read or written). Discovered by the
 /// cycle (<see cref="LegacySteps.Discover"/>) as STEP020.
 /// </summary>
-public sealed class Clv200Step : ILegacyStep
+public sealed class Clv200Step : IStreamingStep
 {
     public const string Step = "STEP020";
     public const string ProgramName = "CLV200";
+
+    public IReadOnlyCollection<string> TeeableOutputs { get; } = [];
+
+    /// <summary>LINECALC (<see cref="Clv200Files.LinecalcSource"/>) and CTLTOTS (<see cref="Clv200Files.CtltotsSink"/>).</summary>
+    public IReadOnlyCollection<string> RedirectableDataSets { get; } = ["LINECALC", "CTLTOTS"];
 
     public string StepName => Step;
 
@@ -56,7 +70,11 @@ public sealed class Clv200Step : ILegacyStep
         var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
         Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
         using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
-        return Run(Clv200Files.ForCycle(context.OutDir, context.RefDir), sysout, Policies, context.Diagnostics);
+        var files = Clv200Files.ForCycle(context.OutDir, context.RefDir) with
+        {
+            LinecalcSource = context.RedirectOf("LINECALC"), CtltotsSink = context.RedirectOf("CTLTOTS"),
+        };
+        return Run(files, sysout, Policies, context.Diagnostics);
     }
 
     /// <summary>Runs the step for a cycle: inputs from <paramref name="outDir"/> and <paramref name="refDir"/>, messages to OUTDIR/sysout/STEP020.CLV200.</summary>
@@ -120,9 +138,10 @@ internal sealed class Clv200Run
     private RecordWriter? _ctltotsWriter;
     private readonly byte[] _prevKey = new byte[Clv200LineInput.KeyLength];
     private readonly byte[] _curEntry = new byte[11];
-    private readonly TextCache _texts = new();
+    private readonly byte[] _entryHeader = new byte[Clv200LineInput.HeaderLength];   // WS-CURRENT-ENTRY's data: the first line's bytes
 
-    private FileStream? _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots;
+    private Stream? _linecalc, _ctltots;   // not owned when they come from Clv200Files.LinecalcSource / CtltotsSink
+    private FileStream? _fees, _spi, _hmf, _entcalcStream;
     private readonly List<(string Fd, string Dd)> _open = [];
 
     /// <summary>The files opened so far (FD name, DD name), in opening order.</summary>
@@ -192,7 +211,7 @@ internal sealed class Clv200Run
 
     private void OpenFiles()
     {
-        _linecalc = OpenInput(_files.Linecalc, "LINECALC");
+        _linecalc = _files.LinecalcSource ?? OpenInput(_files.Linecalc, "LINECALC");
         _linecalcReader = RecordReader.Create(_linecalc, new RecordReaderOptions
         {
             Format = RecordFormat.Fixed, RecordLength = Clv200LineInput.RecordLength, FileName = _files.Linecalc, LeaveOpen = true,
@@ -205,9 +224,9 @@ internal sealed class Clv200Run
         _hmf = OpenInput(_files.HmfPortTable, "HMFPORT");
         _open.Add(("HMFPORT-FILE", "HMFPORT"));
         _entcalcStream = Open(_files.Entcalc, FileMode.Create, FileAccess.Write, "ENTCALC");
-        _entcalc = EntcalcWriter.Create(new BufferedStream(_entcalcStream, 1 << 16));
+        _entcalc = EntcalcWriter.Create(_entcalcStream, leaveOpen: true);   // the record writer buffers
         _open.Add(("ENTCALC-FILE", "ENTCALC"));
-        _ctltots = Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
+        _ctltots = _files.CtltotsSink ?? Open(_files.Ctltots, FileMode.Append, FileAccess.Write, "CTLTOTS");
         _ctltotsWriter = RecordWriter.Create(_ctltots, new RecordWriterOptions { Format = RecordFormat.LineSequential, LeaveOpen = true });
         _open.Add(("CTLTOT-FILE", "CTLTOTS"));
     }
@@ -313,95 +332,69 @@ internal sealed class Clv200Run
 
     private static long Clv200Counter(long value) => (value + 1) % 10_000_000;
 
-    private EntryHeaderData _header;
-
     // 2200-START-ENTRY
     private void StartEntry(EntryFeeCalculator calc)
     {
-        _header = Clv200LineInput.Header(_record);
+        _record.AsSpan(0, Clv200LineInput.HeaderLength).CopyTo(_entryHeader);
         _record.AsSpan(0, 11).CopyTo(_curEntry);
-        var date = Fields.TryDigits(_record, LinecalcLayout.EntryDate, 8, out var d) ? d : -1;
-        var mode = Fields.TryDigits(_record, LinecalcLayout.TransportMode, 2, out var m) ? m : -1;
-        calc.StartEntry(new EntryFeeHeader(_header.EntryNumber, _header.EntryType, _header.PortCode, date, mode, _header.ManualFlag == 'Y'));
+        calc.StartEntry(Clv200LineInput.Header(_record));
     }
+
+    private static readonly EntryFeeLine NotAssessable = new() { IsAssessable = false };
 
     // 2300-ACCUMULATE-LINE
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void AccumulateLine(EntryFeeCalculator calc)
     {
-        EntryFeeLine line;
-        if (Clv200LineInput.IsAssessable(_record))
+        if (!Clv200LineInput.IsAssessable(_record))
         {
-            try
-            {
-                line = Clv200LineInput.Line(_record, _texts);
-            }
-            catch (CobolDataException e)
-            {
-                throw new Clv200Abend("LINECALC", "READ", "34",
-                    $"LINECALC RECORD {_linecalcRead} ENTRY {Clv200LineInput.EntryNumber(_record)} LINE {Clv200LineInput.LineNumberText(_record)}: "
-                    + $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex})");
-            }
+            calc.AddLine(NotAssessable);
+            return;
         }
-        else
+        EntryFeeLine line;
+        try
         {
-            line = new EntryFeeLine { IsAssessable = false, HtsNumber = string.Empty, SpiCode = string.Empty };
+            line = Clv200LineInput.Line(_record);
+        }
+        catch (CobolDataException e)
+        {
+            throw new Clv200Abend("LINECALC", "READ", "34",
+                $"LINECALC RECORD {_linecalcRead} ENTRY {Clv200LineInput.EntryNumber(_record)} LINE {Clv200LineInput.LineNumberText(_record)}: "
+                + $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex})");
         }
         calc.AddLine(line);
     }
+
+    private string CurrentEntryNumber => Fields.Text(_entryHeader, 0, 11);
 
     // 2400-COMPLETE-ENTRY
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     private void CompleteEntry(EntryFeeCalculator calc)
     {
-        var result = calc.CompleteEntry();
+        var result = calc.CompleteEntryInPlace();
         switch (result.Status)
         {
             case EntryFeeStatus.NoAssessedLines:
-                Display("CLV2401W ENTRY " + _header.EntryNumber + " HAS NO ASSESSED LINES - NOT WRITTEN");
+                Display("CLV2401W ENTRY " + CurrentEntryNumber + " HAS NO ASSESSED LINES - NOT WRITTEN");
                 return;
             case EntryFeeStatus.NoFeeSchedule:
-                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + _header.EntryDate + " ENTRY " + _header.EntryNumber);
+                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + Fields.Text(_entryHeader, LinecalcLayout.EntryDate, 8)
+                        + " ENTRY " + CurrentEntryNumber);
                 _stop = true;
                 SetRc(8);
                 return;
         }
-        var total = new EntcalcEntryTotal
-        {
-            EntryNumber = _header.EntryNumber,
-            EntryType = _header.EntryType,
-            ImporterNumber = _header.ImporterNumber,
-            PortCode = HeaderDigits(_header.PortCode, "LC-PORT-CODE"),
-            EntryDate = HeaderDigits(_header.EntryDate, "LC-ENTRY-DATE"),
-            TransportMode = HeaderDigits(_header.TransportMode, "LC-TRANSPORT-MODE"),
-            PaymentType = HeaderDigits(_header.PaymentType, "LC-PAYMENT-TYPE"),
-            StatementDate = HeaderDigits(_header.StatementDate, "LC-STMT-DATE"),
-            ManualFlag = _header.ManualFlag,
-            LinesAccepted = result.LinesAccepted,
-            LinesRejected = result.LinesRejected,
-            EnteredValueCents = result.EnteredValueCents,
-            MpfLiableValueCents = result.MpfLiableValueCents,
-            DutyCents = result.DutyCents,
-            Section301Cents = result.Section301Cents,
-            Section232Cents = result.Section232Cents,
-            IeepaCents = result.IeepaCents,
-            Section122Cents = result.Section122Cents,
-            OtherChapter99Cents = result.OtherChapter99Cents,
-            AntidumpingCents = result.AntidumpingCents,
-            CountervailingCents = result.CountervailingCents,
-            FeeTotalCents = result.FeeTotalCents,
-            TotalAssessedCents = result.TotalAssessedCents,
-            MpfRawTotalE5 = result.MpfRawE5,
-            MpfLimitIndicator = result.MpfLimitIndicator,
-            Fees = result.Fees,
-        };
+        // the display numeric header fields move into PIC 9 fields of the E record: they must hold digits
+        CheckHeaderDigits(LinecalcLayout.PortCode, 4, "LC-PORT-CODE");
+        CheckHeaderDigits(LinecalcLayout.EntryDate, 8, "LC-ENTRY-DATE");
+        CheckHeaderDigits(LinecalcLayout.TransportMode, 2, "LC-TRANSPORT-MODE");
+        CheckHeaderDigits(LinecalcLayout.PaymentType, 1, "LC-PAYMENT-TYPE");
+        CheckHeaderDigits(LinecalcLayout.StatementDate, 8, "LC-STMT-DATE");
         try
         {
-            _entcalc!.Write(total);
-            foreach (var a in result.Allocations)
-            {
-                _entcalc.Write(new EntcalcMpfAllocation(_header.EntryNumber, a.LineNumber, a.UsdValueCents, a.RawMpfE5, a.AllocatedCents));
-            }
+            _entcalc!.WriteEntryTotal(_entryHeader, result);
+            var entryNo = _entryHeader.AsSpan(0, 11);
+            foreach (var a in result.AllocationsSpan) _entcalc.WriteMpfAllocation(entryNo, a);
         }
         catch (IOException)
         {
@@ -409,12 +402,11 @@ internal sealed class Clv200Run
         }
     }
 
-    private int HeaderDigits(string text, string field)
+    private void CheckHeaderDigits(int offset, int length, string field)
     {
-        var bytes = Encoding.Latin1.GetBytes(text);
-        if (Fields.TryDigits(bytes, 0, bytes.Length, out var v)) return v;
+        if (Fields.TryDigits(_entryHeader, offset, length, out _)) return;
         throw new Clv200Abend("LINECALC", "READ", "34",
-            $"LINECALC RECORD {_linecalcRead} ENTRY {_header.EntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(bytes)})");
+            $"LINECALC RECORD {_linecalcRead} ENTRY {CurrentEntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(_entryHeader, offset, length)})");
     }
 
     // 9000-TERMINATE
@@ -495,7 +487,10 @@ internal sealed class Clv200Run
         _linecalcReader = null;
         _entcalc?.Dispose();
         _entcalc = null;
-        foreach (var s in new Stream?[] { _linecalc, _fees, _spi, _hmf, _entcalcStream, _ctltots }) s?.Dispose();
-        _linecalc = _fees = _spi = _hmf = _entcalcStream = _ctltots = null;
+        if (_files.LinecalcSource is null) _linecalc?.Dispose();
+        if (_files.CtltotsSink is null) _ctltots?.Dispose();
+        foreach (var s in new Stream?[] { _fees, _spi, _hmf, _entcalcStream }) s?.Dispose();
+        _linecalc = _ctltots = null;
+        _fees = _spi = _hmf = _entcalcStream = null;
     }
 }

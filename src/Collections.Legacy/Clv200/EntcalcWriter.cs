@@ -37,6 +37,72 @@ public sealed class EntcalcWriter : IDisposable
         _writer.Write(_buffer.AsSpan(0, length));
     }
 
+    /// <summary>
+    /// 2460-BUILD-ENTCALC-TOTAL from the entry's first LINECALC bytes (<paramref name="linecalcHeader"/>: entry number
+    /// and the entry data LC-ENTRY-TYPE .. LC-MANUAL-FLAG, moved unchanged: the caller has checked that the numeric
+    /// ones hold digits) and the computed totals. No allocation.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
+    public void WriteEntryTotal(ReadOnlySpan<byte> linecalcHeader, EntryFeeResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var fees = r.FeesSpan;
+        if (fees.Length is < 1 or > EntcalcLayout.MaxFees)
+            throw new ArgumentException($"an E record holds 1 to {EntcalcLayout.MaxFees} fees, not {fees.Length}", nameof(r));
+        var length = EntcalcLayout.EntryTotalFixedLength + (EntcalcLayout.FeeLength * fees.Length);
+        var d = _buffer.AsSpan(0, length);
+        d[..EntcalcLayout.EntryTotalFixedLength].Fill((byte)' ');
+        d[0] = EntcalcLayout.EntryTotalType;
+        linecalcHeader[..11].CopyTo(d[EntcalcLayout.EntryNo..]);
+        // LC-ENTRY-TYPE .. LC-MANUAL-FLAG and ECT-ENTRY-TYPE .. ECT-MANUAL-FLAG: the same fields in the same order
+        linecalcHeader[Records.LinecalcLayout.EntryType..(Records.LinecalcLayout.ManualFlag + 1)].CopyTo(d[EntcalcLayout.EntryType..]);
+        Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
+        Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
+        Fields.PutPacked(d, EntcalcLayout.EnteredValue, 13, r.EnteredValueCents);
+        Fields.PutPacked(d, EntcalcLayout.LiableValue, 13, r.MpfLiableValueCents);
+        Fields.PutPacked(d, EntcalcLayout.Duty, 13, r.DutyCents);
+        Fields.PutPacked(d, EntcalcLayout.S301, 13, r.Section301Cents);
+        Fields.PutPacked(d, EntcalcLayout.S232, 13, r.Section232Cents);
+        Fields.PutPacked(d, EntcalcLayout.Ieepa, 13, r.IeepaCents);
+        Fields.PutPacked(d, EntcalcLayout.S122, 13, r.Section122Cents);
+        Fields.PutPacked(d, EntcalcLayout.Oth99, 13, r.OtherChapter99Cents);
+        Fields.PutPacked(d, EntcalcLayout.Add, 13, r.AntidumpingCents);
+        Fields.PutPacked(d, EntcalcLayout.Cvd, 13, r.CountervailingCents);
+        Fields.PutPacked(d, EntcalcLayout.FeeTotal, 13, r.FeeTotalCents);
+        Fields.PutPacked(d, EntcalcLayout.TotalAssessed, 13, r.TotalAssessedCents);
+        Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawE5);
+        d[EntcalcLayout.LimitInd] = (byte)r.MpfLimitIndicator;
+        Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, fees.Length);
+        for (var i = 0; i < fees.Length; i++)
+        {
+            var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
+            PutFeeClass(d.Slice(at, 3), fees[i].FeeClass);
+            Fields.PutPacked(d, at + 3, 11, fees[i].AmountCents);
+        }
+        _writer.Write(d);
+    }
+
+    private static void PutFeeClass(Span<byte> destination, string feeClass)
+    {
+        destination.Fill((byte)' ');
+        for (var i = 0; i < feeClass.Length && i < destination.Length; i++) destination[i] = (byte)feeClass[i];
+    }
+
+    /// <summary>2470: an M record for <paramref name="entryNumber"/> (11 bytes) without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
+    public void WriteMpfAllocation(ReadOnlySpan<byte> entryNumber, in MpfAllocation a)
+    {
+        var d = _buffer.AsSpan(0, EntcalcLayout.MpfAllocationLength);
+        d.Fill((byte)' ');
+        d[0] = EntcalcLayout.MpfAllocationType;
+        entryNumber[..11].CopyTo(d[EntcalcLayout.MEntryNo..]);
+        Fields.PutDigits(d, EntcalcLayout.MLineNo, 3, a.LineNumber);
+        Fields.PutPacked(d, EntcalcLayout.MUsdValue, 13, a.UsdValueCents);
+        Fields.PutPacked(d, EntcalcLayout.MRawMpf, 14, a.RawMpfE5);
+        Fields.PutPacked(d, EntcalcLayout.MAllocMpf, 11, a.AllocatedCents);
+        _writer.Write(d);
+    }
+
     /// <summary>Encodes an E record into <paramref name="destination"/>; returns its length (151 + 9 per fee).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
     public static int Encode(EntcalcEntryTotal r, Span<byte> destination)

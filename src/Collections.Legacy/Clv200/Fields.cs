@@ -43,12 +43,18 @@ internal static class Fields
     public static void PutDigits(Span<byte> record, int offset, int length, long value)
         => ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
 
+    /// <summary>A signed COMP-3 field through the shared codec (<see cref="PackedDecimal"/>); invalid data throws naming the field and offset.</summary>
     public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName)
     {
-        var field = record.Slice(offset, PackedDecimal.ByteLength(digits));
+        var field = record.Slice(offset, (digits / 2) + 1);
+        return PackedDecimal.TryDecode(field, digits, signed: true, out var value) ? value : Invalid(field, digits, offset, fieldName);
+    }
+
+    private static long Invalid(ReadOnlySpan<byte> field, int digits, int offset, string fieldName)
+    {
         try
         {
-            return PackedDecimal.Decode(field, digits, signed: true);
+            return PackedDecimal.Decode(field, digits, signed: true);   // throws the codec's diagnosis
         }
         catch (CobolDataException e)
         {

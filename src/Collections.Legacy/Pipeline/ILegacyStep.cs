@@ -51,4 +51,38 @@ public sealed record StepContext(string RunDate, string InDir, string OutDir, st
 
     /// <summary>The sysout of the step being run (set by <see cref="LegacyCycle"/>).</summary>
     public string SysoutPath { get; init; } = "";
+
+    private static readonly IReadOnlyDictionary<string, Stream> NoStreams = new Dictionary<string, Stream>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Data sets the step reads from, or writes to, a stream instead of its file in OUTDIR, by data set name (an
+    /// overlapped STEP020 reads LINECALC from the pipe fed by STEP010 and writes its CTLTOTS lines to a buffer).
+    /// Honoured by <see cref="IStreamingStep"/> implementations for the data sets they list; the stream is not disposed by the step.
+    /// </summary>
+    public IReadOnlyDictionary<string, Stream> Redirects { get; init; } = NoStreams;
+
+    /// <summary>
+    /// Streams that receive a copy of every byte the step writes to a data set, by data set name (STEP010's LINECALC
+    /// into the pipe of an overlapped STEP020). The file is written as usual. The stream is not disposed by the step.
+    /// </summary>
+    public IReadOnlyDictionary<string, Stream> Tees { get; init; } = NoStreams;
+
+    /// <summary>The stream that replaces <paramref name="dataSetName"/>, or null (use the file).</summary>
+    public Stream? RedirectOf(string dataSetName) => Redirects.TryGetValue(dataSetName, out var s) ? s : null;
+
+    /// <summary>The stream that receives a copy of <paramref name="dataSetName"/>, or null.</summary>
+    public Stream? TeeOf(string dataSetName) => Tees.TryGetValue(dataSetName, out var s) ? s : null;
+}
+
+/// <summary>
+/// A step that can exchange data sets through streams (<see cref="StepContext.Redirects"/>, <see cref="StepContext.Tees"/>),
+/// which lets <see cref="LegacyCycle"/> run a consumer step concurrently with its producer.
+/// </summary>
+public interface IStreamingStep : ILegacyStep
+{
+    /// <summary>Output data sets the step copies to <see cref="StepContext.Tees"/> (e.g. LINECALC).</summary>
+    IReadOnlyCollection<string> TeeableOutputs { get; }
+
+    /// <summary>Data sets the step takes from <see cref="StepContext.Redirects"/> instead of OUTDIR (e.g. LINECALC, CTLTOTS).</summary>
+    IReadOnlyCollection<string> RedirectableDataSets { get; }
 }

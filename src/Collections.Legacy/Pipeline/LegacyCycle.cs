@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 
 namespace Collections.Legacy.Pipeline;
 
@@ -37,6 +38,20 @@ public sealed class LegacyCycle
         ["SYSIN", "LINECALC", "REJECTS", "ENTCALC", "STMTOUT", "STMTDTL", "OPENITEM", "LEDGER", "SUSPENSE", "CTLTOTS", "CLV500.RPT"];
 
     private readonly IReadOnlyDictionary<string, ILegacyStep> _steps;
+
+    /// <summary>
+    /// Runs STEP020 concurrently with STEP010 when both steps support it (<see cref="IStreamingStep"/>): STEP010 writes
+    /// LINECALC to its file and to a <see cref="BoundedBytePipe"/>, STEP020 reads LINECALC from the pipe on a second
+    /// thread. The outcome (files, console lines, return codes, diagnostics) is the same as with the steps run one
+    /// after the other. Default true; false runs every step sequentially (`legacy run --no-overlap`).
+    /// </summary>
+    public bool Overlap { get; init; } = true;
+
+    /// <summary>Chunk size and count of the LINECALC pipe (memory bound of the overlap: size x count bytes).</summary>
+    public int PipeChunkSize { get; init; } = BoundedBytePipe.DefaultChunkSize;
+
+    /// <inheritdoc cref="PipeChunkSize"/>
+    public int PipeChunkCount { get; init; } = BoundedBytePipe.DefaultChunkCount;
 
     public LegacyCycle(IEnumerable<ILegacyStep> steps)
     {
@@ -97,18 +112,32 @@ public sealed class LegacyCycle
         int maxRc = 0;
         bool stopped = false;
         var outcomes = new List<(string, string, string)>();
-        foreach (var (stepName, program) in LegacySteps.Cycle)
+        OverlappedStep? overlapped = null;
+        for (var i = 0; i < LegacySteps.Cycle.Count; i++)
         {
+            var (stepName, program) = LegacySteps.Cycle[i];
             string outcome;
             if (stopped) outcome = "NOT RUN";
             else if (!_steps.TryGetValue(stepName, out var step)) outcome = "NOT PORTED";
             else
             {
-                var ctx = new StepContext(runDate, inDir, outDir, Path.GetFullPath(refDir), priorOutDir, errors)
+                StepContext ContextOf(string name, string pgm) => new(runDate, inDir, outDir, Path.GetFullPath(refDir), priorOutDir, errors)
                 {
-                    SysoutPath = Path.Combine(outDir, "sysout", stepName + "." + program),
+                    SysoutPath = Path.Combine(outDir, "sysout", name + "." + pgm),
                 };
-                int rc = step.Run(ctx);
+                var ctx = ContextOf(stepName, program);
+                int rc;
+                if (overlapped is not null && overlapped.StepName == stepName)
+                {
+                    rc = overlapped.ReturnCode;   // ran concurrently with the step before; its results are already in place
+                    overlapped = null;
+                }
+                else if (Overlap && i + 1 < LegacySteps.Cycle.Count && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
+                {
+                    var (next, nextProgram) = LegacySteps.Cycle[i + 1];
+                    (rc, overlapped) = RunOverlapped(step, ctx, consumer, ContextOf(next, nextProgram), errors);
+                }
+                else rc = step.Run(ctx);
                 if (rc > 16)
                 {
                     console.Write("ACSCLV01 " + stepName + " PGM=" + program + "   ABEND (EXIT STATUS " + rc.ToString(CultureInfo.InvariantCulture) + ")\n");
@@ -123,6 +152,105 @@ public sealed class LegacyCycle
         }
         console.Write("ACSCLV01 CYCLE " + runDate + " ENDED, MAXIMUM RETURN CODE " + maxRc.ToString("D4", CultureInfo.InvariantCulture) + "\n");
         return new LegacyCycleResult(maxRc, outcomes);
+    }
+
+    /// <summary>The outcome of a consumer step run concurrently with its producer.</summary>
+    private sealed record OverlappedStep(string StepName, int ReturnCode);
+
+    /// <summary>True when <paramref name="producer"/> can tee LINECALC and the next step can read it (and write CTLTOTS) through streams.</summary>
+    private bool CanOverlap(ILegacyStep producer, string nextStep, out IStreamingStep consumer)
+    {
+        consumer = null!;
+        if (producer is not IStreamingStep p || !p.TeeableOutputs.Contains(PipedDataSet)) return false;
+        if (!_steps.TryGetValue(nextStep, out var next) || next is not IStreamingStep c) return false;
+        if (!c.RedirectableDataSets.Contains(PipedDataSet) || !c.RedirectableDataSets.Contains(ControlTotals)) return false;
+        consumer = c;
+        return true;
+    }
+
+    private const string PipedDataSet = "LINECALC";
+    private const string ControlTotals = "CTLTOTS";
+
+    /// <summary>
+    /// STEP010 on this thread writing LINECALC to its file and into a bounded pipe; STEP020 on a second thread reading
+    /// the pipe, writing ENTCALC and its sysout as usual, its CTLTOTS lines and diagnostics to buffers. When STEP010
+    /// returns RC &lt; 8 the pipe is completed, STEP020 awaited, its CTLTOTS lines appended after STEP010's and its
+    /// diagnostics written: the same bytes as a sequential run. RC &gt;= 8 (or an exception): the pipe is aborted,
+    /// STEP020 awaited and what it wrote (ENTCALC, its sysout) deleted, as if it had not run. An exception of STEP020
+    /// (other than the abort it was told of) is rethrown here.
+    /// </summary>
+    private (int Rc, OverlappedStep? Next) RunOverlapped(ILegacyStep producer, StepContext producerContext, IStreamingStep consumer, StepContext consumerContext, TextWriter errors)
+    {
+        var pipe = new BoundedBytePipe(PipeChunkSize, PipeChunkCount);
+        using var controlTotals = new MemoryStream();
+        var diagnostics = new StringWriter(CultureInfo.InvariantCulture) { NewLine = errors.NewLine };
+        var context = consumerContext with
+        {
+            Diagnostics = diagnostics,
+            Redirects = new Dictionary<string, Stream>(StringComparer.Ordinal) { [PipedDataSet] = pipe.Reader, [ControlTotals] = controlTotals },
+        };
+        int consumerRc = 0;
+        Exception? consumerError = null;
+        var thread = new Thread(() =>
+        {
+            try { consumerRc = consumer.Run(context); }
+            catch (Exception e) { consumerError = e; }   // rethrown on the cycle's thread below
+            finally { pipe.CloseReader(); }              // a consumer that ended early never blocks the producer
+        })
+        {
+            IsBackground = true,
+            Name = consumer.StepName + " " + consumer.Program,
+        };
+        thread.Start();
+
+        int rc;
+        try
+        {
+            rc = producer.Run(producerContext with
+            {
+                Tees = new Dictionary<string, Stream>(StringComparer.Ordinal) { [PipedDataSet] = pipe.Writer },
+            });
+        }
+        catch (Exception e)
+        {
+            pipe.Abort(producer.StepName + " failed", e);
+            thread.Join();
+            Discard(consumerContext);
+            throw;
+        }
+
+        if (Math.Min(rc, 16) >= 8)
+        {
+            // COND=(8,LE): the consumer does not run; undo what it has done so far
+            pipe.Abort(producer.StepName + " ended with RC " + rc.ToString(CultureInfo.InvariantCulture));
+            thread.Join();
+            Discard(consumerContext);
+            if (consumerError is not null and not PipeAbortedException) ExceptionDispatchInfo.Throw(consumerError);
+            return (rc, null);
+        }
+
+        pipe.Complete();
+        var producerDone = DateTime.UtcNow;
+        thread.Join();
+        if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+            errors.Write(string.Create(CultureInfo.InvariantCulture,
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x, reader waited {pipe.ReaderWaits}x, consumer finished {(DateTime.UtcNow - producerDone).TotalMilliseconds:F0} ms after the producer\n"));
+        if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
+        if (controlTotals.Length > 0)
+        {
+            using var ctl = new FileStream(consumerContext.Out(ControlTotals), FileMode.Append, FileAccess.Write, FileShare.Read);
+            controlTotals.Position = 0;
+            controlTotals.CopyTo(ctl);
+        }
+        errors.Write(diagnostics.ToString());
+        return (rc, new OverlappedStep(consumer.StepName, consumerRc));
+    }
+
+    /// <summary>Deletes what a consumer step wrote (ENTCALC, its sysout) so OUTDIR equals a run where it did not run.</summary>
+    private static void Discard(StepContext consumerContext)
+    {
+        File.Delete(consumerContext.Out("ENTCALC"));
+        File.Delete(consumerContext.SysoutPath);
     }
 
     /// <summary>`head -n 1 SYSIN | cut -c1-16`: the first line's first 16 characters.</summary>
