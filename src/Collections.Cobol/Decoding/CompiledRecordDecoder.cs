@@ -24,7 +24,7 @@ namespace Collections.Cobol.Decoding;
 /// small op structs run by one loop with one switch: unsigned zoned fields of up to 8 digits are one 8-byte load and a
 /// SWAR conversion, trailing over-punched ones the same after one table look-up, packed fields of up to 8 bytes
 /// (15 digits) one big-endian 8-byte load validated and converted nibble-parallel, adjacent text fields one run
-/// widened 16 bytes per step (Latin-1; ASCII validated first; EBCDIC through the code page table). Other shapes use the
+/// widened 16 bytes per step (Latin-1, the code page of ASCII files; EBCDIC through the code page table). Other shapes use the
 /// codecs directly. A field the fast op rejects is decoded again by its generic codec (<see cref="CompiledField.Codec"/>),
 /// which gives the error, so errors are those of the codecs by construction.
 /// </para>
@@ -36,7 +36,6 @@ public sealed class CompiledRecordDecoder
     internal enum OpCode : byte
     {
         Latin1Run,
-        AsciiRun,
         TableRun,
         ZonedUnsigned8,
         ZonedTrailing8,
@@ -120,9 +119,7 @@ public sealed class CompiledRecordDecoder
         {
             _textTable[b] = _codePage.ToChar((byte)b);
         }
-        _textOp = ReferenceEquals(_codePage, CodePage.Latin1) ? OpCode.Latin1Run
-            : ReferenceEquals(_codePage, CodePage.Ascii) ? OpCode.AsciiRun
-            : OpCode.TableRun;
+        _textOp = ReferenceEquals(_codePage, CodePage.Latin1) ? OpCode.Latin1Run : OpCode.TableRun;
         _overpunchTable = BuildOverpunchTable(_overpunch);
 
         var selectors = new List<Selector>();
@@ -324,10 +321,6 @@ public sealed class CompiledRecordDecoder
                     if (limit < 16) return i;
                     for (var p = op.Offset; p < op.End; p += 16) Widen16(ref r0, ref c0, Math.Min(p, limit - 16));
                     break;
-                case OpCode.AsciiRun:
-                    if (limit < 16 || !System.Text.Ascii.IsValid(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset))) return i;
-                    for (var p = op.Offset; p < op.End; p += 16) Widen16(ref r0, ref c0, Math.Min(p, limit - 16));
-                    break;
                 case OpCode.TableRun:
                 {
                     ref var t0 = ref MemoryMarshal.GetArrayDataReference(_textTable);
@@ -415,9 +408,10 @@ public sealed class CompiledRecordDecoder
     private static bool Zoned8(ulong v, ulong zones, out ulong value)
     {
         value = 0;
-        if ((v & 0xF0F0_F0F0_F0F0_F0F0UL) != zones || ((v + 0x0606_0606_0606_0606UL) & 0xF0F0_F0F0_F0F0_F0F0UL) != zones) return false;
         unchecked
         {
+            // high nibble = the zone, low nibble + 6 without carry (EBCDIC 0xFA-0xFF may carry out: still a mismatch)
+            if ((v & 0xF0F0_F0F0_F0F0_F0F0UL) != zones || ((v + 0x0606_0606_0606_0606UL) & 0xF0F0_F0F0_F0F0_F0F0UL) != zones) return false;
             v &= 0x0F0F_0F0F_0F0F_0F0FUL;
             v = (v * 2561) >> 8;
             v &= 0x00FF_00FF_00FF_00FFUL;
@@ -469,7 +463,6 @@ public sealed class CompiledRecordDecoder
         switch (op.Code)
         {
             case OpCode.Latin1Run:
-            case OpCode.AsciiRun:
             case OpCode.TableRun:
                 foreach (var ordinal in plan.Runs[op.Slot]) RecoverField(ordinal, record, target, strict, fileName, recordNumber);
                 break;
