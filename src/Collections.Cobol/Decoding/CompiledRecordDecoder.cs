@@ -310,95 +310,98 @@ public sealed class CompiledRecordDecoder
         ref var v0 = ref MemoryMarshal.GetArrayDataReference(target.Values);
         var counts = target.Counts;
         var limit = Math.Min(length, chars.Length);
-        ref var op0 = ref MemoryMarshal.GetArrayDataReference(ops);
-        for (var i = from; i < ops.Length; i++)
+        unchecked // the arithmetic below cannot overflow (offsets within the record, at most 18 digits)
         {
-            ref var op = ref Unsafe.Add(ref op0, i);
-            if ((uint)op.End > (uint)length) return i;
-            switch (op.Code)
+            ref var op0 = ref MemoryMarshal.GetArrayDataReference(ops);
+            for (var i = from; i < ops.Length; i++)
             {
-                case OpCode.Latin1Run:
-                    if (limit < 16) return i;
-                    for (var p = op.Offset; p < op.End; p += 16) Widen16(ref r0, ref c0, Math.Min(p, limit - 16));
-                    break;
-                case OpCode.TableRun:
+                ref var op = ref Unsafe.Add(ref op0, i);
+                if ((uint)op.End > (uint)length) return i;
+                switch (op.Code)
                 {
-                    ref var t0 = ref MemoryMarshal.GetArrayDataReference(_textTable);
-                    for (var p = op.Offset; p < op.End; p++)
+                    case OpCode.Latin1Run:
+                        if (limit < 16) return i;
+                        for (var p = op.Offset; p < op.End; p += 16) Widen16(ref r0, ref c0, Math.Min(p, limit - 16));
+                        break;
+                    case OpCode.TableRun:
                     {
-                        var c = Unsafe.Add(ref t0, Unsafe.Add(ref r0, p));
-                        if (c == '\uFFFF') return i;
-                        Unsafe.Add(ref c0, p) = c;
+                        ref var t0 = ref MemoryMarshal.GetArrayDataReference(_textTable);
+                        for (var p = op.Offset; p < op.End; p++)
+                        {
+                            var c = Unsafe.Add(ref t0, Unsafe.Add(ref r0, p));
+                            if (c == '\uFFFF') return i;
+                            Unsafe.Add(ref c0, p) = c;
+                        }
+                        break;
                     }
-                    break;
-                }
-                case OpCode.ZonedUnsigned8:
-                {
-                    var v = (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8)) & op.A) | op.B;
-                    if (!Zoned8(v, op.C, out var x)) return i;
-                    Unsafe.Add(ref v0, op.Slot) = (long)x;
-                    break;
-                }
-                case OpCode.ZonedTrailing8:
-                {
-                    var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8));
-                    uint e = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_overpunchTable), (nint)(v >> 56));
-                    if (e == 0) return i;
-                    v = (v & op.A & 0x00FF_FFFF_FFFF_FFFFUL) | op.B | ((ulong)(e & 0xFF) << 56);
-                    if (!Zoned8(v, op.C, out var x)) return i;
-                    Unsafe.Add(ref v0, op.Slot) = (e & 0x100) != 0 ? -(long)x : (long)x;
-                    break;
-                }
-                case OpCode.Packed8:
-                {
-                    var v = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8))) & op.A;
-                    var sign = (int)(v & 0xF);
-                    var d = v >> 4;
-                    if (((d & op.B) | (d & ((d << 1) | (d << 2)) & 0x8888_8888_8888_8888UL)) != 0 || ((op.C >> sign) & 1) == 0) return i;
-                    unchecked
+                    case OpCode.ZonedUnsigned8:
                     {
-                        d -= 6 * ((d >> 4) & 0x0F0F_0F0F_0F0F_0F0FUL);         // bytes: two digits -> 0..99
-                        d -= 156 * ((d >> 8) & 0x00FF_00FF_00FF_00FFUL);       // 16-bit lanes -> 0..9999
-                        d -= 55536 * ((d >> 16) & 0x0000_FFFF_0000_FFFFUL);    // 32-bit lanes -> 0..99999999
-                        d = (d >> 32) * 100_000_000UL + (d & 0xFFFF_FFFFUL);
-                        Unsafe.Add(ref v0, op.Slot) = ((op.C >> (16 + sign)) & 1) != 0 ? -(long)d : (long)d;
+                        var v = (Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8)) & op.A) | op.B;
+                        if (!Zoned8(v, op.C, out var x)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = (long)x;
+                        break;
                     }
-                    break;
-                }
-                case OpCode.Zoned:
-                {
-                    var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
-                    if (!ZonedDecimal.DecodeInt64(field, op.Digits, (SignPlacement)op.Aux, (OverpunchStyle)op.A, out var x)) return i;
-                    Unsafe.Add(ref v0, op.Slot) = x;
-                    break;
-                }
-                case OpCode.Packed:
-                {
-                    var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
-                    if (!PackedDecimal.DecodeInt64(field, op.Digits, op.Aux != 0, (PackedSignPolicy)op.A, out var x)) return i;
-                    Unsafe.Add(ref v0, op.Slot) = x;
-                    break;
-                }
-                case OpCode.Binary:
-                {
-                    var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
-                    if (!TryBinary(field, op.A != 0, op.B != 0, out var x)) return i;
-                    Unsafe.Add(ref v0, op.Slot) = x;
-                    break;
-                }
-                case OpCode.Depending:
-                {
-                    if (!TryCount(plan.Tables[op.Aux], record, out var n))
+                    case OpCode.ZonedTrailing8:
                     {
-                        counts[op.Slot] = 0;
-                        return i;
+                        var v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8));
+                        uint e = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_overpunchTable), (nint)(v >> 56));
+                        if (e == 0) return i;
+                        v = (v & op.A & 0x00FF_FFFF_FFFF_FFFFUL) | op.B | ((ulong)(e & 0xFF) << 56);
+                        if (!Zoned8(v, op.C, out var x)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = (e & 0x100) != 0 ? -(long)x : (long)x;
+                        break;
                     }
-                    counts[op.Slot] = n;
-                    break;
+                    case OpCode.Packed8:
+                    {
+                        var v = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r0, op.End - 8))) & op.A;
+                        var sign = (int)(v & 0xF);
+                        var d = v >> 4;
+                        if (((d & op.B) | (d & ((d << 1) | (d << 2)) & 0x8888_8888_8888_8888UL)) != 0 || ((op.C >> sign) & 1) == 0) return i;
+                        unchecked
+                        {
+                            d -= 6 * ((d >> 4) & 0x0F0F_0F0F_0F0F_0F0FUL);         // bytes: two digits -> 0..99
+                            d -= 156 * ((d >> 8) & 0x00FF_00FF_00FF_00FFUL);       // 16-bit lanes -> 0..9999
+                            d -= 55536 * ((d >> 16) & 0x0000_FFFF_0000_FFFFUL);    // 32-bit lanes -> 0..99999999
+                            d = (d >> 32) * 100_000_000UL + (d & 0xFFFF_FFFFUL);
+                            Unsafe.Add(ref v0, op.Slot) = ((op.C >> (16 + sign)) & 1) != 0 ? -(long)d : (long)d;
+                        }
+                        break;
+                    }
+                    case OpCode.Zoned:
+                    {
+                        var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
+                        if (!ZonedDecimal.DecodeInt64(field, op.Digits, (SignPlacement)op.Aux, (OverpunchStyle)op.A, out var x)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = x;
+                        break;
+                    }
+                    case OpCode.Packed:
+                    {
+                        var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
+                        if (!PackedDecimal.DecodeInt64(field, op.Digits, op.Aux != 0, (PackedSignPolicy)op.A, out var x)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = x;
+                        break;
+                    }
+                    case OpCode.Binary:
+                    {
+                        var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
+                        if (!TryBinary(field, op.A != 0, op.B != 0, out var x)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = x;
+                        break;
+                    }
+                    case OpCode.Depending:
+                    {
+                        if (!TryCount(plan.Tables[op.Aux], record, out var n))
+                        {
+                            counts[op.Slot] = 0;
+                            return i;
+                        }
+                        counts[op.Slot] = n;
+                        break;
+                    }
+                    case OpCode.Guard:
+                        if (op.Aux > counts[op.Slot]) i = op.Digits - 1;
+                        break;
                 }
-                case OpCode.Guard:
-                    if (op.Aux > counts[op.Slot]) i = op.Digits - 1;
-                    break;
             }
         }
         return -1;
@@ -695,6 +698,8 @@ public sealed class CompiledRecordDecoder
 
     private sealed class PlanBuilder(CompiledRecordDecoder decoder, HashSet<LayoutField> active)
     {
+        private const int MaxGap = 32;
+
         private readonly List<Op> _ops = [];
         private readonly List<int[]> _runs = [];
         private readonly List<DependingTable> _tables = [];
@@ -796,7 +801,9 @@ public sealed class CompiledRecordDecoder
             var codec = field.Codec;
             if (!codec.IsNumeric)
             {
-                if (_runStart >= 0 && _runEnd == offset)
+                // Latin-1: text fields up to MaxGap bytes apart share one widening pass (the bytes between, numeric
+                // fields, are widened too: harmless, their characters are not exposed); other code pages: adjacent only
+                if (_runStart >= 0 && offset >= _runEnd && offset - _runEnd <= (decoder._textOp == OpCode.Latin1Run ? MaxGap : 0))
                 {
                     _runEnd = end;
                 }
@@ -809,7 +816,7 @@ public sealed class CompiledRecordDecoder
                 _run.Add(ordinal);
                 return;
             }
-            Flush();
+            if (decoder._textOp != OpCode.Latin1Run) Flush();
             var op = new Op { Offset = offset, End = end, Slot = ordinal, Digits = codec.Digits };
             var length = field.Length;
             switch (codec.Kind)
