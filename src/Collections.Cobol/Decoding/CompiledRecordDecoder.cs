@@ -230,8 +230,15 @@ public sealed class CompiledRecordDecoder
         var i = 0;
         while ((i = Run(plan, i, record, target)) >= 0)
         {
-            Recover(plan, i, record, target, strict: true, fileName, recordNumber);
+            // ops do not run in field order (text runs span numeric fields): collect, then throw the first in field order
+            Recover(plan, i, record, target);
             i++;
+        }
+        if (target.ErrorList.Count > 0)
+        {
+            var first = target.Errors[0];
+            var error = new CobolDataException(first.Reason, Convert.FromHexString(first.Hex), first.Field, first.Offset);
+            throw recordNumber >= 0 ? error.WithRecord(fileName, recordNumber) : error;
         }
     }
 
@@ -252,7 +259,7 @@ public sealed class CompiledRecordDecoder
         var i = 0;
         while ((i = Run(plan, i, record, target)) >= 0)
         {
-            Recover(plan, i, record, target, strict: false, null, -1);
+            Recover(plan, i, record, target);
             i++;
         }
         return target.ErrorList.Count == 0;
@@ -458,16 +465,16 @@ public sealed class CompiledRecordDecoder
 
     // ---------------------------------------------------------------- the slow path: diagnosis and recovery
 
-    /// <summary>Op <paramref name="index"/> did not decode: decode its field(s) through the generic codecs; an error
-    /// throws (strict) or is recorded; a field the codec accepts gets its value (the fast op is only an accelerator).</summary>
-    private void Recover(Plan plan, int index, ReadOnlySpan<byte> record, RecordValues target, bool strict, string? fileName, long recordNumber)
+    /// <summary>Op <paramref name="index"/> did not decode: decode its field(s) through the generic codecs; an error is
+    /// recorded; a field the codec accepts gets its value (the fast op is only an accelerator).</summary>
+    private void Recover(Plan plan, int index, ReadOnlySpan<byte> record, RecordValues target)
     {
         var op = plan.Ops[index];
         switch (op.Code)
         {
             case OpCode.Latin1Run:
             case OpCode.TableRun:
-                foreach (var ordinal in plan.Runs[op.Slot]) RecoverField(ordinal, record, target, strict, fileName, recordNumber);
+                foreach (var ordinal in plan.Runs[op.Slot]) RecoverField(ordinal, record, target);
                 break;
             case OpCode.Depending:
             {
@@ -478,16 +485,16 @@ public sealed class CompiledRecordDecoder
                 var occurs = t.Table.Occurs!;
                 var reason = string.Create(CultureInfo.InvariantCulture,
                     $"OCCURS DEPENDING ON {dep.DisplayName}: count is not a number from {occurs.Min} to {occurs.Max}");
-                Fail(-1, t.Key, t.Name, t.Offset, reason, raw, target, strict, fileName, recordNumber);
+                Fail(-1, t.Key, t.Name, t.Offset, reason, raw, target);
                 break;
             }
             default:
-                RecoverField(op.Slot, record, target, strict, fileName, recordNumber);
+                RecoverField(op.Slot, record, target);
                 break;
         }
     }
 
-    private void RecoverField(int ordinal, ReadOnlySpan<byte> record, RecordValues target, bool strict, string? fileName, long recordNumber)
+    private void RecoverField(int ordinal, ReadOnlySpan<byte> record, RecordValues target)
     {
         var f = _fields[ordinal];
         var key = 2 * ordinal + 1;
@@ -495,7 +502,7 @@ public sealed class CompiledRecordDecoder
         {
             var available = f.Offset < record.Length ? record[f.Offset..] : ReadOnlySpan<byte>.Empty;
             Fail(ordinal, key, f.Name, f.Offset, string.Create(CultureInfo.InvariantCulture,
-                $"field ({f.Length} bytes) extends past the end of the record ({record.Length} bytes)"), available, target, strict, fileName, recordNumber);
+                $"field ({f.Length} bytes) extends past the end of the record ({record.Length} bytes)"), available, target);
             return;
         }
         var bytes = record.Slice(f.Offset, f.Length);
@@ -506,20 +513,12 @@ public sealed class CompiledRecordDecoder
         }
         catch (CobolDataException e)
         {
-            Fail(ordinal, key, f.Name, f.Offset, e.Reason, bytes, target, strict, fileName, recordNumber);
+            Fail(ordinal, key, f.Name, f.Offset, e.Reason, bytes, target);
         }
     }
 
-    private static void Fail(int ordinal, int key, string name, int offset, string reason, ReadOnlySpan<byte> raw, RecordValues target,
-        bool strict, string? fileName, long recordNumber)
-    {
-        if (strict)
-        {
-            var error = new CobolDataException(reason, raw, name, offset);
-            throw recordNumber >= 0 ? error.WithRecord(fileName, recordNumber) : error;
-        }
+    private static void Fail(int ordinal, int key, string name, int offset, string reason, ReadOnlySpan<byte> raw, RecordValues target) =>
         target.AddError(key, ordinal, new FieldError(name, offset, Convert.ToHexString(raw), reason));
-    }
 
     private bool TryCount(DependingTable table, ReadOnlySpan<byte> record, out int count)
     {
