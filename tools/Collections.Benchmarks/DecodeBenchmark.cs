@@ -89,7 +89,7 @@ public sealed class DecodeBenchmark : IBenchmarkCommand
             CompiledDecode(file, compiled);
 
             // interleaved rounds, so that both passes see the same machine load (the machine is shared)
-            const int passes = 5;
+            const int passes = 9;
             Result? stream = null, raw = null, decode = null, comp = null;
             var ratios = new List<double>();
             var cpuRatios = new List<double>();
