@@ -89,9 +89,6 @@ public sealed class RecordValues
     /// <summary>Characters by record offset (text fields only are meaningful): for bulk consumers.</summary>
     public ReadOnlySpan<char> Characters => Chars;
 
-    /// <summary>OCCURS DEPENDING ON counts of the last record, by table (0 when the table is absent or its count invalid).</summary>
-    public int GetCount(int slot) => Counts[slot];
-
     /// <summary>Fields of the last record that failed to decode (<see cref="CompiledRecordDecoder.TryDecode"/>), in
     /// copybook order, as <see cref="RecordDecoder"/> reports them.</summary>
     public IReadOnlyList<FieldError> Errors
