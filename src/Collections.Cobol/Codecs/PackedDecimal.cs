@@ -61,11 +61,8 @@ public static class PackedDecimal
     /// Throws <see cref="ArgumentOutOfRangeException"/> when the value has more than <paramref name="digits"/> digits or is
     /// negative for an unsigned field.
     /// </summary>
-    public static void Encode(long unscaled, Span<byte> field, int digits, bool signed)
-    {
-        CheckArguments(field.Length, digits, PackedSignPolicy.Strict, MaxDigitsInt64);
-        EncodeCore(unscaled, field, digits, signed);
-    }
+    public static void Encode(long unscaled, Span<byte> field, int digits, bool signed) =>
+        PackedDecimalEncoder.Encode(unscaled, field, digits, signed);
 
     /// <inheritdoc cref="Encode(long, Span{byte}, int, bool)"/>
     public static void Encode(Int128 unscaled, Span<byte> field, int digits, bool signed)

@@ -6,6 +6,7 @@ namespace Collections.Cobol.Copybooks;
 /// Reads fixed-format COBOL source into tokens: sequence area (columns 1-6) and columns 73-80 ignored,
 /// indicator column 7 ('*' and '/' comment, 'D' debugging line treated as comment as cobc does without
 /// -fdebugging-line, '-' continuation, blank), areas A and B (columns 8-72), floating comments (*&gt;).
+/// Tabs are expanded first, to stops every 8 columns, as cobc does (a copybook typed with tabs lays out as cobc lays it out).
 /// </summary>
 internal static class CopybookSource
 {
@@ -16,6 +17,26 @@ internal static class CopybookSource
     {
         var (logical, lineStarts) = BuildLogicalText(text, fileName);
         return Lex(logical, lineStarts, fileName);
+    }
+
+    /// <summary>cobc's default tab width (-ftab-width=8): a tab advances to the next column that follows a multiple of 8.</summary>
+    public const int TabWidth = 8;
+
+    /// <summary>
+    /// Expands tab characters as cobc's preprocessor does before it looks at the columns: each tab becomes the spaces
+    /// up to the next tab stop (stops after columns 8, 16, 24, ...). Verified with <c>cobc -E</c> (3.1.2): eight tabs
+    /// put the next character in column 65, and "  \t*" puts the asterisk in column 9 (area A, not the indicator).
+    /// </summary>
+    internal static string ExpandTabs(string line)
+    {
+        if (!line.Contains('\t', StringComparison.Ordinal)) return line;
+        var sb = new StringBuilder(line.Length + 16);
+        foreach (var c in line)
+        {
+            if (c != '\t') { sb.Append(c); continue; }
+            sb.Append(' ', TabWidth - (sb.Length % TabWidth));
+        }
+        return sb.ToString();
     }
 
     /// <summary>Joins the program-text areas of all lines, applying continuation, and maps positions to line numbers.</summary>
@@ -31,10 +52,8 @@ internal static class CopybookSource
         for (int n = 0; n < lines.Length; n++)
         {
             int lineNo = n + 1;
-            var raw = lines[n];
+            var raw = ExpandTabs(lines[n]);
             if (raw.Length <= 6) continue; // sequence area only
-            if (raw.Contains('\t', StringComparison.Ordinal))
-                throw new CopybookException(fileName, lineNo, "tab characters are not supported in fixed-format source");
             char indicator = raw[6];
             var area = raw.Length > AreaStart ? raw.Substring(AreaStart, Math.Min(raw.Length, AreaEnd) - AreaStart) : string.Empty;
             switch (indicator)

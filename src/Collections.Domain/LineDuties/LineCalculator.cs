@@ -1,3 +1,4 @@
+using Collections.Cobol.Codecs;
 using Collections.Cobol.Numerics;
 using Collections.Domain.Reference;
 using Collections.Domain.Values;
@@ -5,22 +6,38 @@ using Collections.Domain.Values;
 namespace Collections.Domain.LineDuties;
 
 /// <summary>
-/// The fields of an entry summary line as filed (ENTRYREC L record). Text fields are fixed width; a packed amount
-/// that is not valid packed decimal (the legacy's class test NUMERIC fails) is null; amounts are unscaled
-/// hundredths (PIC S9(11)V99 / S9(09)V99).
+/// The fields of an entry summary line as filed (ENTRYREC L record), viewed in place: the text fields are the
+/// record's bytes (fixed width, compared byte for byte as the legacy does); a packed amount that is not valid packed
+/// decimal (the legacy's class test NUMERIC fails) is null; amounts are unscaled hundredths (PIC S9(11)V99 /
+/// S9(09)V99). A ref struct over the record being processed: building one allocates nothing.
 /// </summary>
-public sealed record EntryLineFields(
-    string EntryNumber, string LineNumber, string HtsNumber, string OriginCountry, string SpiCode,
-    long? ForeignValue, long? NetQuantity, string QuantityUnit, long? NetKilograms, char Chapter99Count,
-    string Chapter99Number1, string Chapter99Number2, string Chapter99Number3, string AdcvdCaseNumber)
+public readonly ref struct EntryLineFields
 {
-    public string Chapter99Number(int index) => index switch
-    {
-        0 => Chapter99Number1,
-        1 => Chapter99Number2,
-        2 => Chapter99Number3,
-        _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    };
+    /// <summary>EL-ENTRY-NO, X(11).</summary>
+    public ReadOnlySpan<byte> EntryNumber { get; init; }
+    /// <summary>EL-LINE-NO, 9(03) as filed (checked NUMERIC by the edits).</summary>
+    public ReadOnlySpan<byte> LineNumber { get; init; }
+    /// <summary>EL-HTS-NO, X(10).</summary>
+    public ReadOnlySpan<byte> HtsNumber { get; init; }
+    /// <summary>EL-ORIGIN-COUNTRY, X(02).</summary>
+    public ReadOnlySpan<byte> OriginCountry { get; init; }
+    /// <summary>EL-SPI-CODE, X(02) ("  " = none).</summary>
+    public ReadOnlySpan<byte> SpiCode { get; init; }
+    public long? ForeignValue { get; init; }
+    public long? NetQuantity { get; init; }
+    /// <summary>EL-QUANTITY-UNIT, X(03).</summary>
+    public ReadOnlySpan<byte> QuantityUnit { get; init; }
+    public long? NetKilograms { get; init; }
+    /// <summary>EL-CH99-COUNT, one byte ('0'-'3' valid).</summary>
+    public byte Chapter99Count { get; init; }
+    /// <summary>EL-CH99-NO OCCURS 3, X(10) each: 30 bytes.</summary>
+    public ReadOnlySpan<byte> Chapter99Numbers { get; init; }
+    /// <summary>EL-ADCVD-CASE-NO, X(10) (blank = none).</summary>
+    public ReadOnlySpan<byte> AdcvdCaseNumber { get; init; }
+
+    public ReadOnlySpan<byte> Chapter99Number(int index) => index is >= 0 and < 3
+        ? Chapter99Numbers.Slice(index * 10, 10)
+        : throw new ArgumentOutOfRangeException(nameof(index));
 }
 
 /// <summary>One Chapter 99 slot of a line's result (LC-CH99-DATA).</summary>
@@ -67,6 +84,21 @@ public sealed class LineCalculation
     public Money Chapter99Total => Chapter99[0].Amount + Chapter99[1].Amount + Chapter99[2].Amount;
 
     private static Chapter99Result Blank() => new() { RevenueClass = "   ", Applied = ' ' };
+
+    /// <summary>Back to the state before a line's calculation (the result object is reused line after line).</summary>
+    public void Reset()
+    {
+        Status = '\0';
+        Reason = null;
+        RateType = ' ';
+        AdValoremRate = default;
+        SpecificRate = default;
+        SpiFree = 'N';
+        UsdValue = Duty = AdcvdDeposit = CottonFee = Money.Zero;
+        AdcvdType = ' ';
+        RawMpf = 0;
+        for (var i = 0; i < 3; i++) Chapter99[i] = Blank();
+    }
 }
 
 /// <summary>
@@ -94,21 +126,23 @@ public sealed class LineCalculator
     public Clv100RoundingPolicies Policies => _policies;
 
     /// <summary>
-    /// Calculates one line. <paramref name="lastLineNumber"/> is the entry's last line number seen
-    /// (WS-CUR-LAST-LINE-NO), updated as the legacy does.
+    /// Calculates one line into <paramref name="result"/> (reset first: one result object serves a whole run).
+    /// <paramref name="lastLineNumber"/> is the entry's last line number seen (WS-CUR-LAST-LINE-NO), updated as the
+    /// legacy does.
     /// </summary>
-    public LineCalculation Calculate(AcceptedEntry entry, EntryLineFields line, ref int lastLineNumber)
+    public void Calculate(AcceptedEntry entry, in EntryLineFields line, ref int lastLineNumber, LineCalculation result)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(line);
-        var lc = new LineCalculation();
+        ArgumentNullException.ThrowIfNull(result);
+        var lc = result;
+        lc.Reset();
         var reason = Validate(entry, line, lc, ref lastLineNumber, out var tariff);
         string? warning = null;
         if (reason is null) reason = ConvertValue(entry, line, lc);
         if (reason is null) reason = ComputeDuty(line, lc, tariff!);
         if (reason is null) reason = ComputeChapter99(entry, line, lc);
         if (reason is null) reason = ComputeAdcvd(line, lc, out warning);
-        if (reason is null) reason = ComputeLineFees(entry, line, lc, tariff!);
+        if (reason is null) reason = ComputeLineFees(entry, line, lc, tariff!.Row);
         if (reason is null)
         {
             lc.Status = warning is null ? 'A' : 'W';
@@ -127,15 +161,22 @@ public sealed class LineCalculator
                 lc.Chapter99[i].Applied = ' ';
             }
         }
+    }
+
+    /// <summary>Calculates one line into a new result (convenience for callers that keep results).</summary>
+    public LineCalculation Calculate(AcceptedEntry entry, in EntryLineFields line, ref int lastLineNumber)
+    {
+        var lc = new LineCalculation();
+        Calculate(entry, line, ref lastLineNumber, lc);
         return lc;
     }
 
     // 2330-VALIDATE-LINE
-    private string? Validate(AcceptedEntry entry, EntryLineFields line, LineCalculation lc, ref int last, out TariffRate? tariff)
+    private string? Validate(AcceptedEntry entry, in EntryLineFields line, LineCalculation lc, ref int last, out TariffEntry? tariff)
     {
         tariff = null;
-        bool numericLineNo = EntryHeaderEdits.IsDigits(line.LineNumber);
-        int lineNo = numericLineNo ? EntryHeaderEdits.Digits(line.LineNumber) : -1;
+        bool numericLineNo = CobolNumericClass.IsUnsignedDisplay(line.LineNumber);
+        int lineNo = numericLineNo ? (int)CobolNumericClass.UnsignedDisplayValue(line.LineNumber) : -1;
         if (!numericLineNo || lineNo != last + 1)
         {
             if (numericLineNo && lineNo > last) last = lineNo;
@@ -144,19 +185,20 @@ public sealed class LineCalculator
         last = lineNo;
         if (line.ForeignValue is not { } fv || fv <= 0) return Clv100Reasons.ForeignValue;
         if (line.NetQuantity is null || line.NetKilograms is null) return Clv100Reasons.QuantityOrKg;
-        tariff = _reference.FindTariff(line.HtsNumber, entry.EntryDate);
+        tariff = _reference.FindTariffEntry(line.HtsNumber, entry.EntryDate);
         if (tariff is null) return Clv100Reasons.HtsNotOnTariff;
-        lc.RateType = (char)tariff.RateType;
-        lc.AdValoremRate = tariff.AdValoremRate;
-        lc.SpecificRate = tariff.SpecificRate;
-        if (line.SpiCode != "  " && _reference.FindSpecialProgram(line.SpiCode) is null) return Clv100Reasons.SpiUnknown;
-        if (!tariff.AnyUnit && tariff.Unit != line.QuantityUnit) return Clv100Reasons.UnitMismatch;
-        if (line.Chapter99Count is < '0' or > '3') return Clv100Reasons.Chapter99Count;
+        var row = tariff.Row;
+        lc.RateType = (char)row.RateType;
+        lc.AdValoremRate = row.AdValoremRate;
+        lc.SpecificRate = row.SpecificRate;
+        if (!FixedText.IsBlank(line.SpiCode) && _reference.FindSpecialProgram(line.SpiCode) is null) return Clv100Reasons.SpiUnknown;
+        if (!tariff.UnitMatches(line.QuantityUnit)) return Clv100Reasons.UnitMismatch;
+        if (line.Chapter99Count is < (byte)'0' or > (byte)'3') return Clv100Reasons.Chapter99Count;
         return null;
     }
 
     // 2340-CONVERT-VALUE: value in U.S. dollars, ROUNDED to whole dollars.
-    private string? ConvertValue(AcceptedEntry entry, EntryLineFields line, LineCalculation lc)
+    private string? ConvertValue(AcceptedEntry entry, in EntryLineFields line, LineCalculation lc)
     {
         if (!LegacyStore.TryDivide(line.ForeignValue!.Value, 2, entry.ExchangeRate.Millionths, 6, UsdWholePicture, _policies.UsdValue, out var dollars))
             return Clv100Reasons.AmountTooLarge;
@@ -165,11 +207,10 @@ public sealed class LineCalculator
     }
 
     // 2350-COMPUTE-DUTY: free by SPI, else ad valorem / specific / compound.
-    private string? ComputeDuty(EntryLineFields line, LineCalculation lc, TariffRate tariff)
+    private string? ComputeDuty(in EntryLineFields line, LineCalculation lc, TariffEntry tariffEntry)
     {
-        if (line.SpiCode != "  ")
-            foreach (var code in tariff.SpiCodes)
-                if (code == line.SpiCode) lc.SpiFree = 'Y';
+        var tariff = tariffEntry.Row;
+        if (!FixedText.IsBlank(line.SpiCode) && tariffEntry.SpiFree(line.SpiCode)) lc.SpiFree = 'Y';
         if (lc.SpiFree == 'Y')
         {
             lc.Duty = Money.Zero;
@@ -187,25 +228,28 @@ public sealed class LineCalculator
             // 2354: net quantity × specific rate, truncated
             if (!Mul(line.NetQuantity!.Value, 2, tariff.SpecificRate.Millionths, AmountPicture, _policies.SpecificDuty, out specific)) reason = Clv100Reasons.AmountTooLarge;
         }
-        // COMPUTE LC-DUTY-AMT = ad valorem + specific (ON SIZE ERROR): two S9(11)V99 values, same scale
+        // COMPUTE LC-DUTY-AMT = ad valorem + specific (ON SIZE ERROR): two S9(11)V99 values, same scale; the sum of
+        // two values below 10^13 cannot overflow a long
         long duty = adval + specific;
         if (Math.Abs(duty) > 99_999_999_999_99) reason = Clv100Reasons.AmountTooLarge; else lc.Duty = Money.FromCents(duty);
         return reason;
     }
 
     // 2360-COMPUTE-CH99-DUTIES: each heading must be in force for origin and entry date; stacking groups.
-    private string? ComputeChapter99(AcceptedEntry entry, EntryLineFields line, LineCalculation lc)
+    private string? ComputeChapter99(AcceptedEntry entry, in EntryLineFields line, LineCalculation lc)
     {
         int count = line.Chapter99Count - '0';
         Span<int> priority = stackalloc int[3];
-        var groups = new string[3];
+        Span<ushort> groups = stackalloc ushort[3];
+        Span<bool> cumulative = stackalloc bool[3];
         for (int i = 0; i < count; i++)
         {
             var heading = _reference.FindChapter99(line.Chapter99Number(i), line.OriginCountry, entry.EntryDate);
             if (heading is null) return Clv100Reasons.Chapter99Invalid;
             lc.Chapter99[i].RevenueClass = heading.RevenueClass;
             lc.Chapter99[i].Rate = heading.Rate;
-            groups[i] = heading.StackGroup;
+            cumulative[i] = heading.StackGroup == Chapter99Heading.CumulativeGroup;
+            groups[i] = FixedText.Key2(heading.StackGroup) ?? 0;   // the loader keeps X(02): always two chars
             priority[i] = heading.Priority;
         }
         string? reason = null;
@@ -214,7 +258,7 @@ public sealed class LineCalculator
             // 2366-APPLY-STACKING: group 00 always applies; in any other group only the highest priority (lowest
             // number) applies, the earlier slot winning a tie.
             lc.Chapter99[i].Applied = 'Y';
-            if (groups[i] != Chapter99Heading.CumulativeGroup)
+            if (!cumulative[i])
                 for (int o = 0; o < count; o++)
                     if (o != i && groups[o] == groups[i] && (priority[o] < priority[i] || (priority[o] == priority[i] && o < i)))
                         lc.Chapter99[i].Applied = 'N';
@@ -228,14 +272,14 @@ public sealed class LineCalculator
     }
 
     // 2370-COMPUTE-ADCVD
-    private string? ComputeAdcvd(EntryLineFields line, LineCalculation lc, out string? warning)
+    private string? ComputeAdcvd(in EntryLineFields line, LineCalculation lc, out string? warning)
     {
         warning = null;
-        if (line.AdcvdCaseNumber == "          ") return null;
+        if (FixedText.IsBlank(line.AdcvdCaseNumber)) return null;
         var c = _reference.FindAdcvdCase(line.AdcvdCaseNumber);
         if (c is null) return Clv100Reasons.AdcvdCaseUnknown;
-        lc.AdcvdType = line.AdcvdCaseNumber[0];
-        if (c.Country != line.OriginCountry) return Clv100Reasons.AdcvdCountry;
+        lc.AdcvdType = (char)line.AdcvdCaseNumber[0];
+        if (!FixedText.Equal(c.Country, line.OriginCountry)) return Clv100Reasons.AdcvdCountry;
         if (!c.IsActive)
         {
             warning = Clv100Reasons.AdcvdInactive;
@@ -252,7 +296,7 @@ public sealed class LineCalculator
     }
 
     // 2380-COMPUTE-LINE-FEES: raw MPF (5 decimals) and cotton fee.
-    private string? ComputeLineFees(AcceptedEntry entry, EntryLineFields line, LineCalculation lc, TariffRate tariff)
+    private string? ComputeLineFees(AcceptedEntry entry, in EntryLineFields line, LineCalculation lc, TariffRate tariff)
     {
         string? reason = null;
         if (!Mul(lc.UsdValue.Cents, 2, entry.MpfRate.Millionths, RawMpfPicture, _policies.RawMpf, out var mpf)) reason = Clv100Reasons.AmountTooLarge;

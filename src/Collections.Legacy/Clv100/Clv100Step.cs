@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Collections.Cobol.Codecs;
 using Collections.Cobol.Numerics;
 using Collections.Cobol.Records;
 using Collections.Domain.LineDuties;
@@ -93,6 +94,10 @@ internal sealed class Clv100Run
     private readonly byte[] _linecalc = new byte[LinecalcLayout.RecordLength];
     private readonly byte[] _reject = new byte[RejectRecord.RecordLength];
     private readonly byte[] _ctl = new byte[ControlTotalRecord.RecordLength];
+    /// <summary>The LINECALC bytes every line of the current accepted entry starts from (built once per entry).</summary>
+    private readonly byte[] _entryPart = new byte[LinecalcLayout.RecordLength];
+    /// <summary>The one line result of the run, reset for each line.</summary>
+    private readonly LineCalculation _calc = new();
 
     private FileStream? _entryin, _tariff, _ch99, _adcvd, _exrate, _spi, _fees;
     private RecordWriter? _linecalcOut, _rejectsOut, _ctltotsOut;
@@ -108,7 +113,8 @@ internal sealed class Clv100Run
     private long _valueHash, _trailerHash, _totalUsd, _totalDuty, _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton;
     private bool _trailerFound;
     private char _entryState = 'N';
-    private string _curEntryNo = "           ";
+    /// <summary>WS-CUR-ENTRY-NO, X(11), as bytes (compared with each line's entry number).</summary>
+    private readonly byte[] _curEntryNo = "           "u8.ToArray();
     private string _prevEntryNo = EntryHeaderEdits.NoPreviousEntry;
     private AcceptedEntry? _current;
 
@@ -319,7 +325,7 @@ internal sealed class Clv100Run
         EndOfEntry();
         _headersRead = (_headersRead + 1) % Count7;
         var fields = EntryRecords.Header(rec);
-        _curEntryNo = fields.EntryNumber;
+        rec.Slice(EntryRecordLayout.EntryNo, 11).CopyTo(_curEntryNo);
         _lastLineNo = 0;
         _currEntryLines = 0;
         var outcome = EntryHeaderEdits.Evaluate(fields, _runDate, _prevEntryNo, _reference!, _policies);
@@ -328,6 +334,7 @@ internal sealed class Clv100Run
             _entryState = 'A';
             _entriesAccepted = (_entriesAccepted + 1) % Count7;
             _current = outcome.Entry;
+            LinecalcRecord.BuildEntryPart(_entryPart, _current!);
         }
         else
         {
@@ -339,18 +346,19 @@ internal sealed class Clv100Run
         if (string.CompareOrdinal(fields.EntryNumber, _prevEntryNo) > 0) _prevEntryNo = fields.EntryNumber;
     }
 
-    // 2300-PROCESS-LINE
+    // 2300-PROCESS-LINE: allocation-free in the steady state (the record viewed in place, one reused result, the
+    // LINECALC record built into a reused buffer); only a rejected line's diagnostic makes strings.
     private void ProcessLine(ReadOnlySpan<byte> rec)
     {
         _linesRead = (_linesRead + 1) % Count7;
-        var fv = rec.Slice(EntryRecordLayout.ForeignValue, 7);
-        if (LegacyNumeric.IsPackedNumeric(fv, true))
-            _valueHash = LegacyNumeric.Wrap(_valueHash + Cobol.Codecs.PackedDecimal.Decode(fv, 13, true), 17);
+        var fields = EntryRecords.Line(rec);
+        if (fields.ForeignValue is { } value)
+            _valueHash = LegacyNumeric.Wrap(_valueHash + value, 17);   // |hash| < 10^17 and |value| < 10^13: no overflow
         else
-            Diagnose($"record {_recordsRead}: field EL-FOREIGN-VALUE offset {EntryRecordLayout.ForeignValue} raw {LegacyNumeric.Hex(fv)} is not valid packed decimal (counts zero in the hash)", default);
-        var entryNo = rec.Slice(EntryRecordLayout.LineEntryNo, 11);
-        var lineNo = rec.Slice(EntryRecordLayout.LineNo, 3);
-        if (_entryState == 'N' || LegacyNumeric.Text(entryNo) != _curEntryNo)
+            Diagnose($"record {_recordsRead}: field EL-FOREIGN-VALUE offset {EntryRecordLayout.ForeignValue} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.ForeignValue, 7))} is not valid packed decimal (counts zero in the hash)", default);
+        var entryNo = fields.EntryNumber;
+        var lineNo = fields.LineNumber;
+        if (_entryState == 'N' || !entryNo.SequenceEqual(_curEntryNo))
         {
             _linesRejected = (_linesRejected + 1) % Count7;
             Reject(entryNo, lineNo, Clv100Reasons.NoHeader);
@@ -364,8 +372,8 @@ internal sealed class Clv100Run
             return;
         }
         _currEntryLines++;
-        var fields = EntryRecords.Line(rec);
-        var calc = _calculator!.Calculate(_current!, fields, ref _lastLineNo);
+        var calc = _calc;
+        _calculator!.Calculate(_current!, fields, ref _lastLineNo, calc);
         if (calc.IsAssessed)
         {
             if (calc.Status == 'W')
@@ -374,6 +382,8 @@ internal sealed class Clv100Run
                 Reject(entryNo, lineNo, calc.Reason!);
             }
             _linesAssessed = (_linesAssessed + 1) % Count7;
+            // accumulators S9(15)V99 (S9(13)V9(05) for the raw MPF): each term is below 10^13 (10^14), so the sums
+            // stay far below 2^63 before the wrap
             _totalUsd = LegacyNumeric.Wrap(_totalUsd + calc.UsdValue.Cents, 17);
             _totalDuty = LegacyNumeric.Wrap(_totalDuty + calc.Duty.Cents, 17);
             _totalCh99 = LegacyNumeric.Wrap(_totalCh99 + calc.Chapter99Total.Cents, 17);
@@ -384,30 +394,34 @@ internal sealed class Clv100Run
         else
         {
             _linesRejected = (_linesRejected + 1) % Count7;
-            DiagnoseLine(rec, fields, calc.Reason!);
+            DiagnoseLine(rec, calc.Reason!);
             Reject(entryNo, lineNo, calc.Reason!);
         }
-        LinecalcRecord.Build(_linecalc, _current!, rec, calc, _recordsRead);
+        LinecalcRecord.Build(_linecalc, _entryPart, rec, fields, calc, _recordsRead);
         Write(_linecalcOut!, _linecalc, "LINECALC");
         _linecalcWritten = (_linecalcWritten + 1) % Count7;
     }
 
-    private void DiagnoseLine(ReadOnlySpan<byte> rec, EntryLineFields f, string reason)
+    private void DiagnoseLine(ReadOnlySpan<byte> rec, string reason)
     {
         string detail = reason switch
         {
-            Clv100Reasons.ForeignValue => $"field EL-FOREIGN-VALUE offset {EntryRecordLayout.ForeignValue} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.ForeignValue, 7))}",
-            Clv100Reasons.QuantityOrKg => $"fields EL-NET-QUANTITY offset {EntryRecordLayout.NetQuantity} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.NetQuantity, 6))}, EL-NET-KG offset {EntryRecordLayout.NetKg} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.NetKg, 6))}",
-            Clv100Reasons.LineNumber => $"field EL-LINE-NO offset {EntryRecordLayout.LineNo} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.LineNo, 3))}",
-            Clv100Reasons.HtsNotOnTariff => $"field EL-HTS-NO '{f.HtsNumber}'",
-            Clv100Reasons.SpiUnknown => $"field EL-SPI-CODE '{f.SpiCode}'",
-            Clv100Reasons.UnitMismatch => $"field EL-QUANTITY-UNIT '{f.QuantityUnit}'",
-            Clv100Reasons.Chapter99Count => $"field EL-CH99-COUNT offset {EntryRecordLayout.Ch99Count} raw {LegacyNumeric.Hex(rec.Slice(EntryRecordLayout.Ch99Count, 1))}",
-            Clv100Reasons.AdcvdCaseUnknown or Clv100Reasons.AdcvdCountry => $"field EL-ADCVD-CASE-NO '{f.AdcvdCaseNumber}' origin '{f.OriginCountry}'",
+            Clv100Reasons.ForeignValue => $"field EL-FOREIGN-VALUE offset {EntryRecordLayout.ForeignValue} raw {H(rec, EntryRecordLayout.ForeignValue, 7)}",
+            Clv100Reasons.QuantityOrKg => $"fields EL-NET-QUANTITY offset {EntryRecordLayout.NetQuantity} raw {H(rec, EntryRecordLayout.NetQuantity, 6)}, EL-NET-KG offset {EntryRecordLayout.NetKg} raw {H(rec, EntryRecordLayout.NetKg, 6)}",
+            Clv100Reasons.LineNumber => $"field EL-LINE-NO offset {EntryRecordLayout.LineNo} raw {H(rec, EntryRecordLayout.LineNo, 3)}",
+            Clv100Reasons.HtsNotOnTariff => $"field EL-HTS-NO '{T(rec, EntryRecordLayout.HtsNo, 10)}'",
+            Clv100Reasons.SpiUnknown => $"field EL-SPI-CODE '{T(rec, EntryRecordLayout.Spi, 2)}'",
+            Clv100Reasons.UnitMismatch => $"field EL-QUANTITY-UNIT '{T(rec, EntryRecordLayout.QuantityUnit, 3)}'",
+            Clv100Reasons.Chapter99Count => $"field EL-CH99-COUNT offset {EntryRecordLayout.Ch99Count} raw {H(rec, EntryRecordLayout.Ch99Count, 1)}",
+            Clv100Reasons.AdcvdCaseUnknown or Clv100Reasons.AdcvdCountry => $"field EL-ADCVD-CASE-NO '{T(rec, EntryRecordLayout.AdcvdCaseNo, 10)}' origin '{T(rec, EntryRecordLayout.Origin, 2)}'",
             _ => "",
         };
-        _diag.WriteLine($"CLV100 {_files.Entryin} record {_recordsRead}: entry {f.EntryNumber} line {f.LineNumber} rejected {reason} {Clv100Reasons.Get(reason).Text} {detail}".TrimEnd());
+        _diag.WriteLine($"CLV100 {_files.Entryin} record {_recordsRead}: entry {T(rec, EntryRecordLayout.LineEntryNo, 11)} line {T(rec, EntryRecordLayout.LineNo, 3)} rejected {reason} {Clv100Reasons.Get(reason).Text} {detail}".TrimEnd());
     }
+
+    private static string T(ReadOnlySpan<byte> rec, int offset, int length) => LegacyNumeric.Text(rec.Slice(offset, length));
+
+    private static string H(ReadOnlySpan<byte> rec, int offset, int length) => LegacyNumeric.Hex(rec.Slice(offset, length));
 
     // 2400-PROCESS-TRAILER
     private void ProcessTrailer(ReadOnlySpan<byte> rec)
@@ -417,7 +431,7 @@ internal sealed class Clv100Run
         var count = rec.Slice(EntryRecordLayout.TrailerRecordCount, 7);
         var entries = rec.Slice(EntryRecordLayout.TrailerEntryCount, 7);
         var hash = rec.Slice(EntryRecordLayout.TrailerValueHash, 9);
-        if (!LegacyNumeric.IsDigits(count) || !LegacyNumeric.IsDigits(entries) || !LegacyNumeric.IsPackedNumeric(hash, true))
+        if (!CobolNumericClass.IsUnsignedDisplay(count) || !CobolNumericClass.IsUnsignedDisplay(entries) || !CobolNumericClass.IsPacked(hash, signed: true))
         {
             Diagnose($"record {_recordsRead}: trailer ET-RECORD-COUNT raw {LegacyNumeric.Hex(count)}, ET-ENTRY-COUNT raw {LegacyNumeric.Hex(entries)}, ET-VALUE-HASH raw {LegacyNumeric.Hex(hash)}: not numeric", default);
             Reject(Blank11, Stars, Clv100Reasons.TrailerNotNumeric);
@@ -455,7 +469,7 @@ internal sealed class Clv100Run
         if (_entryState == 'A' && _currEntryLines != _current!.LineCount)
         {
             _warnings = (_warnings + 1) % Count7;
-            Reject(Encoding.Latin1.GetBytes(_curEntryNo), Zeros3, Clv100Reasons.LineCountDisagrees);
+            Reject(_curEntryNo, Zeros3, Clv100Reasons.LineCountDisagrees);
         }
         _entryState = 'N';
     }

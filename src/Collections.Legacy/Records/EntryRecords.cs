@@ -36,17 +36,25 @@ public static class EntryRecords
         T(r, EntryRecordLayout.TransportMode, 2), T(r, EntryRecordLayout.PaymentType, 1), T(r, EntryRecordLayout.StatementDate, 8),
         T(r, EntryRecordLayout.Currency, 3), (char)r[EntryRecordLayout.ManualFlag], T(r, EntryRecordLayout.LineCount, 3));
 
-    /// <summary>An L record's fields; a packed field that is not NUMERIC is null.</summary>
-    public static EntryLineFields Line(ReadOnlySpan<byte> r) => new(
-        T(r, EntryRecordLayout.LineEntryNo, 11), T(r, EntryRecordLayout.LineNo, 3), T(r, EntryRecordLayout.HtsNo, 10),
-        T(r, EntryRecordLayout.Origin, 2), T(r, EntryRecordLayout.Spi, 2),
-        LegacyNumeric.PackedOrNull(r.Slice(EntryRecordLayout.ForeignValue, 7), 13, true),
-        LegacyNumeric.PackedOrNull(r.Slice(EntryRecordLayout.NetQuantity, 6), 11, true),
-        T(r, EntryRecordLayout.QuantityUnit, 3),
-        LegacyNumeric.PackedOrNull(r.Slice(EntryRecordLayout.NetKg, 6), 11, true),
-        (char)r[EntryRecordLayout.Ch99Count],
-        T(r, EntryRecordLayout.Ch99No, 10), T(r, EntryRecordLayout.Ch99No + 10, 10), T(r, EntryRecordLayout.Ch99No + 20, 10),
-        T(r, EntryRecordLayout.AdcvdCaseNo, 10));
+    /// <summary>An L record's fields, viewed in place (no allocation); a packed field that is not NUMERIC is null.</summary>
+    public static EntryLineFields Line(ReadOnlySpan<byte> r) => new()
+    {
+        EntryNumber = r.Slice(EntryRecordLayout.LineEntryNo, 11),
+        LineNumber = r.Slice(EntryRecordLayout.LineNo, 3),
+        HtsNumber = r.Slice(EntryRecordLayout.HtsNo, 10),
+        OriginCountry = r.Slice(EntryRecordLayout.Origin, 2),
+        SpiCode = r.Slice(EntryRecordLayout.Spi, 2),
+        ForeignValue = Packed(r.Slice(EntryRecordLayout.ForeignValue, EntryRecordLayout.ForeignValueLength)),
+        NetQuantity = Packed(r.Slice(EntryRecordLayout.NetQuantity, EntryRecordLayout.QuantityLength)),
+        QuantityUnit = r.Slice(EntryRecordLayout.QuantityUnit, 3),
+        NetKilograms = Packed(r.Slice(EntryRecordLayout.NetKg, EntryRecordLayout.QuantityLength)),
+        Chapter99Count = r[EntryRecordLayout.Ch99Count],
+        Chapter99Numbers = r.Slice(EntryRecordLayout.Ch99No, 30),
+        AdcvdCaseNumber = r.Slice(EntryRecordLayout.AdcvdCaseNo, 10),
+    };
+
+    /// <summary>A signed packed field's value when IS NUMERIC holds, else null.</summary>
+    private static long? Packed(ReadOnlySpan<byte> field) => CobolNumericClass.TryDecodePacked(field, signed: true, out var v) ? v : null;
 }
 
 /// <summary>Values for one header record (for writing ENTRYIN files: crafted test days, generators).</summary>
@@ -116,7 +124,7 @@ public sealed class EntryFileWriter : IDisposable
         LegacyNumeric.PutText(r.Slice(EntryRecordLayout.Ch99No + 20, 10), l.Chapter99Number3);
         LegacyNumeric.PutText(r.Slice(EntryRecordLayout.AdcvdCaseNo, 10), l.AdcvdCaseNumber);
         var fv = r.Slice(EntryRecordLayout.ForeignValue, 7);
-        if (LegacyNumeric.IsPackedNumeric(fv, true)) _hash += PackedDecimal.Decode(fv, 13, true);
+        if (CobolNumericClass.TryDecodePacked(fv, signed: true, out var value)) _hash += value;
         Emit(counted: true);
     }
 

@@ -3,41 +3,16 @@ using Collections.Cobol.Codecs;
 namespace Collections.Legacy.Records;
 
 /// <summary>
-/// The class test IS NUMERIC as GnuCOBOL 3.1.2 (legacy flags) evaluates it, and fixed-width text helpers.
-/// Verified with cobc: a signed COMP-3 field is numeric only with sign nibble C or D (F, A, B, E are not);
-/// an unsigned DISPLAY field is numeric when every byte is '0'-'9'.
+/// CLV100's fixed-width text and counter helpers. The class test IS NUMERIC and the packed codecs live in
+/// Collections.Cobol (<see cref="CobolNumericClass"/>, <see cref="PackedDecimalEncoder"/>).
 /// </summary>
 public static class LegacyNumeric
 {
-    /// <summary>IS NUMERIC for a packed field (no pad nibble: an odd digit count).</summary>
-    public static bool IsPackedNumeric(ReadOnlySpan<byte> field, bool signed)
-    {
-        for (int i = 0; i < field.Length - 1; i++)
-            if ((field[i] & 0xF0) > 0x90 || (field[i] & 0x0F) > 0x09) return false;
-        var last = field[^1];
-        if ((last & 0xF0) > 0x90) return false;
-        var sign = last & 0x0F;
-        return signed ? sign is 0x0C or 0x0D : sign == 0x0F;
-    }
+    /// <summary>IS NUMERIC for an unsigned DISPLAY field (<see cref="CobolNumericClass.IsUnsignedDisplay"/>).</summary>
+    public static bool IsDigits(ReadOnlySpan<byte> field) => CobolNumericClass.IsUnsignedDisplay(field);
 
-    /// <summary>Decodes a packed field when IS NUMERIC holds, else null.</summary>
-    public static long? PackedOrNull(ReadOnlySpan<byte> field, int digits, bool signed) =>
-        IsPackedNumeric(field, signed) ? PackedDecimal.Decode(field, digits, signed) : null;
-
-    /// <summary>IS NUMERIC for an unsigned DISPLAY field.</summary>
-    public static bool IsDigits(ReadOnlySpan<byte> field)
-    {
-        if (field.IsEmpty) return false;
-        foreach (var b in field) if (b is < (byte)'0' or > (byte)'9') return false;
-        return true;
-    }
-
-    public static long Digits(ReadOnlySpan<byte> field)
-    {
-        long v = 0;
-        foreach (var b in field) v = v * 10 + (b - '0');
-        return v;
-    }
+    /// <summary>The value of digit bytes (<see cref="CobolNumericClass.UnsignedDisplayValue"/>).</summary>
+    public static long Digits(ReadOnlySpan<byte> field) => CobolNumericClass.UnsignedDisplayValue(field);
 
     /// <summary>The bytes as text, one char per byte (Latin-1), so ordinal comparison equals the legacy's byte comparison.</summary>
     public static string Text(ReadOnlySpan<byte> field) => System.Text.Encoding.Latin1.GetString(field);
@@ -60,29 +35,6 @@ public static class LegacyNumeric
         }
     }
 
-    /// <summary>
-    /// Writes a COMP-3 field as GnuCOBOL does (sign nibble C/D when signed, F when unsigned; a pad nibble of an even
-    /// digit count is 0). The caller guarantees the value fits the field's digits (checked: throws otherwise).
-    /// Allocation-free; the hot-path equivalent of PackedDecimal.Encode.
-    /// </summary>
-    public static void PutPacked(Span<byte> field, long value, bool signed)
-    {
-        bool negative = value < 0;
-        ulong v = negative ? (ulong)(-value) : (ulong)value;
-        int sign = signed ? (negative ? 0x0D : 0x0C) : 0x0F;
-        field[^1] = (byte)((int)(v % 10) << 4 | sign);
-        v /= 10;
-        for (int i = field.Length - 2; i >= 0; i--)
-        {
-            int lo = (int)(v % 10);
-            v /= 10;
-            int hi = (int)(v % 10);
-            v /= 10;
-            field[i] = (byte)(hi << 4 | lo);
-        }
-        if (v != 0) throw new ArgumentOutOfRangeException(nameof(value), value, "value does not fit the packed field");
-    }
-
     /// <summary>Upper-case hex of raw bytes (for diagnostics).</summary>
     public static string Hex(ReadOnlySpan<byte> raw) => Convert.ToHexString(raw);
 
@@ -91,5 +43,9 @@ public static class LegacyNumeric
         1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000];
 
     /// <summary>High-order truncation to <paramref name="digits"/> digits, sign kept (ADD without ON SIZE ERROR).</summary>
-    public static long Wrap(long value, int digits) => value % Pow10[digits];
+    public static long Wrap(long value, int digits)
+    {
+        var p = Pow10[digits];
+        return value < p && value > -p ? value : value % p;   // the common case without a division
+    }
 }

@@ -62,66 +62,88 @@ public static class LinecalcRecord
     private static void PutDigitsZero(Span<byte> f) => f.Fill((byte)'0');
 
     /// <summary>
-    /// Fills <paramref name="record"/> (250 bytes) for one line of <paramref name="entry"/>: <paramref name="lineRecord"/>
-    /// is the ENTRYIN L record as read, <paramref name="calc"/> the line's calculation, <paramref name="inputRecordNo"/>
-    /// the ENTRYIN record number (WS-RECORDS-READ).
+    /// The part of every LINECALC record of <paramref name="entry"/> that comes from the entry (2280-SAVE-HEADER), on
+    /// top of the INITIALIZEd record: built once per accepted entry into <paramref name="entryPart"/> (250 bytes),
+    /// then copied as the start of each of its lines (<see cref="Build"/>).
     /// </summary>
-    public static void Build(Span<byte> record, AcceptedEntry entry, ReadOnlySpan<byte> lineRecord, LineCalculation calc, long inputRecordNo)
+    public static void BuildEntryPart(Span<byte> entryPart, AcceptedEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        Template.CopyTo(entryPart);
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.EntryNo, 11), entry.EntryNumber);
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.EntryType, 2), entry.EntryType);
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.ImporterNo, 12), entry.ImporterNumber);
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.PortCode, 4), entry.PortCode);
+        LegacyNumeric.PutDigits(entryPart.Slice(LinecalcLayout.EntryDate, 8), entry.EntryDate);
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.TransportMode, 2), entry.TransportMode);
+        entryPart[LinecalcLayout.PaymentType] = (byte)entry.PaymentType;
+        LegacyNumeric.PutDigits(entryPart.Slice(LinecalcLayout.StatementDate, 8), entry.StatementDate);
+        entryPart[LinecalcLayout.ManualFlag] = (byte)entry.ManualFlag;
+        LegacyNumeric.PutText(entryPart.Slice(LinecalcLayout.Currency, 3), entry.CurrencyCode);
+        PackedDecimal.Encode(entry.ExchangeRate.Millionths, entryPart.Slice(LinecalcLayout.ExchangeRate, 7), 12, signed: false);
+        entryPart[LinecalcLayout.RateSource] = (byte)(char)entry.RateSource;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="record"/> (250 bytes) for one line in one pass: the entry's part
+    /// (<see cref="BuildEntryPart"/>), then the line's fields as filed (<paramref name="lineRecord"/>, the ENTRYIN L
+    /// record as read, viewed as <paramref name="line"/>), the calculation <paramref name="calc"/> and
+    /// <paramref name="inputRecordNo"/> (WS-RECORDS-READ). A packed amount that is zero is already the INITIALIZEd
+    /// zero (sign C, or F when unsigned) of the entry part, so it is not written again.
+    /// </summary>
+    public static void Build(Span<byte> record, ReadOnlySpan<byte> entryPart, ReadOnlySpan<byte> lineRecord, in EntryLineFields line, LineCalculation calc, long inputRecordNo)
+    {
         ArgumentNullException.ThrowIfNull(calc);
-        Template.CopyTo(record);
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.EntryNo, 11), entry.EntryNumber);
+        if (record.Length != LinecalcLayout.RecordLength || entryPart.Length != LinecalcLayout.RecordLength || lineRecord.Length != EntryRecordLayout.RecordLength)
+            throw new ArgumentException("LINECALC, entry part and ENTRYIN record are 250 bytes each");
+        entryPart.CopyTo(record);
         lineRecord.Slice(EntryRecordLayout.LineNo, 3).CopyTo(record.Slice(LinecalcLayout.LineNo, 3));
         record[LinecalcLayout.Status] = (byte)calc.Status;
         if (calc.Reason is not null) LegacyNumeric.PutText(record.Slice(LinecalcLayout.Reason, 4), calc.Reason);
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.EntryType, 2), entry.EntryType);
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.ImporterNo, 12), entry.ImporterNumber);
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.PortCode, 4), entry.PortCode);
-        LegacyNumeric.PutDigits(record.Slice(LinecalcLayout.EntryDate, 8), entry.EntryDate);
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.TransportMode, 2), entry.TransportMode);
-        record[LinecalcLayout.PaymentType] = (byte)entry.PaymentType;
-        LegacyNumeric.PutDigits(record.Slice(LinecalcLayout.StatementDate, 8), entry.StatementDate);
-        record[LinecalcLayout.ManualFlag] = (byte)entry.ManualFlag;
-        LegacyNumeric.PutText(record.Slice(LinecalcLayout.Currency, 3), entry.CurrencyCode);
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.ExchangeRate, 7), entry.ExchangeRate.Millionths, false);
-        record[LinecalcLayout.RateSource] = (byte)(char)entry.RateSource;
         lineRecord.Slice(EntryRecordLayout.HtsNo, 10).CopyTo(record.Slice(LinecalcLayout.HtsNo, 10));
         lineRecord.Slice(EntryRecordLayout.Origin, 2).CopyTo(record.Slice(LinecalcLayout.Origin, 2));
         lineRecord.Slice(EntryRecordLayout.Spi, 2).CopyTo(record.Slice(LinecalcLayout.Spi, 2));
         lineRecord.Slice(EntryRecordLayout.QuantityUnit, 3).CopyTo(record.Slice(LinecalcLayout.QuantityUnit, 3));
         lineRecord.Slice(EntryRecordLayout.AdcvdCaseNo, 10).CopyTo(record.Slice(LinecalcLayout.AdcvdCaseNo, 10));
-        CopyIfNumeric(lineRecord.Slice(EntryRecordLayout.ForeignValue, 7), record.Slice(LinecalcLayout.ForeignValue, 7));
-        CopyIfNumeric(lineRecord.Slice(EntryRecordLayout.NetQuantity, 6), record.Slice(LinecalcLayout.NetQuantity, 6));
-        CopyIfNumeric(lineRecord.Slice(EntryRecordLayout.NetKg, 6), record.Slice(LinecalcLayout.NetKg, 6));
-        if (LegacyNumeric.IsDigits(lineRecord.Slice(EntryRecordLayout.Ch99Count, 1)))
+        // the packed fields as filed, byte for byte, only when NUMERIC (else the INITIALIZEd zero stays)
+        if (line.ForeignValue.HasValue) lineRecord.Slice(EntryRecordLayout.ForeignValue, 7).CopyTo(record.Slice(LinecalcLayout.ForeignValue, 7));
+        if (line.NetQuantity.HasValue) lineRecord.Slice(EntryRecordLayout.NetQuantity, 6).CopyTo(record.Slice(LinecalcLayout.NetQuantity, 6));
+        if (line.NetKilograms.HasValue) lineRecord.Slice(EntryRecordLayout.NetKg, 6).CopyTo(record.Slice(LinecalcLayout.NetKg, 6));
+        if (line.Chapter99Count is >= (byte)'0' and <= (byte)'9')   // EL-CH99-COUNT IS NUMERIC
             for (int i = 0; i < 3; i++)
                 lineRecord.Slice(EntryRecordLayout.Ch99No + i * 10, 10).CopyTo(record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, 10));
         record[LinecalcLayout.RateType] = (byte)calc.RateType;
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.AdValoremRate, 4), calc.AdValoremRate.Millionths, false);
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.SpecificRate, 6), calc.SpecificRate.Millionths, false);
+        Put(record.Slice(LinecalcLayout.AdValoremRate, 4), calc.AdValoremRate.Millionths, false);
+        Put(record.Slice(LinecalcLayout.SpecificRate, 6), calc.SpecificRate.Millionths, false);
         record[LinecalcLayout.SpiFree] = (byte)calc.SpiFree;
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.UsdValue, 7), calc.UsdValue.Cents, true);
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.Duty, 7), calc.Duty.Cents, true);
+        Put(record.Slice(LinecalcLayout.UsdValue, 7), calc.UsdValue.Cents, true);
+        Put(record.Slice(LinecalcLayout.Duty, 7), calc.Duty.Cents, true);
         for (int i = 0; i < 3; i++)
         {
             var slot = record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, LinecalcLayout.Ch99Size);
-            var c = calc.Chapter99[i];
-            LegacyNumeric.PutText(slot.Slice(LinecalcLayout.Ch99RevClass, 3), c.RevenueClass);
-            LegacyNumeric.PutPacked(slot.Slice(LinecalcLayout.Ch99Rate, 4), c.Rate.Millionths, false);
+            ref readonly var c = ref calc.Chapter99[i];
+            if (c.RevenueClass != "   ") LegacyNumeric.PutText(slot.Slice(LinecalcLayout.Ch99RevClass, 3), c.RevenueClass);   // blank: the template's spaces
+            Put(slot.Slice(LinecalcLayout.Ch99Rate, 4), c.Rate.Millionths, false);
             slot[LinecalcLayout.Ch99Applied] = (byte)c.Applied;
-            LegacyNumeric.PutPacked(slot.Slice(LinecalcLayout.Ch99Amount, 7), c.Amount.Cents, true);
+            Put(slot.Slice(LinecalcLayout.Ch99Amount, 7), c.Amount.Cents, true);
         }
         record[LinecalcLayout.AdcvdType] = (byte)calc.AdcvdType;
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.AdcvdAmount, 7), calc.AdcvdDeposit.Cents, true);
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.RawMpf, 8), calc.RawMpf, true);
-        LegacyNumeric.PutPacked(record.Slice(LinecalcLayout.CottonFee, 7), calc.CottonFee.Cents, true);
+        Put(record.Slice(LinecalcLayout.AdcvdAmount, 7), calc.AdcvdDeposit.Cents, true);
+        Put(record.Slice(LinecalcLayout.RawMpf, 8), calc.RawMpf, true);
+        Put(record.Slice(LinecalcLayout.CottonFee, 7), calc.CottonFee.Cents, true);
         LegacyNumeric.PutDigits(record.Slice(LinecalcLayout.InputRecordNo, 7), inputRecordNo);
     }
 
-    private static void CopyIfNumeric(ReadOnlySpan<byte> from, Span<byte> to)
+    /// <summary>
+    /// A computed amount or rate into its packed field (zero: the template's zero stays). The values come from
+    /// stores checked against the receiving PIC (ON SIZE ERROR) or from table fields of the same PIC, so they fit; a
+    /// value that does not is a bug and throws. A negative value for an unsigned field cannot occur (rates are ≥ 0).
+    /// </summary>
+    private static void Put(Span<byte> field, long value, bool signed)
     {
-        if (LegacyNumeric.IsPackedNumeric(from, true)) from.CopyTo(to);
+        if (value == 0) return;
+        if (!PackedDecimalEncoder.TryEncode(value, field, signed))
+            throw new ArgumentOutOfRangeException(nameof(value), value, "value does not fit the LINECALC packed field");
     }
 }
 

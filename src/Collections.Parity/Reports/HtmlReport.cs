@@ -254,7 +254,7 @@ public static class HtmlReport
 
     private static string DriftChart(List<(string Day, long NetCents, long AbsCents, long CumNetCents, long CumAbsCents)> drift)
     {
-        const int w = 420, h = 200, padL = 70, padB = 40, padT = 10;
+        const int w = 420, h = 230, padL = 70, padB = 70, padT = 10;
         if (drift.Count == 0) return "<p class=\"note\">no data</p>";
         var maxAbs = Math.Max(1, drift.Max(d => Math.Max(d.AbsCents, Math.Abs(d.CumNetCents))));
         var plotW = w - padL - 10;
@@ -279,7 +279,10 @@ public static class HtmlReport
             var label = d.Day.Length > 14 ? d.Day[^14..] : d.Day;
             var every = Math.Max(1, (drift.Count + 5) / 6);
             if (i % every != 0) continue;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + step / 2:F1}\" y=\"{h - padB + 15}\" text-anchor=\"middle\" font-size=\"10\">{H(label)}</text>");
+            // slanted labels, at most about six, so long day names never overlap
+            var lx = x + step / 2;
+            var ly = h - padB + 12;
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx:F1}\" y=\"{ly}\" text-anchor=\"end\" font-size=\"10\" transform=\"rotate(-35 {lx:F1} {ly})\">{H(label)}</text>");
         }
         sb.Append("<polyline fill=\"none\" stroke=\"#3a5fcd\" stroke-width=\"2\" points=\"").Append(string.Join(" ", points)).Append("\"/>");
         foreach (var p in points) sb.Append("<circle r=\"3\" fill=\"#3a5fcd\" cx=\"").Append(p.Split(',')[0]).Append("\" cy=\"").Append(p.Split(',')[1]).Append("\"/>");

@@ -77,6 +77,34 @@ public sealed class CopybookLayoutTests
         }
     }
 
+    /// <summary>
+    /// Copybooks typed with tabs (common in copybooks exported from editors): cobc expands each tab to the next stop
+    /// of 8 columns before it looks at the indicator and the margins. A REDEFINES clause on a tab-indented
+    /// continuation line, a tab-indented level number, a line whose tabs push text past column 72 (cut there) and a
+    /// tab before an asterisk in column 9 (program text, not a comment) must lay out as cobc lays them out.
+    /// </summary>
+    [Fact]
+    public void Compute_TabIndentedCopybook_EqualsCobc()
+    {
+        using var dir = new TempDir("layout-tabs");
+        File.WriteAllText(dir.Combine("TABCPY.cpy"),
+            "       01  TAB-REC.\n" +
+            "           05  T-ID           PIC S9(4) COMP.\n" +
+            "           05  T-NUM          PIC 9(5) COMP-3.\n" +
+            "           05  T-STR\n" +
+            "\t\t\t         REDEFINES  T-NUM PIC X(3).\n" +
+            "\t   05  T-NAME  PIC X(10).\n" +
+            "\t\t\t\t\t\t\t05 T-CUT PIC XX.  T-JUNK-PAST-COLUMN-72\n" +
+            "  \t*> floating comment after a tab (column 9)\n" +
+            "           05  T-LAST         PIC X.\n");
+        var layout = CopybookLayout.Compute(CopybookParser.ParseFile(dir.Combine("TABCPY.cpy")));
+        var cobc = CobcLayoutProbe.Run(dir, "COPY TABCPY.", layout, dir.Path, Cobc.LegacyFlags);
+        CobcLayoutProbe.Ours(layout).Should().Equal(cobc);
+        layout.Find("T-STR")!.Offset.Should().Be(2);
+        layout.Find("T-CUT")!.Length.Should().Be(2);
+        layout.Records[0].Length.Should().Be(2 + 3 + 10 + 2 + 1);
+    }
+
     [Fact]
     public void Compute_LargerRedefines_LargerItemSetsTheSizeAsCobcWithLargerRedefinesOk()
     {

@@ -67,3 +67,43 @@ public class LegacyStoreTests
         }
     }
 }
+
+/// <summary>The long fast paths hand over to Int128 exactly where a long would overflow.</summary>
+public class LegacyStoreBoundaryTests
+{
+    private static readonly NumericPic Amount = new(13, 2, true), Whole = new(11, 0, true), Wide = new(18, 2, true);
+
+    [Theory]
+    [InlineData(CobolRoundingMode.Truncation)]
+    [InlineData(CobolRoundingMode.NearestAwayFromZero)]
+    public void TryMultiply_ProductsAroundLongOverflow_SameAsCobolArithmetic(CobolRoundingMode mode)
+    {
+        foreach (var rate in new long[] { 9_999_999, 9_999_999_999, 3, 1_000_000 })
+        {
+            var edge = long.MaxValue / rate;
+            foreach (var a in new[] { edge - 1, edge, edge + 1, -edge, -edge - 1, 99_999_999_999_99, -99_999_999_999_99 })
+            foreach (var pic in new[] { Amount, Wide })
+            {
+                var expected = CobolArithmetic.Store(CobolDecimal.FromUnscaled(a, 2) * CobolDecimal.FromUnscaled(rate, 6), pic, mode, onSizeError: true);
+                LegacyStore.TryMultiply(a, 2, rate, 6, pic, mode, out var got).Should().Be(!expected.SizeError, $"{a} x {rate}");
+                if (!expected.SizeError) got.Should().Be(expected.Value.ToUnscaledInt64(pic.Scale), $"{a} x {rate}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(CobolRoundingMode.Truncation)]
+    [InlineData(CobolRoundingMode.NearestAwayFromZero)]
+    public void TryDivide_DividendsAroundLongOverflow_SameAsCobolArithmetic(CobolRoundingMode mode)
+    {
+        var edge = long.MaxValue / 1_000_000;   // a × 10^6 no longer fits a long above this
+        foreach (var a in new[] { edge - 1, edge, edge + 1, -edge - 1, 99_999_999_999_99, 1, -1 })
+        foreach (var rate in new long[] { 1, 1_000_000, 999_999_999_999, 3 })
+        foreach (var pic in new[] { Whole, Wide })
+        {
+            var expected = CobolArithmetic.Store(CobolArithmetic.Divide(CobolDecimal.FromUnscaled(a, 2), CobolDecimal.FromUnscaled(rate, 6)), pic, mode, onSizeError: true);
+            LegacyStore.TryDivide(a, 2, rate, 6, pic, mode, out var got).Should().Be(!expected.SizeError, $"{a} / {rate}");
+            if (!expected.SizeError) got.Should().Be(expected.Value.ToUnscaledInt64(pic.Scale), $"{a} / {rate}");
+        }
+    }
+}

@@ -204,12 +204,12 @@ public class LineCalculatorTests
         var entry = Accept(r, Header());
         var calc = new LineCalculator(r);
         int last = 0;
-        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "001" }, ref last).Status.Should().Be('A');
-        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "003" }, ref last).Reason.Should().Be(Clv100Reasons.LineNumber);
+        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "001"u8 }, ref last).Status.Should().Be('A');
+        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "003"u8 }, ref last).Reason.Should().Be(Clv100Reasons.LineNumber);
         last.Should().Be(3);
-        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "002" }, ref last).Reason.Should().Be(Clv100Reasons.LineNumber);
+        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "002"u8 }, ref last).Reason.Should().Be(Clv100Reasons.LineNumber);
         last.Should().Be(3);
-        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "004" }, ref last).Status.Should().Be('A');
+        calc.Calculate(entry, Line("8414510090", 1_00) with { LineNumber = "004"u8 }, ref last).Status.Should().Be('A');
     }
 }
 

@@ -57,5 +57,13 @@ internal static class LineDutyTestData
 
     public static EntryLineFields Line(string hts, long value, string origin = "CN", string spi = "  ", long quantity = 100, string unit = "NO ",
         long kg = 1000, char count = '0', string c1 = "          ", string c2 = "          ", string c3 = "          ", string adcvd = "          ") =>
-        new("x", "001", hts, origin, spi, value, quantity, unit, kg, count, c1, c2, c3, adcvd);
+        new()
+        {
+            EntryNumber = B("ZZ100000011"), LineNumber = B("001"), HtsNumber = B(hts), OriginCountry = B(origin), SpiCode = B(spi),
+            ForeignValue = value, NetQuantity = quantity, QuantityUnit = B(unit), NetKilograms = kg, Chapter99Count = (byte)count,
+            Chapter99Numbers = B(c1 + c2 + c3), AdcvdCaseNumber = B(adcvd),
+        };
+
+    /// <summary>Text as the record's bytes (one byte per char).</summary>
+    public static byte[] B(string text) => System.Text.Encoding.Latin1.GetBytes(text);
 }

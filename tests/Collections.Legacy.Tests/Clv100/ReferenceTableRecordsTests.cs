@@ -69,12 +69,12 @@ public class ReferenceTableRecordsTests
     public void IsPackedNumeric_SignNibbles_AsGnuCobol()
     {
         // checked with cobc 3.1.2 (legacy flags): a signed COMP-3 field is NUMERIC only with sign C or D
-        LegacyNumeric.IsPackedNumeric([0x00, 0x12, 0x3C], true).Should().BeTrue();
-        LegacyNumeric.IsPackedNumeric([0x00, 0x12, 0x3D], true).Should().BeTrue();
-        LegacyNumeric.IsPackedNumeric([0x00, 0x12, 0x3F], true).Should().BeFalse();
-        LegacyNumeric.IsPackedNumeric([0x00, 0x12, 0x3A], true).Should().BeFalse();
-        LegacyNumeric.IsPackedNumeric([0x00, 0x1A, 0x3C], true).Should().BeFalse();
-        LegacyNumeric.IsPackedNumeric([0x40, 0x40, 0x40], true).Should().BeFalse();
-        LegacyNumeric.IsPackedNumeric([0x00, 0x12, 0x3F], false).Should().BeTrue();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x12, 0x3C], true).Should().BeTrue();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x12, 0x3D], true).Should().BeTrue();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x12, 0x3F], true).Should().BeFalse();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x12, 0x3A], true).Should().BeFalse();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x1A, 0x3C], true).Should().BeFalse();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x40, 0x40, 0x40], true).Should().BeFalse();
+        Collections.Cobol.Codecs.CobolNumericClass.IsPacked([0x00, 0x12, 0x3F], false).Should().BeTrue();
     }
 }
