@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Decoding;
 
 namespace Collections.Cobol.Records;
 
@@ -80,27 +81,48 @@ public sealed class RecordColumn
 /// A forward-only <see cref="DbDataReader"/> over a <see cref="RecordReader"/>: each record is a row, each
 /// <see cref="RecordColumn"/> a column decoded on access from the current record (nothing is decoded that is not read).
 /// Invalid field data throws a <see cref="CobolDataException"/> naming file, record number, field, offset and hex.
-/// Lets a legacy file feed a bulk copy or any ADO.NET consumer.
+/// Lets a legacy file feed a bulk copy or any ADO.NET consumer. Over a <see cref="CompiledRecordDecoder"/>
+/// (<see cref="Create(RecordReader, CompiledRecordDecoder)"/>) each record is decoded once, in full, on <see cref="Read"/>.
 /// </summary>
 public sealed class RecordDataReader : DbDataReader
 {
     private readonly RecordReader _reader;
     private readonly RecordColumn[] _columns;
     private readonly Dictionary<string, int> _ordinals;
+    private readonly CompiledRecordDecoder? _compiled;
+    private readonly RecordValues? _values;
     private ReadOnlyMemory<byte> _record;
     private bool _hasRow;
     private bool _closed;
 
-    private RecordDataReader(RecordReader reader, RecordColumn[] columns)
+    private RecordDataReader(RecordReader reader, RecordColumn[] columns, CompiledRecordDecoder? compiled = null)
     {
         _reader = reader;
         _columns = columns;
+        _compiled = compiled;
+        _values = compiled?.CreateValues();
         _ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < columns.Length; i++)
         {
-            if (!_ordinals.TryAdd(columns[i].Name, i))
+            // compiled layouts may repeat a name (several records or views): the first one is found by name
+            if (!_ordinals.TryAdd(columns[i].Name, i) && compiled is null)
                 throw new ArgumentException($"duplicate column name {columns[i].Name}", nameof(columns));
         }
+    }
+
+    /// <summary>
+    /// A reader whose columns are the fields of a <see cref="CompiledRecordDecoder"/> (every elementary item of every
+    /// view, in copybook order). Each <see cref="Read"/> decodes the whole record at once, strictly: an invalid field
+    /// throws there (naming file, record number, field, offset and hex), whether or not it is read. Fields of views the
+    /// record does not select (REDEFINES, OCCURS DEPENDING ON beyond the count) are DBNull.
+    /// </summary>
+    public static RecordDataReader Create(RecordReader reader, CompiledRecordDecoder decoder)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(decoder);
+        if (decoder.Fields.Count == 0) throw new ArgumentException("the layout has no fields", nameof(decoder));
+        var columns = decoder.Fields.Select(f => new RecordColumn(f.Name, f.Offset, f.Codec)).ToArray();
+        return new RecordDataReader(reader, columns, decoder);
     }
 
     public static RecordDataReader Create(RecordReader reader, IEnumerable<RecordColumn> columns)
@@ -133,6 +155,7 @@ public sealed class RecordDataReader : DbDataReader
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         _hasRow = _reader.TryRead(out _record);
+        if (_hasRow && _compiled is not null) _compiled.Decode(_reader, _values!);
         return _hasRow;
     }
 
@@ -147,12 +170,18 @@ public sealed class RecordDataReader : DbDataReader
 
     public override string GetDataTypeName(int ordinal) => _columns[ordinal].FieldType.Name;
 
-    public override bool IsDBNull(int ordinal) => !_columns[ordinal].AppliesTo(Current);
+    public override bool IsDBNull(int ordinal) =>
+        _values is not null ? !(_hasRow ? _values.IsPresent(ordinal) : throw NoRecord()) : !_columns[ordinal].AppliesTo(Current);
 
     public override object GetValue(int ordinal)
     {
         var column = _columns[ordinal];
         var record = Current;
+        if (_values is not null)
+        {
+            if (!_values.IsPresent(ordinal)) return DBNull.Value;
+            return column.Codec!.IsNumeric ? _values.GetDecimal(ordinal) : new string(_values.GetChars(ordinal));
+        }
         if (!column.AppliesTo(record)) return DBNull.Value;
         if (record.Length < column.Offset + column.Length)
             throw new CobolDataException(string.Create(CultureInfo.InvariantCulture,
@@ -175,7 +204,10 @@ public sealed class RecordDataReader : DbDataReader
         return n;
     }
 
-    public override decimal GetDecimal(int ordinal) => (decimal)GetValue(ordinal);
+    public override decimal GetDecimal(int ordinal) =>
+        _values is not null && _hasRow && _columns[ordinal].Codec!.IsNumeric && _values.IsPresent(ordinal)
+            ? _values.GetDecimal(ordinal)
+            : (decimal)GetValue(ordinal);
 
     public override string GetString(int ordinal) => GetValue(ordinal) is string s ? s : Convert.ToString(GetValue(ordinal), CultureInfo.InvariantCulture)!;
 
@@ -255,6 +287,7 @@ public sealed class RecordDataReader : DbDataReader
         base.Dispose(disposing);
     }
 
-    private ReadOnlySpan<byte> Current =>
-        _hasRow ? _record.Span : throw new InvalidOperationException("no current record: call Read first");
+    private ReadOnlySpan<byte> Current => _hasRow ? _record.Span : throw NoRecord();
+
+    private static InvalidOperationException NoRecord() => new("no current record: call Read first");
 }
