@@ -5,7 +5,10 @@ using Collections.Cobol.Numerics;
 
 namespace Collections.ArithDiff;
 
-public sealed record DiffOptions(int Cases, int Seed, int Jobs = 2, int BatchSize = 2500, string? WorkDir = null, bool KeepFiles = false)
+/// <param name="From">first case number of the seed's stream to run (the cases before it are generated and skipped);
+/// a multiple of <paramref name="BatchSize"/> reproduces the original programs exactly, which matters because a
+/// statement can change the literals seen by later statements of its program.</param>
+public sealed record DiffOptions(int Cases, int Seed, int Jobs = 2, int BatchSize = 2500, string? WorkDir = null, bool KeepFiles = false, int From = 0)
 {
     /// <summary>The legacy suite's compile flags (../shared/legacy/build.sh).</summary>
     public static readonly string[] LegacyFlags =
@@ -41,9 +44,10 @@ public static class DiffRunner
         try
         {
             var gen = new CaseGenerator(o.Seed);
+            for (int i = 0; i < o.From; i++) gen.Next();
             IEnumerable<(int Index, List<ArithCase> Cases)> Batches()
             {
-                int remaining = o.Cases, index = 0;
+                int remaining = o.Cases, index = o.From / Math.Max(1, o.BatchSize);
                 while (remaining > 0)
                 {
                     int n = Math.Min(o.BatchSize, remaining);
@@ -102,10 +106,11 @@ public static class DiffRunner
         }
         if (run.ExitCode != 0)
             report.Errors.Add($"{exe} exited {run.ExitCode}: {Truncate(run.StdErr, 2000)}");
+        var literals = new CobolLiteralPool(); // the program's shared literal constants, in statement order
         foreach (var c in cases)
         {
             report.CasesPerKind.AddOrUpdate(c.Kind, 1, (_, n) => n + 1);
-            var expected = Evaluator.Evaluate(c);
+            var expected = Evaluator.Evaluate(c, literals);
             if (expected.SizeError) Interlocked.Increment(ref report.SizeErrorsSeen);
             string lib = Format(c, expected);
             if (!lines.TryGetValue(c.Tag, out var got))

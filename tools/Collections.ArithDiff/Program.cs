@@ -5,14 +5,14 @@ namespace Collections.ArithDiff;
 /// <summary>
 /// Differential test of Collections.Cobol.Numerics against GnuCOBOL (cobc, the legacy's flags).
 /// Usage: dotnet run -c Release --project tools/Collections.ArithDiff -- --cases 1000000 --seed 1 [--jobs 2]
-///        [--batch 2500] [--keep DIR] [--max-print 200]
+///        [--from N] [--batch 2500] [--keep DIR] [--max-print 200]
 /// Exit codes: 0 no mismatch; 1 mismatches or cobc/runtime errors; 2 usage error.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        int cases = 20000, seed = 1, jobs = 2, batch = 2500, maxPrint = 200;
+        int cases = 20000, seed = 1, jobs = 2, batch = 2500, maxPrint = 200, from = 0;
         string? keep = null;
         try
         {
@@ -28,13 +28,15 @@ public static class Program
                     case "--batch": batch = NextInt(); break;
                     case "--max-print": maxPrint = NextInt(); break;
                     case "--keep": keep = Next(); break;
+                    case "--from": from = NextInt(); break;
                     case "-h" or "--help":
-                        Console.Error.WriteLine("usage: Collections.ArithDiff --cases N --seed S [--jobs J] [--batch B] [--keep DIR] [--max-print M]");
+                        Console.Error.WriteLine("usage: Collections.ArithDiff --cases N --seed S [--jobs J] [--from N] [--batch B] [--keep DIR] [--max-print M]");
                         return 0;
                     default: throw new ArgumentException($"unknown argument {args[i]}");
                 }
             }
             if (cases < 1 || jobs < 1 || batch < 1) throw new ArgumentException("--cases, --jobs and --batch must be positive");
+            if (from < 0) throw new ArgumentException("--from must not be negative");
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
         {
@@ -42,8 +44,8 @@ public static class Program
             return 2;
         }
 
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arithdiff: {cases} cases, seed {seed}, {jobs} jobs, {batch} per program"));
-        var report = DiffRunner.Run(new DiffOptions(cases, seed, jobs, batch, keep, keep is not null), Console.Error);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"arithdiff: {cases} cases from #{from}, seed {seed}, {jobs} jobs, {batch} per program"));
+        var report = DiffRunner.Run(new DiffOptions(cases, seed, jobs, batch, keep, keep is not null, from), Console.Error);
         Print(report, Console.Out, maxPrint);
         return report.Success ? 0 : 1;
     }

@@ -76,22 +76,23 @@ public static partial class CobolArithmetic
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
         Store(current * multiplier, receiver, current, mode, onSizeError);
 
-    /// <summary>MULTIPLY a BY b GIVING receiver.</summary>
-    public static StoreResult MultiplyGiving(CobolDecimal a, CobolDecimal b, NumericPic receiver, CobolDecimal current,
+    /// <summary>MULTIPLY a BY b GIVING receiver (b as the second operand: a literal b is the program's shared constant).</summary>
+    public static StoreResult MultiplyGiving(CobolOperand a, CobolOperand b, NumericPic receiver, CobolDecimal current,
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
-        Store(a * b, receiver, current, mode, onSizeError);
+        Store(Multiply(a.Value, b), receiver, current, mode, onSizeError);
 
     /// <summary>DIVIDE divisor INTO receiver (receiver = receiver / divisor).</summary>
     public static StoreResult DivideInto(CobolDecimal divisor, NumericPic receiver, CobolDecimal current,
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
         DivideGiving(current, divisor, receiver, current, mode, onSizeError);
 
-    /// <summary>DIVIDE dividend BY divisor GIVING receiver (also DIVIDE divisor INTO dividend GIVING receiver).</summary>
-    public static StoreResult DivideGiving(CobolDecimal dividend, CobolDecimal divisor, NumericPic receiver, CobolDecimal current,
+    /// <summary>DIVIDE dividend BY divisor GIVING receiver (also DIVIDE divisor INTO dividend GIVING receiver; a literal
+    /// divisor is the program's shared constant).</summary>
+    public static StoreResult DivideGiving(CobolOperand dividend, CobolOperand divisor, NumericPic receiver, CobolDecimal current,
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false)
     {
-        if (divisor.IsZero) return new StoreResult(current, true);
-        return Store(Divide(dividend, divisor), receiver, current, mode, onSizeError);
+        if (SecondOperand(divisor).IsZero) return new StoreResult(current, true);
+        return Store(Divide(dividend.Value, divisor), receiver, current, mode, onSizeError);
     }
 
     /// <summary>
@@ -114,6 +115,28 @@ public static partial class CobolArithmetic
         var storedR = Store(rem, remainder, currentRemainder, CobolRoundingMode.Truncation, onSizeError);
         return new DivideRemainderResult(storedQ, storedR);
     }
+
+    /// <summary>ADD a b GIVING receiver: a + b with b as the second operand (a literal b is the program's shared
+    /// constant, aligned in place to a's scale).</summary>
+    public static StoreResult AddGiving(CobolOperand a, CobolOperand b, NumericPic receiver, CobolDecimal current,
+        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
+        Store(Add(a.Value, b), receiver, current, mode, onSizeError);
+
+    /// <summary>ADD a b TO receiver: the addends are summed first (a + b, b as the second operand), then added to the receiver.</summary>
+    public static StoreResult AddTo(CobolOperand a, CobolOperand b, NumericPic receiver, CobolDecimal current,
+        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
+        Store(current + Add(a.Value, b), receiver, current, mode, onSizeError);
+
+    /// <summary>SUBTRACT a b FROM receiver: the subtrahends are summed first (a + b, b as the second operand).</summary>
+    public static StoreResult SubtractFrom(CobolOperand a, CobolOperand b, NumericPic receiver, CobolDecimal current,
+        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
+        Store(current - Add(a.Value, b), receiver, current, mode, onSizeError);
+
+    /// <summary>SUBTRACT subtrahend FROM minuend GIVING receiver: minuend - subtrahend, the subtrahend as the second
+    /// operand (a literal subtrahend is the program's shared constant, aligned in place to the minuend's scale).</summary>
+    public static StoreResult SubtractGiving(CobolOperand subtrahend, CobolOperand minuend, NumericPic receiver, CobolDecimal current,
+        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
+        Store(Subtract(minuend.Value, subtrahend), receiver, current, mode, onSizeError);
 
     /// <summary>MOVE source TO receiver (numeric to numeric).</summary>
     public static CobolDecimal MoveTo(CobolDecimal source, NumericPic receiver) => Move(source, receiver);

@@ -22,7 +22,7 @@ public sealed class FixtureSet
 
     /// <summary>The prior fixture's output folder (its OPENITEM is the old master), or null on a first day.</summary>
     public string? PriorOutputDir => Manifest.Prior is null ? null
-        : Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Directory))!, Manifest.Prior, FixtureManifest.OutputFolder);
+        : Path.Combine(FixtureFolder.SiblingDir(Directory, Manifest.Prior), FixtureManifest.OutputFolder);
 
     /// <summary>The reference tables of the run: the fixture's own ref/ (damaged copies), else <paramref name="legacyRefDir"/>.</summary>
     public string RefDir(string legacyRefDir) =>
@@ -35,20 +35,8 @@ public sealed class FixtureSet
     }
 
     /// <summary>Every fixture under <paramref name="root"/> (folders with a manifest.json), ordered so priors come first.</summary>
-    public static IReadOnlyList<FixtureSet> LoadAll(string root)
-    {
-        var sets = System.IO.Directory.GetDirectories(root)
-            .Where(d => File.Exists(Path.Combine(d, FixtureManifest.FileName)))
-            .Select(Load).ToDictionary(s => s.Name, StringComparer.Ordinal);
-        var ordered = new List<FixtureSet>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(FixtureSet s)
-        {
-            if (!done.Add(s.Name)) return;
-            if (s.Manifest.Prior is { } p && sets.TryGetValue(p, out var prior)) Visit(prior);
-            ordered.Add(s);
-        }
-        foreach (var s in sets.Values.OrderBy(s => s.Name, StringComparer.Ordinal)) Visit(s);
-        return ordered;
-    }
+    public static IReadOnlyList<FixtureSet> LoadAll(string root) =>
+        FixtureFolder.PriorsFirst(
+            FixtureFolder.FixtureDirs(root, rootMayBeFixture: false).Select(Load).OrderBy(s => s.Name, StringComparer.Ordinal),
+            s => s.Name, s => s.Manifest.Prior);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collections.Parity.Capture;
 
 namespace Collections.Parity.Runs;
 
@@ -18,17 +19,17 @@ public sealed class FixtureDay
     public Dictionary<string, int> StepRcs { get; init; } = new(StringComparer.Ordinal);
     public int? CycleRc { get; init; }
 
-    public static bool IsFixture(string dir) => File.Exists(Path.Combine(dir, "manifest.json"));
+    public static bool IsFixture(string dir) => FixtureFolder.IsFixture(dir);
 
     public static FixtureDay Load(string dir)
     {
         dir = Path.GetFullPath(dir);
-        var manifestPath = Path.Combine(dir, "manifest.json");
+        var manifestPath = Path.Combine(dir, FixtureManifest.FileName);
         using var doc = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
         var r = doc.RootElement;
         string? Str(string name) => r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-        var input = FirstDir(dir, "input", "in") ?? throw new InvalidDataException($"{dir}: no input/ folder");
-        var output = FirstDir(dir, "output", "out") ?? throw new InvalidDataException($"{dir}: no output/ folder");
+        var input = FixtureFolder.FirstDir(dir, FixtureFolder.InputNames) ?? throw new InvalidDataException($"{dir}: no input/ folder");
+        var output = FixtureFolder.FirstDir(dir, FixtureFolder.OutputNames) ?? throw new InvalidDataException($"{dir}: no output/ folder");
         var rcs = new Dictionary<string, int>(StringComparer.Ordinal);
         if (r.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array)
         {
@@ -39,7 +40,7 @@ public sealed class FixtureDay
                 rcs[program] = rc.GetInt32();
             }
         }
-        var log = Path.Combine(dir, "cycle.log");
+        var log = Path.Combine(dir, FixtureManifest.CycleLog);
         if (rcs.Count == 0 && File.Exists(log))
             foreach (var (program, rc) in ParseCycleLog(File.ReadAllText(log))) rcs[program] = rc;
         int? cycle = r.TryGetProperty("returnCode", out var crc) && crc.ValueKind == JsonValueKind.Number ? crc.GetInt32() : null;
@@ -51,7 +52,7 @@ public sealed class FixtureDay
             RunDate = runDate,
             InputDir = input,
             OutputDir = output,
-            RefDir = FirstDir(dir, "ref"),
+            RefDir = FixtureFolder.FirstDir(dir, FixtureManifest.RefFolder),
             Prior = Str("prior"),
             StepRcs = rcs,
             CycleRc = cycle,
@@ -80,38 +81,17 @@ public sealed class FixtureDay
     public static List<FixtureDay> Discover(string root)
     {
         if (!System.IO.Directory.Exists(root)) throw new DirectoryNotFoundException($"fixture folder {root} not found");
-        var days = IsFixture(root)
-            ? [Load(root)]
-            : System.IO.Directory.GetDirectories(root).Where(IsFixture).Select(Load).ToList();
-        var byName = days.ToDictionary(d => d.Name, StringComparer.Ordinal);
-        var ordered = new List<FixtureDay>();
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(FixtureDay d, int depth)
-        {
-            if (done.Contains(d.Name) || depth > days.Count) return;
-            if (d.Prior is not null && byName.TryGetValue(d.Prior, out var p)) Visit(p, depth + 1);
-            if (done.Add(d.Name)) ordered.Add(d);
-        }
-        foreach (var d in days.OrderBy(d => d.RunDate, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)) Visit(d, 0);
-        return ordered;
+        var days = FixtureFolder.FixtureDirs(root, rootMayBeFixture: true).Select(Load)
+            .OrderBy(d => d.RunDate, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal);
+        return FixtureFolder.PriorsFirst(days, d => d.Name, d => d.Prior);
     }
 
     /// <summary>The prior day's captured output folder (sibling fixture named by prior), if any.</summary>
     public string? PriorOutputDir()
     {
         if (Prior is null) return null;
-        var sibling = Path.Combine(Path.GetDirectoryName(Directory)!, Prior);
+        var sibling = FixtureFolder.SiblingDir(Directory, Prior);
         if (!IsFixture(sibling)) return null;
-        return FirstDir(sibling, "output", "out");
-    }
-
-    private static string? FirstDir(string dir, params string[] names)
-    {
-        foreach (var n in names)
-        {
-            var p = Path.Combine(dir, n);
-            if (System.IO.Directory.Exists(p)) return p;
-        }
-        return null;
+        return FixtureFolder.FirstDir(sibling, FixtureFolder.OutputNames);
     }
 }

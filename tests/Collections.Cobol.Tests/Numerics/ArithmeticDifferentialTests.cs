@@ -50,4 +50,37 @@ public class ArithmeticDifferentialTests(ITestOutputHelper output)
         nz.Should().BeFalse();
         DiffRunner.ParseRawZoned("12=", pic, out _, out _).Should().BeFalse();
     }
+
+    /// <summary>
+    /// The evaluator keeps one literal pool per program and follows libcob's NaN after a division by zero. cobc 3.1.2
+    /// (legacy flags), A 9(2)V9 0.6, Z 9 0, H S9(3)V9(8) 1, X S9(3)V9(8), B S9(11)V9(6) COMP-3:
+    /// COMPUTE X = H / Z + 4 (size error); MULTIPLY A BY 4 GIVING B ROUNDED MODE PROHIBITED -> SZ N (the NaN left operand
+    /// skips the alignment); COMPUTE X = A / Z + ( H + 4 ) (size error); the same MULTIPLY -> SZ Y (the subtree after
+    /// the NaN still aligned "4" to scale 8).
+    /// </summary>
+    [Fact]
+    public void Evaluate_LiteralsAfterDivisionByZero_FollowCobcNaN()
+    {
+        var a = new FieldSpec("A", NumericPic.Parse("9(2)V9"), FieldUsage.Display, CobolDecimal.Parse("0.6"));
+        var z = new FieldSpec("Z", NumericPic.Parse("9"), FieldUsage.Display, CobolDecimal.Zero);
+        var h = new FieldSpec("H", NumericPic.Parse("S9(3)V9(8)"), FieldUsage.Display, CobolDecimal.Parse("1.00000000"));
+        var x = new FieldSpec("X", NumericPic.Parse("S9(3)V9(8)"), FieldUsage.Display, CobolDecimal.Zero);
+        var b = new FieldSpec("B", NumericPic.Parse("S9(11)V9(6)"), FieldUsage.Packed, CobolDecimal.Zero);
+        var four = new LiteralExpr("4", CobolDecimal.Parse("4"));
+        ArithCase Compute(Expr e) => new(0, StatementKind.Compute, [a, z, h, x], [], x, null, e, CobolRoundingMode.Truncation, false, true);
+        var multiply = new ArithCase(1, StatementKind.MultiplyGiving, [a, b], [new FieldExpr(a), four], b, null, null,
+            CobolRoundingMode.Prohibited, true, true);
+        var pool = new CobolLiteralPool();
+
+        var c1 = Compute(new BinaryExpr('+', new BinaryExpr('/', new FieldExpr(h), new FieldExpr(z), false), four, false));
+        Evaluator.Evaluate(c1, pool).SizeError.Should().BeTrue();
+        Evaluator.Evaluate(multiply, pool).SizeError.Should().BeFalse();
+
+        var c2 = Compute(new BinaryExpr('+', new BinaryExpr('/', new FieldExpr(a), new FieldExpr(z), false),
+            new BinaryExpr('+', new FieldExpr(h), four, true), false));
+        Evaluator.Evaluate(c2, pool).SizeError.Should().BeTrue();
+        var after = Evaluator.Evaluate(multiply, pool);
+        after.SizeError.Should().BeTrue();
+        after.Value.Should().Be(CobolDecimal.Parse("2.4"));
+    }
 }
