@@ -68,20 +68,30 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             var sysin = $"RUNDATE={runDate.ToString("D8", CultureInfo.InvariantCulture)}\n";
             File.WriteAllText(Path.Combine(legacyOut, "SYSIN"), sysin);
             var env = LegacyEnvironment(dayDir, legacyOut, refDir);
-            var clv100 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
-            var clv200 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
-            Console.Error.WriteLine($"legacy CLV100 {clv100}, CLV200 {clv200}");
+            var repeat = (int)Math.Max(1, opt.Long("--repeat", 1));
+            Measurement? clv100 = null, clv200 = null;
+            var legacyWalls = new List<TimeSpan>();
+            var modernWalls = new List<TimeSpan>();
+            void RunLegacy()
+            {
+                var a = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
+                var b = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
+                legacyWalls.Add(a.Wall + b.Wall);
+                clv100 = Best(clv100, a);
+                clv200 = Best(clv200, b);
+                Console.Error.WriteLine($"legacy CLV100 {a}, CLV200 {b}");
+            }
 
             // --- the modern: collections legacy run -----------------------------------------------------
             Measurement? modern = null, modernSmall = null, modernSequential = null, baseline = null;
             var overlapDiffers = new List<string>();
-            var repeat = (int)opt.Long("--repeat", 1);
             var baselineCli = opt.Str("--baseline-cli");
             var same = new List<string>();
             var differ = new List<string>();
             string? modernNote = null;
             if (cli is null || !File.Exists(cli))
             {
+                RunLegacy();
                 modernNote = "the `collections` CLI was not found (build src/Collections.Cli or pass --cli)";
             }
             else
@@ -90,13 +100,22 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 var modernEnv = new Dictionary<string, string> { ["ACS_REFLIB"] = refDir };
                 var rd = runDate.ToString("D8", CultureInfo.InvariantCulture);
                 // interleaved rounds (the machine is shared): overlapped, sequential (--no-overlap), and the baseline build
+                // every round runs the legacy too: both sides get the same best-of-N treatment
                 for (var round = 0; round < repeat; round++)
                 {
-                    modern = Best(modern, Measure(cli, ["legacy", "run", rd, dayDir, modernOut], modernEnv, null));
-                    modernSequential = Best(modernSequential, Measure(cli, ["legacy", "run", rd, dayDir, Path.Combine(work, "modern-seq"), "--no-overlap"], modernEnv, null));
+                    RunLegacy();
+                    var m = Measure(cli, ["legacy", "run", rd, dayDir, modernOut], modernEnv, null);
+                    modernWalls.Add(m.Wall);
+                    modern = Best(modern, m);
+                    var sq = Measure(cli, ["legacy", "run", rd, dayDir, Path.Combine(work, "modern-seq"), "--no-overlap"], modernEnv, null);
+                    modernSequential = Best(modernSequential, sq);
+                    Measurement? bl = null;
                     if (baselineCli is not null)
-                        baseline = Best(baseline, Measure(baselineCli, ["legacy", "run", rd, dayDir, Path.Combine(work, "baseline")], modernEnv, null));
-                    Console.Error.WriteLine($"round {round + 1}: overlapped {modern}, sequential {modernSequential}" + (baseline is null ? "" : $", baseline {baseline}"));
+                    {
+                        bl = Measure(baselineCli, ["legacy", "run", rd, dayDir, Path.Combine(work, "baseline")], modernEnv, null);
+                        baseline = Best(baseline, bl);
+                    }
+                    Console.Error.WriteLine($"round {round + 1}: overlapped {m}, sequential {sq}" + (bl is null ? "" : $", baseline {bl}"));
                 }
                 foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC", "CTLTOTS", "sysout/STEP010.CLV100", "sysout/STEP020.CLV200" })
                 {
@@ -120,6 +139,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             }
 
             // --- report ----------------------------------------------------------------------------------
+            if (clv100 is null || clv200 is null) throw new InvalidOperationException("the legacy was not measured");
             var legacyWall = clv100.Wall + clv200.Wall;
             var legacyPeak = Math.Max(clv100.PeakKb, clv200.PeakKb);
             report.AppendLine(SectionTitle);
@@ -130,7 +150,8 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             var mib = new FileInfo(Path.Combine(dayDir, "ENTRYIN")).Length / 1_048_576.0;
             report.AppendLine(FormattableString.Invariant(
                 $"Input: one generated day (`collections generate-day --entries {entries} --mean-lines {meanLines}`), {gen.Records + 1:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {mib:F1} MiB)."));
-            if (cli is not null) report.AppendLine("Modern CLI: `" + Path.GetFileName(cli) + "`, checked-out commit " + GitCommit(cli) + ".");
+            if (cli is not null)
+                report.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
             report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
                 "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
             report.AppendLine();
@@ -166,7 +187,14 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                     report.AppendLine(FormattableString.Invariant(
                         $"What the overlap gives: wall {modernSequential.Wall.TotalSeconds:F2} s -> {modern.Wall.TotalSeconds:F2} s ({modernSequential.Wall.TotalSeconds / Math.Max(0.001, modern.Wall.TotalSeconds):F2}x) for about the same CPU ({modernSequential.Cpu.TotalSeconds:F2} s vs {modern.Cpu.TotalSeconds:F2} s): STEP020 runs on the second core while STEP010 runs."));
                 }
-                if (repeat > 1) report.AppendLine(FormattableString.Invariant($"Modern figures: best of {repeat} interleaved rounds (lowest wall and lowest CPU taken separately)."));
+                if (repeat > 1)
+                {
+                    report.AppendLine(FormattableString.Invariant(
+                        $"Figures: best of {repeat} interleaved rounds, each round running the legacy (CLV100, CLV200) and then every modern variant; lowest wall and lowest CPU taken separately, per legacy step too (which favours the legacy: its two best steps may come from different rounds)."));
+                    report.AppendLine(FormattableString.Invariant(
+                        $"Median of the rounds: legacy {Median(legacyWalls).TotalSeconds:F2} s wall, modern {Median(modernWalls).TotalSeconds:F2} s wall, **{Median(legacyWalls).TotalSeconds / Math.Max(0.001, Median(modernWalls).TotalSeconds):F1}x**; per round (legacy / modern wall): {string.Join(", ", legacyWalls.Zip(modernWalls, (l, m) => FormattableString.Invariant($"{l.TotalSeconds / Math.Max(0.001, m.TotalSeconds):F1}x")))}."));
+                }
+                report.AppendLine("Before every measured run the benchmark calls sync(1): no run pays the write-back of the files an earlier run left in the page cache.");
             }
             if (modernNote is not null)
             {
@@ -211,9 +239,28 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     private static Measurement Best(Measurement? a, Measurement b) => a is null ? b : new Measurement(
         a.Wall < b.Wall ? a.Wall : b.Wall, a.Cpu < b.Cpu ? a.Cpu : b.Cpu, Math.Max(a.PeakKb, b.PeakKb), a.ExitCode != 0 ? a.ExitCode : b.ExitCode, b.StdErrTail);
 
-    /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB).</summary>
+    private static TimeSpan Median(List<TimeSpan> xs)
+    {
+        if (xs.Count == 0) return TimeSpan.Zero;
+        var s = xs.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Flushes dirty pages (sync(1)) so that the measured run does not pay, on these 2 cores, the kernel's write-back
+    /// of the 270 MB an earlier run (legacy or modern) left in the page cache.
+    /// </summary>
+    private static void Settle()
+    {
+        if (!File.Exists("/bin/sync") && !File.Exists("/usr/bin/sync")) return;
+        using var p = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+        p?.WaitForExit();
+    }
+
+    /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB), after <see cref="Settle"/>.</summary>
     private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
     {
+        Settle();
         var useTime = File.Exists("/usr/bin/time");
         var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
         {
@@ -268,6 +315,29 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         }
     }
 
+    /// <summary>The CLI's path relative to the repository (or as given) and whether it is ReadyToRun-compiled.</summary>
+    private static string CliDescription(string cli)
+    {
+        var full = Path.GetFullPath(cli);
+        var shown = full;
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(full)!); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Collections.sln"))) continue;
+            shown = Path.GetRelativePath(dir.FullName, full);
+            break;
+        }
+        var dll = Path.Combine(Path.GetDirectoryName(full)!, "Collections.Legacy.dll");
+        var r2r = File.Exists(dll) && IsReadyToRun(dll);
+        return "`" + shown + "` " + (r2r ? "(ReadyToRun, as `run.sh` publishes it)" : "(IL only, every method JIT-compiled)");
+    }
+
+    private static bool IsReadyToRun(string dll)
+    {
+        using var fs = File.OpenRead(dll);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(fs);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
     private static string GitCommit(string cli)
     {
         try
@@ -292,6 +362,9 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "Collections.sln"))) continue;
+            // the CLI as shipped (run.sh publishes it ReadyToRun into artifacts/cli), else the plain build
+            var published = Path.Combine(dir.FullName, "artifacts", "cli", "collections");
+            if (File.Exists(published)) return published;
             foreach (var config in new[] { "Release", "Debug" })
             {
                 var p = Path.Combine(dir.FullName, "src", "Collections.Cli", "bin", config, "net10.0", "collections");
