@@ -8,7 +8,7 @@ namespace Collections.Benchmarks;
 
 /// <summary>
 /// <c>legacy-vs-modern [--lines N] [--seed S] [--rundate D] [--legacy-home DIR] [--cli PATH] [--work DIR] [--doc FILE]
-/// [--repeat N] [--baseline-cli PATH]</c>: also runs the modern cycle with <c>--no-overlap</c> (what the overlap of
+/// [--repeat N] [--warmup N] [--baseline-cli PATH]</c>: also runs the modern cycle with <c>--no-overlap</c> (what the overlap of
 /// STEP020 with STEP010 gives) and, with --baseline-cli, another build of the CLI on the same day (before/after in one
 /// run); with --repeat the modern runs are repeated interleaved and the best figures kept.
 /// generates one day of about N ENTRYIN records (default 1,000,000), runs the legacy's CLV100 and CLV200 load
@@ -69,6 +69,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             File.WriteAllText(Path.Combine(legacyOut, "SYSIN"), sysin);
             var env = LegacyEnvironment(dayDir, legacyOut, refDir);
             var repeat = (int)Math.Max(1, opt.Long("--repeat", 1));
+            var warmup = (int)Math.Max(0, opt.Long("--warmup", 0));
             Measurement? clv100 = null, clv200 = null;
             var legacyWalls = new List<TimeSpan>();
             var modernWalls = new List<TimeSpan>();
@@ -101,6 +102,16 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 var rd = runDate.ToString("D8", CultureInfo.InvariantCulture);
                 // interleaved rounds (the machine is shared): overlapped, sequential (--no-overlap), and the baseline build
                 // every round runs the legacy too: both sides get the same best-of-N treatment
+                // --warmup N: N rounds first, not counted (page cache, the output files' first allocation), as hyperfine --warmup
+                for (var w = 0; w < warmup; w++)
+                {
+                    var la = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
+                    var lb = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
+                    var wm = Measure(cli, ["legacy", "run", rd, dayDir, modernOut], modernEnv, null);
+                    _ = Measure(cli, ["legacy", "run", rd, dayDir, Path.Combine(work, "modern-seq"), "--no-overlap"], modernEnv, null);
+                    if (baselineCli is not null) _ = Measure(baselineCli, ["legacy", "run", rd, dayDir, Path.Combine(work, "baseline")], modernEnv, null);
+                    Console.Error.WriteLine($"warm-up {w + 1} (not counted): legacy {la.Wall + lb.Wall:g}, overlapped {wm}");
+                }
                 for (var round = 0; round < repeat; round++)
                 {
                     RunLegacy();
@@ -146,7 +157,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}.");
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --lines {lines}{(repeat > 1 ? $" --repeat {repeat}" : "")}{(baselineCli is null ? "" : " --baseline-cli BASELINE")}` (seed {seed}, run date {runDate}).");
+                $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --lines {lines}{(repeat > 1 ? $" --repeat {repeat}" : "")}{(warmup > 0 ? $" --warmup {warmup}" : "")}{(baselineCli is null ? "" : " --baseline-cli BASELINE")}` (seed {seed}, run date {runDate}).");
             var mib = new FileInfo(Path.Combine(dayDir, "ENTRYIN")).Length / 1_048_576.0;
             report.AppendLine(FormattableString.Invariant(
                 $"Input: one generated day (`collections generate-day --entries {entries} --mean-lines {meanLines}`), {gen.Records + 1:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {mib:F1} MiB)."));
@@ -190,7 +201,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 if (repeat > 1)
                 {
                     report.AppendLine(FormattableString.Invariant(
-                        $"Figures: best of {repeat} interleaved rounds, each round running the legacy (CLV100, CLV200) and then every modern variant; lowest wall and lowest CPU taken separately, per legacy step too (which favours the legacy: its two best steps may come from different rounds)."));
+                        $"Figures: best of {repeat} interleaved rounds{(warmup > 0 ? $" after {warmup} warm-up round(s) not counted" : "")}, each round running the legacy (CLV100, CLV200) and then every modern variant; lowest wall and lowest CPU taken separately, per legacy step too (which favours the legacy: its two best steps may come from different rounds)."));
                     report.AppendLine(FormattableString.Invariant(
                         $"Median of the rounds: legacy {Median(legacyWalls).TotalSeconds:F2} s wall, modern {Median(modernWalls).TotalSeconds:F2} s wall, **{Median(legacyWalls).TotalSeconds / Math.Max(0.001, Median(modernWalls).TotalSeconds):F1}x**; per round (legacy / modern wall): {string.Join(", ", legacyWalls.Zip(modernWalls, (l, m) => FormattableString.Invariant($"{l.TotalSeconds / Math.Max(0.001, m.TotalSeconds):F1}x")))}."));
                 }
