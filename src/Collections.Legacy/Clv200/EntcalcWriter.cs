@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
@@ -58,18 +59,8 @@ public sealed class EntcalcWriter : IDisposable
         linecalcHeader[Records.LinecalcLayout.EntryType..(Records.LinecalcLayout.ManualFlag + 1)].CopyTo(d[EntcalcLayout.EntryType..]);
         Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
         Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
-        Fields.PutPacked(d, EntcalcLayout.EnteredValue, 13, r.EnteredValueCents);
-        Fields.PutPacked(d, EntcalcLayout.LiableValue, 13, r.MpfLiableValueCents);
-        Fields.PutPacked(d, EntcalcLayout.Duty, 13, r.DutyCents);
-        Fields.PutPacked(d, EntcalcLayout.S301, 13, r.Section301Cents);
-        Fields.PutPacked(d, EntcalcLayout.S232, 13, r.Section232Cents);
-        Fields.PutPacked(d, EntcalcLayout.Ieepa, 13, r.IeepaCents);
-        Fields.PutPacked(d, EntcalcLayout.S122, 13, r.Section122Cents);
-        Fields.PutPacked(d, EntcalcLayout.Oth99, 13, r.OtherChapter99Cents);
-        Fields.PutPacked(d, EntcalcLayout.Add, 13, r.AntidumpingCents);
-        Fields.PutPacked(d, EntcalcLayout.Cvd, 13, r.CountervailingCents);
-        Fields.PutPacked(d, EntcalcLayout.FeeTotal, 13, r.FeeTotalCents);
-        Fields.PutPacked(d, EntcalcLayout.TotalAssessed, 13, r.TotalAssessedCents);
+        PutTotals(d, [r.EnteredValueCents, r.MpfLiableValueCents, r.DutyCents, r.Section301Cents, r.Section232Cents, r.IeepaCents,
+            r.Section122Cents, r.OtherChapter99Cents, r.AntidumpingCents, r.CountervailingCents, r.FeeTotalCents, r.TotalAssessedCents]);
         Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawE5);
         d[EntcalcLayout.LimitInd] = (byte)r.MpfLimitIndicator;
         Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, fees.Length);
@@ -80,6 +71,18 @@ public sealed class EntcalcWriter : IDisposable
             Fields.PutPacked(d, at + 3, 11, fees[i].AmountCents);
         }
         _writer.Write(d);
+    }
+
+    /// <summary>
+    /// ECT-ENTERED-VALUE .. ECT-TOTAL-ASSESSED: twelve S9(11)V99 COMP-3 fields (7 bytes each), one after the other,
+    /// in the order of <paramref name="cents"/> (entered, liable, duty, 301, 232, IEEPA, 122, other 99, AD, CVD, fee
+    /// total, total assessed).
+    /// </summary>
+    private static void PutTotals(Span<byte> d, ReadOnlySpan<long> cents)
+    {
+        const int amountLength = 7;
+        Debug.Assert(cents.Length == 12 && EntcalcLayout.TotalAssessed == EntcalcLayout.EnteredValue + (11 * amountLength));
+        for (var i = 0; i < cents.Length; i++) Fields.PutPacked(d, EntcalcLayout.EnteredValue + (i * amountLength), 13, cents[i]);
     }
 
     private static void PutFeeClass(Span<byte> destination, string feeClass)
@@ -125,18 +128,8 @@ public sealed class EntcalcWriter : IDisposable
         Fields.PutText(d, EntcalcLayout.ManualFlag, 1, r.ManualFlag.ToString());
         Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
         Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
-        Fields.PutPacked(d, EntcalcLayout.EnteredValue, 13, r.EnteredValueCents);
-        Fields.PutPacked(d, EntcalcLayout.LiableValue, 13, r.MpfLiableValueCents);
-        Fields.PutPacked(d, EntcalcLayout.Duty, 13, r.DutyCents);
-        Fields.PutPacked(d, EntcalcLayout.S301, 13, r.Section301Cents);
-        Fields.PutPacked(d, EntcalcLayout.S232, 13, r.Section232Cents);
-        Fields.PutPacked(d, EntcalcLayout.Ieepa, 13, r.IeepaCents);
-        Fields.PutPacked(d, EntcalcLayout.S122, 13, r.Section122Cents);
-        Fields.PutPacked(d, EntcalcLayout.Oth99, 13, r.OtherChapter99Cents);
-        Fields.PutPacked(d, EntcalcLayout.Add, 13, r.AntidumpingCents);
-        Fields.PutPacked(d, EntcalcLayout.Cvd, 13, r.CountervailingCents);
-        Fields.PutPacked(d, EntcalcLayout.FeeTotal, 13, r.FeeTotalCents);
-        Fields.PutPacked(d, EntcalcLayout.TotalAssessed, 13, r.TotalAssessedCents);
+        PutTotals(d, [r.EnteredValueCents, r.MpfLiableValueCents, r.DutyCents, r.Section301Cents, r.Section232Cents, r.IeepaCents,
+            r.Section122Cents, r.OtherChapter99Cents, r.AntidumpingCents, r.CountervailingCents, r.FeeTotalCents, r.TotalAssessedCents]);
         Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawTotalE5);
         Fields.PutText(d, EntcalcLayout.LimitInd, 1, r.MpfLimitIndicator.ToString());
         Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, r.Fees.Count);
