@@ -226,20 +226,11 @@ public sealed class CompiledRecordDecoder
     /// </summary>
     public void Decode(ReadOnlySpan<byte> record, RecordValues target, string? fileName = null, long recordNumber = -1)
     {
-        var plan = Prepare(ref record, target);
-        var i = 0;
-        while ((i = Run(plan, i, record, target)) >= 0)
-        {
-            // ops do not run in field order (text runs span numeric fields): collect, then throw the first in field order
-            Recover(plan, i, record, target);
-            i++;
-        }
-        if (target.ErrorList.Count > 0)
-        {
-            var first = target.Errors[0];
-            var error = new CobolDataException(first.Reason, Convert.FromHexString(first.Hex), first.Field, first.Offset);
-            throw recordNumber >= 0 ? error.WithRecord(fileName, recordNumber) : error;
-        }
+        // ops do not run in field order (text runs span numeric fields): collect every error, then throw the first in field order
+        if (TryDecode(record, target)) return;
+        var first = target.Errors[0];
+        var error = new CobolDataException(first.Reason, Convert.FromHexString(first.Hex), first.Field, first.Offset);
+        throw recordNumber >= 0 ? error.WithRecord(fileName, recordNumber) : error;
     }
 
     /// <summary>Decodes the record a <see cref="RecordReader"/> returned last (errors name its file and record number).</summary>
@@ -538,15 +529,7 @@ public sealed class CompiledRecordDecoder
         var bytes = record.Slice(field.Offset, field.Length);
         if (s.Expected is not null) return bytes.SequenceEqual(s.Expected);
         if (field.Picture is not { IsNumeric: true } pic) return false;
-        if (!TryDecodeNumber(field, bytes, out var unscaled)) return false;
-        if (!FixedPoint.TryParseInt128(s.Selection.Value.Trim(), Math.Max(pic.Scale, 0), out var wanted)) return false;
-        if (pic.Scale < 0)
-        {
-            Int128 scaled = unscaled;
-            for (var i = 0; i < -pic.Scale; i++) scaled *= 10;
-            return scaled == wanted;
-        }
-        return unscaled == wanted;
+        return TryDecodeNumber(field, bytes, out var unscaled) && s.Selection.MatchesNumber(pic, unscaled);
     }
 
     /// <summary>As <see cref="RecordDecoder"/> decodes a selector or an OCCURS DEPENDING ON count.</summary>
@@ -559,11 +542,11 @@ public sealed class CompiledRecordDecoder
             case CopybookUsage.Display:
                 if (pic.Digits <= ZonedDecimal.MaxDigitsInt64)
                 {
-                    if (!ZonedDecimal.TryDecode(bytes, pic.Digits, Placement(f.Sign), _overpunch, out var z)) return false;
+                    if (!ZonedDecimal.TryDecode(bytes, pic.Digits, LayoutCodecs.Placement(f.Sign), _overpunch, out var z)) return false;
                     unscaled = z;
                     return true;
                 }
-                return ZonedDecimal.TryDecodeInt128(bytes, pic.Digits, Placement(f.Sign), _overpunch, out unscaled);
+                return ZonedDecimal.TryDecodeInt128(bytes, pic.Digits, LayoutCodecs.Placement(f.Sign), _overpunch, out unscaled);
             case CopybookUsage.PackedDecimal:
                 if (pic.Digits <= PackedDecimal.MaxDigitsInt64)
                 {
@@ -585,15 +568,6 @@ public sealed class CompiledRecordDecoder
                 }
         }
     }
-
-    private static SignPlacement Placement(CopybookSign sign) => sign switch
-    {
-        CopybookSign.None => SignPlacement.Unsigned,
-        CopybookSign.TrailingOverpunch => SignPlacement.TrailingOverpunch,
-        CopybookSign.LeadingOverpunch => SignPlacement.LeadingOverpunch,
-        CopybookSign.TrailingSeparate => SignPlacement.TrailingSeparate,
-        _ => SignPlacement.LeadingSeparate,
-    };
 
     /// <summary>Byte of a trailing over-punched digit → 0 (invalid) or (negative ? 0x100 : 0) | plain digit byte,
     /// derived from the generic decoder (a two-digit field "1" + byte).</summary>
@@ -664,13 +638,7 @@ public sealed class CompiledRecordDecoder
         var pic = f.Picture!;
         if (!pic.IsNumeric) return FieldCodec.Alphanumeric(f.Length, _codePage);
         if (pic.Digits > 18) throw new NotSupportedException($"{f.DisplayName}: numeric items of more than 18 digits are not supported here (use RecordDecoder)");
-        return f.Usage switch
-        {
-            CopybookUsage.Display => FieldCodec.Zoned(pic.Digits, pic.Scale, Placement(f.Sign), _overpunch),
-            CopybookUsage.PackedDecimal => FieldCodec.Packed(pic.Digits, pic.Scale, pic.Signed, _options.PackedSigns),
-            CopybookUsage.Binary => FieldCodec.Binary(pic.Digits, pic.Scale, pic.Signed, f.Length, bigEndian: true, BinaryPicPolicy.FullValue),
-            _ => FieldCodec.Binary(pic.Digits, pic.Scale, pic.Signed, f.Length, _nativeBigEndian, BinaryPicPolicy.FullValue),
-        };
+        return LayoutCodecs.Numeric(f, _overpunch, _options.PackedSigns, _nativeBigEndian);
     }
 
     /// <summary>The plan for the records whose matching selections are <paramref name="mask"/>.</summary>

@@ -106,7 +106,7 @@ public sealed class RecordDecoder
         var active = new HashSet<LayoutField>();
         foreach (var (field, sel, group) in _selections)
         {
-            if (!Matches(field, sel.Value, record)) continue;
+            if (!Matches(field, sel, record)) continue;
             for (var g = group; g is not null; g = g.Parent)
             {
                 if (g.Redefines is not null || g.RedefinedBy.Count > 0 || g.Level == 1) active.Add(g);
@@ -115,27 +115,18 @@ public sealed class RecordDecoder
         return active;
     }
 
-    private bool Matches(LayoutField field, string expected, ReadOnlySpan<byte> record)
+    private bool Matches(LayoutField field, RecordSelection selection, ReadOnlySpan<byte> record)
     {
         if (field.Offset + field.Length > record.Length) return false;
         var bytes = record.Slice(field.Offset, field.Length);
         if (field.Picture is { IsNumeric: true } pic)
         {
-            if (!TryDecodeNumber(field, bytes, out var unscaled, out _)) return false;
-            if (!FixedPoint.TryParseInt128(expected.Trim(), Math.Max(pic.Scale, 0), out var wanted)) return false;
-            if (pic.Scale < 0)
-            {
-                // compare at scale 0: value = unscaled * 10^-scale
-                Int128 scaled = unscaled;
-                for (int i = 0; i < -pic.Scale; i++) scaled *= 10;
-                return scaled == wanted;
-            }
-            return unscaled == wanted;
+            return TryDecodeNumber(field, bytes, out var unscaled, out _) && selection.MatchesNumber(pic, unscaled);
         }
         string text;
         try { text = _text.Decode(bytes); }
         catch (CobolDataException) { return false; }
-        return string.Equals(text.TrimEnd(' '), expected.TrimEnd(' '), StringComparison.Ordinal);
+        return string.Equals(text.TrimEnd(' '), selection.Value.TrimEnd(' '), StringComparison.Ordinal);
     }
 
     private sealed class Context(ReadOnlySpan<byte> record, DecodedRecord result, HashSet<LayoutField> active)
@@ -242,8 +233,8 @@ public sealed class RecordDecoder
             {
                 case CopybookUsage.Display:
                     unscaled = pic.Digits <= ZonedDecimal.MaxDigitsInt64
-                        ? ZonedDecimal.Decode(bytes, pic.Digits, Placement(f.Sign), _overpunch)
-                        : ZonedDecimal.DecodeInt128(bytes, pic.Digits, Placement(f.Sign), _overpunch);
+                        ? ZonedDecimal.Decode(bytes, pic.Digits, LayoutCodecs.Placement(f.Sign), _overpunch)
+                        : ZonedDecimal.DecodeInt128(bytes, pic.Digits, LayoutCodecs.Placement(f.Sign), _overpunch);
                     return true;
                 case CopybookUsage.PackedDecimal:
                     unscaled = pic.Digits <= PackedDecimal.MaxDigitsInt64
@@ -263,13 +254,4 @@ public sealed class RecordDecoder
             return false;
         }
     }
-
-    private static SignPlacement Placement(CopybookSign sign) => sign switch
-    {
-        CopybookSign.None => SignPlacement.Unsigned,
-        CopybookSign.TrailingOverpunch => SignPlacement.TrailingOverpunch,
-        CopybookSign.LeadingOverpunch => SignPlacement.LeadingOverpunch,
-        CopybookSign.TrailingSeparate => SignPlacement.TrailingSeparate,
-        _ => SignPlacement.LeadingSeparate,
-    };
 }

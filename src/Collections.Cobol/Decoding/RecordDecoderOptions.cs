@@ -35,6 +35,21 @@ public sealed record RecordSelection(string FieldName, string Value, string Grou
         return new RecordSelection(text[..eq].Trim().ToUpperInvariant(), text[(eq + 1)..colon], text[(colon + 1)..].Trim().ToUpperInvariant());
     }
 
+    /// <summary>
+    /// True when a numeric selector field holding <paramref name="unscaled"/> (at <paramref name="pic"/>'s scale) has
+    /// the selection's value, compared as exact numbers ("5" matches 5.00; with P scaling at scale 0).
+    /// </summary>
+    internal bool MatchesNumber(Copybooks.Picture pic, Int128 unscaled)
+    {
+        if (!FixedPoint.TryParseInt128(Value.Trim(), Math.Max(pic.Scale, 0), out var wanted)) return false;
+        if (pic.Scale < 0)
+        {
+            // compare at scale 0: value = unscaled * 10^-scale
+            for (var i = 0; i < -pic.Scale; i++) unscaled *= 10;
+        }
+        return unscaled == wanted;
+    }
+
     public override string ToString() => $"{FieldName}={Value}:{GroupName}";
 }
 

@@ -77,20 +77,7 @@ public static class RecordColumns
         var pic = f.Picture!;
         if (pic.Category == PictureCategory.NumericEdited) return pic; // handled by an edited decoder
         if (!pic.IsNumeric) return FieldCodec.Alphanumeric(f.Length, codePage);
-        return f.Usage switch
-        {
-            CopybookUsage.PackedDecimal => FieldCodec.Packed(pic.Digits, pic.Scale, pic.Signed, packedSigns),
-            CopybookUsage.Binary => FieldCodec.Binary(pic.Digits, pic.Scale, pic.Signed, f.Length, bigEndian: true, BinaryPicPolicy.FullValue),
-            CopybookUsage.NativeBinary => FieldCodec.Binary(pic.Digits, pic.Scale, pic.Signed, f.Length, nativeBigEndian, BinaryPicPolicy.FullValue),
-            _ => FieldCodec.Zoned(pic.Digits, pic.Scale, f.Sign switch
-            {
-                CopybookSign.None => SignPlacement.Unsigned,
-                CopybookSign.TrailingOverpunch => SignPlacement.TrailingOverpunch,
-                CopybookSign.LeadingOverpunch => SignPlacement.LeadingOverpunch,
-                CopybookSign.TrailingSeparate => SignPlacement.TrailingSeparate,
-                _ => SignPlacement.LeadingSeparate,
-            }, overpunch),
-        };
+        return LayoutCodecs.Numeric(f, overpunch, packedSigns, nativeBigEndian);
     }
 
     private static FieldDecoder EditedDecoder(string picture, CodePage codePage)

@@ -170,8 +170,11 @@ public sealed class RecordDataReader : DbDataReader
 
     public override string GetDataTypeName(int ordinal) => _columns[ordinal].FieldType.Name;
 
-    public override bool IsDBNull(int ordinal) =>
-        _values is not null ? !(_hasRow ? _values.IsPresent(ordinal) : throw NoRecord()) : !_columns[ordinal].AppliesTo(Current);
+    public override bool IsDBNull(int ordinal)
+    {
+        if (_values is null) return !_columns[ordinal].AppliesTo(Current);
+        return _hasRow ? !_values.IsPresent(ordinal) : throw NoRecord();
+    }
 
     public override object GetValue(int ordinal)
     {
