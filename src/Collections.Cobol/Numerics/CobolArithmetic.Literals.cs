@@ -13,10 +13,10 @@ public static partial class CobolArithmetic
     public static CobolDecimal Subtract(CobolDecimal left, CobolOperand right) => left - Aligned(left, right);
 
     /// <summary>cob_decimal_mul: the scales add; a literal second operand brings its current (possibly raised) scale.</summary>
-    public static CobolDecimal Multiply(CobolDecimal left, CobolOperand right) => left * SecondOperand(right);
+    public static CobolDecimal Multiply(CobolDecimal left, CobolOperand right) => left * right.Current;
 
     /// <summary>cob_decimal_div (<see cref="Divide(CobolDecimal, CobolDecimal)"/>) with the literal's current scale.</summary>
-    public static CobolDecimal Divide(CobolDecimal left, CobolOperand right) => Divide(left, SecondOperand(right));
+    public static CobolDecimal Divide(CobolDecimal left, CobolOperand right) => Divide(left, right.Current);
 
     /// <summary>
     /// cob_decimal_pow with a literal exponent (an integer literal): when base and exponent are non-zero the shared
@@ -55,8 +55,6 @@ public static partial class CobolArithmetic
 
     private static CobolDecimal Aligned(CobolDecimal left, CobolOperand right) =>
         right.Literal is { } literal ? literal.AlignTo(left.Scale) : right.Value;
-
-    private static CobolDecimal SecondOperand(CobolOperand right) => right.Current;
 
     private static int ToExponent(CobolDecimal e)
     {

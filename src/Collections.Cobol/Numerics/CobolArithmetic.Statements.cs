@@ -48,28 +48,10 @@ public static partial class CobolArithmetic
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
         Store(current + addend, receiver, current, mode, onSizeError);
 
-    /// <summary>ADD a b ... TO receiver (the addends are summed exactly first).</summary>
-    public static StoreResult AddTo(ReadOnlySpan<CobolDecimal> addends, NumericPic receiver, CobolDecimal current,
-        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false)
-    {
-        var sum = Sum(addends);
-        return Store(current + sum, receiver, current, mode, onSizeError);
-    }
-
-    /// <summary>ADD a b ... GIVING receiver.</summary>
-    public static StoreResult AddGiving(ReadOnlySpan<CobolDecimal> addends, NumericPic receiver, CobolDecimal current,
-        CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
-        Store(Sum(addends), receiver, current, mode, onSizeError);
-
     /// <summary>SUBTRACT subtrahend FROM receiver.</summary>
     public static StoreResult SubtractFrom(CobolDecimal subtrahend, NumericPic receiver, CobolDecimal current,
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
         Store(current - subtrahend, receiver, current, mode, onSizeError);
-
-    /// <summary>SUBTRACT a b ... FROM minuend GIVING receiver.</summary>
-    public static StoreResult SubtractGiving(ReadOnlySpan<CobolDecimal> subtrahends, CobolDecimal minuend, NumericPic receiver,
-        CobolDecimal current, CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false) =>
-        Store(minuend - Sum(subtrahends), receiver, current, mode, onSizeError);
 
     /// <summary>MULTIPLY multiplier BY receiver.</summary>
     public static StoreResult MultiplyBy(CobolDecimal multiplier, NumericPic receiver, CobolDecimal current,
@@ -91,7 +73,7 @@ public static partial class CobolArithmetic
     public static StoreResult DivideGiving(CobolOperand dividend, CobolOperand divisor, NumericPic receiver, CobolDecimal current,
         CobolRoundingMode mode = CobolRoundingMode.Truncation, bool onSizeError = false)
     {
-        if (SecondOperand(divisor).IsZero) return new StoreResult(current, true);
+        if (divisor.Current.IsZero) return new StoreResult(current, true);
         return Store(Divide(dividend.Value, divisor), receiver, current, mode, onSizeError);
     }
 
@@ -140,11 +122,4 @@ public static partial class CobolArithmetic
 
     /// <summary>MOVE source TO receiver (numeric to numeric).</summary>
     public static CobolDecimal MoveTo(CobolDecimal source, NumericPic receiver) => Move(source, receiver);
-
-    private static CobolDecimal Sum(ReadOnlySpan<CobolDecimal> values)
-    {
-        var sum = CobolDecimal.Zero;
-        foreach (var v in values) sum += v;
-        return sum;
-    }
 }
