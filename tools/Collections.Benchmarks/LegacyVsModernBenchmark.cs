@@ -73,14 +73,14 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             Measurement? clv100 = null, clv200 = null;
             var legacyWalls = new List<TimeSpan>();
             var modernWalls = new List<TimeSpan>();
-            void RunLegacy()
+            (Measurement Clv100, Measurement Clv200) RunLegacy() =>
+                (Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin),
+                 Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin));
+            void CountLegacy((Measurement Clv100, Measurement Clv200) run)
             {
-                var a = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
-                var b = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
-                legacyWalls.Add(a.Wall + b.Wall);
-                clv100 = Best(clv100, a);
-                clv200 = Best(clv200, b);
-                Console.Error.WriteLine($"legacy CLV100 {a}, CLV200 {b}");
+                legacyWalls.Add(run.Clv100.Wall + run.Clv200.Wall);
+                clv100 = Best(clv100, run.Clv100);
+                clv200 = Best(clv200, run.Clv200);
             }
 
             // --- the modern: collections legacy run -----------------------------------------------------
@@ -92,7 +92,9 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             string? modernNote = null;
             if (cli is null || !File.Exists(cli))
             {
-                RunLegacy();
+                var legacy = RunLegacy();
+                Console.Error.WriteLine($"legacy CLV100 {legacy.Clv100}, CLV200 {legacy.Clv200}");
+                CountLegacy(legacy);
                 modernNote = "the `collections` CLI was not found (build src/Collections.Cli or pass --cli)";
             }
             else
@@ -100,33 +102,26 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 var modernOut = Path.Combine(work, "modern");
                 var modernEnv = new Dictionary<string, string> { ["ACS_REFLIB"] = refDir };
                 var rd = runDate.ToString("D8", CultureInfo.InvariantCulture);
-                // interleaved rounds (the machine is shared): overlapped, sequential (--no-overlap), and the baseline build
-                // every round runs the legacy too: both sides get the same best-of-N treatment
-                // --warmup N: N rounds first, not counted (page cache, the output files' first allocation), as hyperfine --warmup
-                for (var w = 0; w < warmup; w++)
+                Measurement RunModern(string program, string outDir, params string[] extra) =>
+                    Measure(program, ["legacy", "run", rd, dayDir, outDir, .. extra], modernEnv, null);
+                // interleaved rounds (the machine is shared): the legacy, then overlapped, sequential (--no-overlap) and
+                // the baseline build, so both sides get the same best-of-N treatment; the first --warmup rounds are not
+                // counted (page cache, the output files' first allocation), as hyperfine --warmup
+                for (var round = 0; round < warmup + repeat; round++)
                 {
-                    var la = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], env, sysin);
-                    var lb = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
-                    var wm = Measure(cli, ["legacy", "run", rd, dayDir, modernOut], modernEnv, null);
-                    _ = Measure(cli, ["legacy", "run", rd, dayDir, Path.Combine(work, "modern-seq"), "--no-overlap"], modernEnv, null);
-                    if (baselineCli is not null) _ = Measure(baselineCli, ["legacy", "run", rd, dayDir, Path.Combine(work, "baseline")], modernEnv, null);
-                    Console.Error.WriteLine($"warm-up {w + 1} (not counted): legacy {la.Wall + lb.Wall:g}, overlapped {wm}");
-                }
-                for (var round = 0; round < repeat; round++)
-                {
-                    RunLegacy();
-                    var m = Measure(cli, ["legacy", "run", rd, dayDir, modernOut], modernEnv, null);
+                    var legacy = RunLegacy();
+                    var m = RunModern(cli, modernOut);
+                    var sq = RunModern(cli, Path.Combine(work, "modern-seq"), "--no-overlap");
+                    var bl = baselineCli is null ? null : RunModern(baselineCli, Path.Combine(work, "baseline"));
+                    var label = round < warmup ? $"warm-up {round + 1} (not counted)" : $"round {round - warmup + 1}";
+                    Console.Error.WriteLine($"{label}: legacy CLV100 {legacy.Clv100}, CLV200 {legacy.Clv200}; overlapped {m}, sequential {sq}"
+                        + (bl is null ? "" : $", baseline {bl}"));
+                    if (round < warmup) continue;
+                    CountLegacy(legacy);
                     modernWalls.Add(m.Wall);
                     modern = Best(modern, m);
-                    var sq = Measure(cli, ["legacy", "run", rd, dayDir, Path.Combine(work, "modern-seq"), "--no-overlap"], modernEnv, null);
                     modernSequential = Best(modernSequential, sq);
-                    Measurement? bl = null;
-                    if (baselineCli is not null)
-                    {
-                        bl = Measure(baselineCli, ["legacy", "run", rd, dayDir, Path.Combine(work, "baseline")], modernEnv, null);
-                        baseline = Best(baseline, bl);
-                    }
-                    Console.Error.WriteLine($"round {round + 1}: overlapped {m}, sequential {sq}" + (bl is null ? "" : $", baseline {bl}"));
+                    if (bl is not null) baseline = Best(baseline, bl);
                 }
                 foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC", "CTLTOTS", "sysout/STEP010.CLV100", "sysout/STEP020.CLV200" })
                 {
@@ -134,7 +129,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                     var b = Path.Combine(work, "modern-seq", f);
                     if (!(File.Exists(a) && File.Exists(b) && FilesEqual(a, b))) overlapDiffers.Add(f);
                 }
-                modernSmall = Measure(cli, ["legacy", "run", runDate.ToString("D8", CultureInfo.InvariantCulture), smallDir, Path.Combine(work, "modern-small")], modernEnv, null);
+                modernSmall = Measure(cli, ["legacy", "run", rd, smallDir, Path.Combine(work, "modern-small")], modernEnv, null);
                 Console.Error.WriteLine($"modern {modern}, small day {modernSmall}");
                 foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC" })
                 {
