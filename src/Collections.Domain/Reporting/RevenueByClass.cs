@@ -25,10 +25,12 @@ public sealed class RevenueByClass
     {
         ArgumentNullException.ThrowIfNull(entry);
         EntriesReported = Clv500Fields.Count(EntriesReported);
+        // MOVE ECT-DUTY-AMT .. ECT-CVD-AMT TO WS-ENTRY-CLASS-AMT (1) .. (8); MOVE ZERO to (9) .. (13)
         Span<long> amounts =
         [
-            entry.DutyCents, entry.Section301Cents, entry.Section232Cents, entry.IeepaCents, entry.Section122Cents,
-            entry.OtherChapter99Cents, entry.AntidumpingCents, entry.CountervailingCents, 0, 0, 0, 0, 0,
+            Moved(entry.DutyCents), Moved(entry.Section301Cents), Moved(entry.Section232Cents), Moved(entry.IeepaCents),
+            Moved(entry.Section122Cents), Moved(entry.OtherChapter99Cents), Moved(entry.AntidumpingCents), Moved(entry.CountervailingCents),
+            0, 0, 0, 0, 0,
         ];
         foreach (var fee in entry.Fees)
         {
@@ -45,6 +47,8 @@ public sealed class RevenueByClass
             _amounts[c] = Clv500Fields.AddAmount(_amounts[c], amounts[c]);
         }
     }
+
+    private static long Moved(long cents) => Clv200Fields.TruncateHighOrder(cents, Clv500Fields.EntryClassAmountDigits);
 
     /// <summary>The 13 lines in report order.</summary>
     public IReadOnlyList<RevenueClassTotal> Classes =>
