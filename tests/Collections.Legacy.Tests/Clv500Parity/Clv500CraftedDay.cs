@@ -28,6 +28,9 @@ public sealed class Clv500CraftedDay
     /// <summary>Data sets not written (a missing file).</summary>
     public HashSet<string> Missing { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Data sets (CLV500.RPT included) that are directories instead of files.</summary>
+    public HashSet<string> Directories { get; } = new(StringComparer.Ordinal);
+
     private int _entrySeq;
 
     /// <summary>An entry total at <paramref name="port"/> whose total assessed is its duties plus its fees.</summary>
@@ -92,6 +95,11 @@ public sealed class Clv500CraftedDay
         void Put(string name, Func<byte[]> content)
         {
             if (Missing.Contains(name)) return;
+            if (Directories.Contains(name))
+            {
+                Directory.CreateDirectory(Path.Combine(dir, name));
+                return;
+            }
             File.WriteAllBytes(Path.Combine(dir, name), Raw.TryGetValue(name, out var raw) ? raw : content());
         }
         static byte[] Lines(IEnumerable<string> lines) => Encoding.Latin1.GetBytes(string.Concat(lines.Select(l => l + "\n")));
@@ -115,5 +123,6 @@ public sealed class Clv500CraftedDay
         Put("OPENITEM", () => [.. OpenItemRecords.SelectMany(r => r)]);
         Put("REJECTS", () => Lines(RejectLines));
         Put("CTLTOTS", () => Lines(ControlTotalLines));
+        if (Directories.Contains("CLV500.RPT")) Directory.CreateDirectory(Path.Combine(dir, "CLV500.RPT"));
     }
 }
