@@ -14,7 +14,29 @@ public class Clv500SampleDayTests
 
     [Theory]
     [MemberData(nameof(Days))]
-    public void Run_SampleDay_MatchesCapturedReport(string day)
+    public void Run_SampleDay_MatchesCapturedReport(string day) => RunAndCompare(day);
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void Run_SampleDayUnderHostileCulture_MatchesCapturedReport(string day)
+    {
+        using var _ = HostileCulture.Enter();
+        RunAndCompare(day);
+    }
+
+    [Fact]
+    public void Run_CraftedEdgesUnderHostileCulture_MatchLiveLegacy()
+    {
+        using var _ = HostileCulture.Enter("tr-TR");
+        var crafted = new Clv500CraftedDay();
+        crafted.Entry(2704, dutyCents: -1_234_567_89, fees: [new Domain.EntryFees.EntryFee("499", 651_50)]);
+        crafted.Reject("i001", 'W', "istanbul ıİ");
+        crafted.ControlTotal("CLV100", 1, "DESCRIPTION", 1_234_567, -98_765_432_10);
+
+        Clv500CraftedDayTests.Run(crafted);
+    }
+
+    private static void RunAndCompare(string day)
     {
         using var temp = new TempDir();
         var (_, dir) = Clv500Harness.TwoRunDirs(temp, Out(day));
