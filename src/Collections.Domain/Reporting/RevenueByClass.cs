@@ -25,12 +25,12 @@ public sealed class RevenueByClass
     {
         ArgumentNullException.ThrowIfNull(entry);
         EntriesReported = Clv500Fields.Count(EntriesReported);
-        // MOVE ECT-DUTY-AMT .. ECT-CVD-AMT TO WS-ENTRY-CLASS-AMT (1) .. (8); MOVE ZERO to (9) .. (13)
+        // MOVE ECT-DUTY-AMT .. ECT-CVD-AMT TO WS-ENTRY-CLASS-AMT (1) .. (8) (the same PICTURE: the field is copied as
+        // it is, so the amount is taken as given); MOVE ZERO to (9) .. (13), then ADD each fee of the class
         Span<long> amounts =
         [
-            Moved(entry.DutyCents), Moved(entry.Section301Cents), Moved(entry.Section232Cents), Moved(entry.IeepaCents),
-            Moved(entry.Section122Cents), Moved(entry.OtherChapter99Cents), Moved(entry.AntidumpingCents), Moved(entry.CountervailingCents),
-            0, 0, 0, 0, 0,
+            entry.DutyCents, entry.Section301Cents, entry.Section232Cents, entry.IeepaCents, entry.Section122Cents,
+            entry.OtherChapter99Cents, entry.AntidumpingCents, entry.CountervailingCents, 0, 0, 0, 0, 0,
         ];
         foreach (var fee in entry.Fees)
         {
@@ -47,8 +47,6 @@ public sealed class RevenueByClass
             _amounts[c] = Clv500Fields.AddAmount(_amounts[c], amounts[c]);
         }
     }
-
-    private static long Moved(long cents) => Clv200Fields.TruncateHighOrder(cents, Clv500Fields.EntryClassAmountDigits);
 
     /// <summary>The 13 lines in report order.</summary>
     public IReadOnlyList<RevenueClassTotal> Classes =>

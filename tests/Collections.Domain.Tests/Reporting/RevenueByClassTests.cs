@@ -90,25 +90,35 @@ public class RevenueByClassTests
     }
 
     [Fact]
-    public void Add_EntryClassAmountBeyondS9_11_V99_HighOrderDigitsLost()
+    public void Add_FeesOfAClassBeyondS9_11_V99_HighOrderDigitsLost()
     {
         var r = new RevenueByClass();
 
-        // WS-ENTRY-CLASS-AMT PIC S9(11)V99: 13 digits
-        r.Add(Entry(duty: 12_345_678_901_234, fees: [new EntryFee("499", 9_000_000_000_000), new EntryFee("499", 2_000_000_000_005)]));
+        // ADD ECT-FEE-AMT TO WS-ENTRY-CLASS-AMT, PIC S9(11)V99: 13 digits
+        r.Add(Entry(fees: [new EntryFee("499", 9_000_000_000_000), new EntryFee("499", 2_000_000_000_005)]));
 
-        r.Classes[0].AmountCents.Should().Be(2_345_678_901_234);
         r.Classes[8].AmountCents.Should().Be(1_000_000_000_005);
     }
 
     [Fact]
-    public void Add_EntryClassAmountWrappingToZero_EntryNotCounted()
+    public void Add_FeesWrappingToZero_EntryNotCounted()
     {
         var r = new RevenueByClass();
 
-        r.Add(Entry(duty: 10_000_000_000_000));
+        r.Add(Entry(fees: [new EntryFee("056", 9_000_000_000_000), new EntryFee("056", 1_000_000_000_000)]));
 
-        r.Classes[0].Should().Be(new RevenueClassTotal(RevenueClasses.All[0], 0, 0));
+        r.Classes[12].Should().Be(new RevenueClassTotal(RevenueClasses.All[12], 0, 0));
+    }
+
+    [Fact]
+    public void Add_DutyAmountsTakenAsGiven_ACopiedFieldIsNotTruncated()
+    {
+        var r = new RevenueByClass();
+
+        // a damaged packed amount read leniently can exceed 13 digits; MOVE between equal PICTUREs copies the bytes
+        r.Add(Entry(duty: 15_000_000_000_000));
+
+        r.Classes[0].AmountCents.Should().Be(15_000_000_000_000);
     }
 
     [Fact]
