@@ -38,27 +38,13 @@ public sealed class PortAssessments
     {
         ArgumentNullException.ThrowIfNull(entry);
         var key = entry.PortCode;
-        // the first port not below the key (the legacy's linear search; the table is sorted, so a binary search finds the same place)
-        int lo = 0, hi = _ports.Count;
-        while (lo < hi)
+        var (at, slot) = CodeTable.Find(_ports, p => p.Port, key, Capacity, () => new PortAssessment(key, 0, 0, 0, 0, 0, 0));
+        var tally = slot switch
         {
-            var mid = (lo + hi) / 2;
-            if (string.CompareOrdinal(_ports[mid].Port, key) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        var at = lo;
-        PortTally tally;
-        if (at < _ports.Count && string.Equals(_ports[at].Port, key, StringComparison.Ordinal)) tally = PortTally.Existing;
-        else if (_ports.Count >= Capacity)
-        {
-            at = _ports.Count - 1;
-            tally = PortTally.CountedWithLastPort;
-        }
-        else
-        {
-            _ports.Insert(at, new PortAssessment(key, 0, 0, 0, 0, 0, 0));
-            tally = PortTally.Inserted;
-        }
+            CodeSlot.Existing => PortTally.Existing,
+            CodeSlot.Inserted => PortTally.Inserted,
+            _ => PortTally.CountedWithLastPort,
+        };
         var duties = Clv500Fields.EntryDuties(entry.TotalAssessedCents, entry.FeeTotalCents);
         var p = _ports[at];
         _ports[at] = p with

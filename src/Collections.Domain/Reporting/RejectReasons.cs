@@ -38,26 +38,13 @@ public sealed class RejectReasons
         ArgumentNullException.ThrowIfNull(reasonCode);
         ArgumentNullException.ThrowIfNull(message);
         RejectsRead = Clv500Fields.Count(RejectsRead);
-        int lo = 0, hi = _reasons.Count;
-        while (lo < hi)
+        var (at, slot) = CodeTable.Find(_reasons, r => r.Reason, reasonCode, Capacity, () => new RejectReasonTotal(reasonCode, severity, message, 0));
+        var tally = slot switch
         {
-            var mid = (lo + hi) / 2;
-            if (string.CompareOrdinal(_reasons[mid].Reason, reasonCode) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        var at = lo;
-        ReasonTally tally;
-        if (at < _reasons.Count && string.Equals(_reasons[at].Reason, reasonCode, StringComparison.Ordinal)) tally = ReasonTally.Existing;
-        else if (_reasons.Count >= Capacity)
-        {
-            at = _reasons.Count - 1;
-            tally = ReasonTally.CountedWithLastReason;
-        }
-        else
-        {
-            _reasons.Insert(at, new RejectReasonTotal(reasonCode, severity, message, 0));
-            tally = ReasonTally.Inserted;
-        }
+            CodeSlot.Existing => ReasonTally.Existing,
+            CodeSlot.Inserted => ReasonTally.Inserted,
+            _ => ReasonTally.CountedWithLastReason,
+        };
         _reasons[at] = _reasons[at] with { Count = Clv500Fields.Count(_reasons[at].Count) };
         return tally;
     }
