@@ -252,6 +252,10 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
             _entcalcRead = Count(_entcalcRead);
             return record;
         }
+        catch (EntcalcFormatException e) when (IsLengthPrefixAtEnd(e))
+        {
+            return null;   // libcob reads a length prefix with nothing after it as the end of the file
+        }
         catch (EntcalcFormatException e)
         {
             throw new LegacyAbend("ENTCALC", "READ", EntcalcErrorStatus(e), "ENTCALC " + e.Message);
@@ -269,9 +273,14 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     /// </summary>
     private string EntcalcErrorStatus(EntcalcFormatException e)
     {
-        if (e.Field != "record" || !e.Reason.StartsWith("truncated record", StringComparison.Ordinal)) return "34";
+        if (!IsCutShort(e)) return "34";
         return e.Offset + 4 > _entcalcStream!.Length ? "30" : "04";
     }
+
+    private static bool IsCutShort(EntcalcFormatException e) => e.Field == "record" && e.Reason.StartsWith("truncated record", StringComparison.Ordinal);
+
+    /// <summary>The file ends right after a complete 4-byte length prefix.</summary>
+    private bool IsLengthPrefixAtEnd(EntcalcFormatException e) => IsCutShort(e) && e.RawHex.Length == 0 && e.Offset + 4 == _entcalcStream!.Length;
 
     private static long Count(long counter) => (counter + 1) % 10_000_000;   // ADD 1 TO PIC S9(07) COMP-3
 
@@ -292,15 +301,16 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
             Write(_stmtout!, Clv300Records.ToHeader(statements.Complete()), "STMTOUT");
         }
         // libcob writes each record at its WRITE; ours are buffered, so a write error must show here, as a WRITE error
-        Flush(_stmtdtl!, "STMTDTL");
-        Flush(_stmtout!, "STMTOUT");
+        Flush(_stmtdtl!, _stmtdtlStream!, "STMTDTL");
+        Flush(_stmtout!, _stmtoutStream!, "STMTOUT");
     }
 
-    private static void Flush<T>(FixedRecordWriter<T> writer, string dd) where T : IFixedRecord<T>
+    private static void Flush<T>(FixedRecordWriter<T> writer, FileStream file, string dd) where T : IFixedRecord<T>
     {
         try
         {
             writer.Flush();
+            file.Flush();
         }
         catch (IOException e)
         {
@@ -388,7 +398,7 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
             // CLOSE CTLTOT-FILE: its status is not checked
         }
         _ctltots = null;
-        foreach (var s in new Stream?[] { _entcalcStream, _holiday, _stmtoutStream, _stmtdtlStream }) s?.Dispose();
+        foreach (var s in new Stream?[] { _entcalcStream, _holiday, _stmtoutStream, _stmtdtlStream }) Close(s);
         _entcalcStream = _holiday = _stmtoutStream = _stmtdtlStream = _ctltotsStream = null;
     }
 

@@ -37,7 +37,8 @@ internal sealed class LegacyAbend(string ddName, string operation, string status
     }
 
     /// <summary>
-    /// OPEN of a data set as GnuCOBOL reports a failure: status 35 (not found), 37 (permission denied), 30 (other).
+    /// OPEN of a data set as GnuCOBOL reports a failure: status 35 (an input file not found), 37 (permission denied),
+    /// 30 (other, an output file in a folder that does not exist included).
     /// </summary>
     public static FileStream Open(string path, FileMode mode, FileAccess access, string ddName)
     {
@@ -47,7 +48,7 @@ internal sealed class LegacyAbend(string ddName, string operation, string status
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new LegacyAbend(ddName, "OPEN", "35");
+            throw new LegacyAbend(ddName, "OPEN", access == FileAccess.Read ? "35" : "30");
         }
         catch (UnauthorizedAccessException)
         {
