@@ -75,14 +75,30 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
     /// <summary>SH-TOTAL-AMT S9(11)V99 COMP-3, cents.</summary>
     public long TotalCents { get; init; }
 
+    /// <summary>Bit of <see cref="NegativeZeroMask"/> for SH-TOTAL-AMT (bits 0-12 are SH-CATEGORY-AMT (1..13)).</summary>
+    public const int TotalBit = CategoryAmounts.Count;
+
+    /// <summary>
+    /// The amounts that hold a packed negative zero (zero digits, sign nibble D), which CLV300 writes when a negative
+    /// sum loses all its digits to high-order truncation: bit i = SH-CATEGORY-AMT (i + 1), bit <see cref="TotalBit"/> =
+    /// SH-TOTAL-AMT. Default 0 (every zero is +0, sign C).
+    /// </summary>
+    public int NegativeZeroMask { get; init; }
+
     /// <summary>Decodes a 200-byte STMTHDR record (strict: non-digits in display numerics or invalid packed data throw).</summary>
     public static StatementHeaderRecord Decode(ReadOnlySpan<byte> record)
     {
         RecordFields.CheckLength(record, StatementHeaderLayout.RecordLength, "STMTHDR");
         Span<long> amounts = stackalloc long[CategoryAmounts.Count];
+        var negativeZeros = 0;
         for (var i = 0; i < CategoryAmounts.Count; i++)
-            amounts[i] = RecordFields.Packed(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength),
-                StatementHeaderLayout.AmountDigits, CategoryFieldNames[i]);
+        {
+            var at = StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength);
+            amounts[i] = RecordFields.Packed(record, at, StatementHeaderLayout.AmountDigits, CategoryFieldNames[i]);
+            if (RecordFields.IsNegativeZero(record, at, StatementHeaderLayout.AmountDigits, amounts[i])) negativeZeros |= 1 << i;
+        }
+        var total = RecordFields.Packed(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, "SH-TOTAL-AMT");
+        if (RecordFields.IsNegativeZero(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, total)) negativeZeros |= 1 << TotalBit;
         return new StatementHeaderRecord
         {
             RefType = (char)record[StatementHeaderLayout.RefType],
@@ -96,7 +112,8 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
             RunDate = RecordFields.Digits(record, StatementHeaderLayout.RunDate, 8, "SH-RUN-DATE"),
             EntryCount = RecordFields.Digits(record, StatementHeaderLayout.EntryCount, 5, "SH-ENTRY-COUNT"),
             Categories = CategoryAmounts.FromCents(amounts),
-            TotalCents = RecordFields.Packed(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, "SH-TOTAL-AMT"),
+            TotalCents = total,
+            NegativeZeroMask = negativeZeros,
         };
     }
 
@@ -120,8 +137,9 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
         RecordFields.PutDigits(record, StatementHeaderLayout.EntryCount, 5, EntryCount);
         var amounts = Categories.AsSpan();
         for (var i = 0; i < CategoryAmounts.Count; i++)
-            RecordFields.PutPacked(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength), StatementHeaderLayout.AmountDigits, amounts[i]);
-        RecordFields.PutPacked(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, TotalCents);
+            RecordFields.PutPacked(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength), StatementHeaderLayout.AmountDigits,
+                amounts[i], (NegativeZeroMask & (1 << i)) != 0);
+        RecordFields.PutPacked(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, TotalCents, (NegativeZeroMask & (1 << TotalBit)) != 0);
     }
 
     private static readonly string[] CategoryFieldNames =
@@ -264,7 +282,18 @@ internal static class RecordFields
     public static void PutDigits(Span<byte> record, int offset, int length, long value)
         => ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
 
-    /// <summary>A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws.</summary>
-    public static void PutPacked(Span<byte> record, int offset, int digits, long value)
-        => PackedDecimal.Encode(value, record.Slice(offset, PackedDecimal.ByteLength(digits)), digits, signed: true);
+    /// <summary>
+    /// A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws. A zero with
+    /// <paramref name="negativeZero"/> gets the sign nibble D (a negative zero).
+    /// </summary>
+    public static void PutPacked(Span<byte> record, int offset, int digits, long value, bool negativeZero = false)
+    {
+        var field = record.Slice(offset, PackedDecimal.ByteLength(digits));
+        PackedDecimal.Encode(value, field, digits, signed: true);
+        if (negativeZero && value == 0) field[^1] = (byte)((field[^1] & 0xF0) | 0x0D);
+    }
+
+    /// <summary>True when a packed field that decoded to <paramref name="value"/> is a negative zero (sign nibble D).</summary>
+    public static bool IsNegativeZero(ReadOnlySpan<byte> record, int offset, int digits, long value) =>
+        value == 0 && (record[offset + PackedDecimal.ByteLength(digits) - 1] & 0x0F) == 0x0D;
 }
