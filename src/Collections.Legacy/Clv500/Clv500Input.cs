@@ -1,17 +1,7 @@
 using Collections.Cobol.Records;
+using Collections.Legacy.Pipeline;
 
 namespace Collections.Legacy.Clv500;
-
-/// <summary>9900-IO-ERROR: an unrecoverable file error; the step ends with RC 16.</summary>
-internal sealed class Clv500Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
-{
-    public string DdName { get; } = ddName;
-    public string Operation { get; } = operation;
-    public string Status { get; } = status;
-
-    /// <summary>What the legacy cannot say (record number, offset, raw bytes), for the diagnostics.</summary>
-    public string? Detail { get; } = detail;
-}
 
 /// <summary>
 /// An input data set of CLV500 as libcob 3.1.2 presents it to the program (observed with the legacy binary):
@@ -57,20 +47,11 @@ internal sealed class Clv500Input : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            stream = LegacyAbend.Open(path, FileMode.Open, FileAccess.Read, dd);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (LegacyAbend e) when (optional && e.Status == "35")
         {
-            if (optional) return null;
-            throw new Clv500Abend(dd, "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv500Abend(dd, "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv500Abend(dd, "OPEN", "30");
+            return null;
         }
         var reader = RecordReader.Create(stream, new RecordReaderOptions
         {
@@ -86,7 +67,7 @@ internal sealed class Clv500Input : IDisposable
         if (_directory)
         {
             if (Format == RecordFormat.LineSequential) return false;
-            throw new Clv500Abend(DdName, "READ", "30", $"{DdName} is a directory");
+            throw new LegacyAbend(DdName, "READ", "30", $"{DdName} is a directory");
         }
         RecordReadStatus status;
         ReadOnlyMemory<byte> data;
@@ -96,12 +77,12 @@ internal sealed class Clv500Input : IDisposable
         }
         catch (RecordFormatException e)
         {
-            throw new Clv500Abend(DdName, "READ", "30",
+            throw new LegacyAbend(DdName, "READ", "30",
                 $"{DdName} RECORD {RecordNumber + 1} AT OFFSET {e.Offset}: {e.Message} (a damaged length prefix is not reproduced)");
         }
         catch (IOException e)
         {
-            throw new Clv500Abend(DdName, "READ", "30", $"{DdName} RECORD {RecordNumber + 1}: {e.Message}");
+            throw new LegacyAbend(DdName, "READ", "30", $"{DdName} RECORD {RecordNumber + 1}: {e.Message}");
         }
         switch (status)
         {
@@ -112,11 +93,11 @@ internal sealed class Clv500Input : IDisposable
                 {
                     var prefixCut = _reader.Position - _reader.RecordOffset == data.Length;   // no complete 4-byte prefix
                     if (prefixCut)
-                        throw new Clv500Abend(DdName, "READ", "30",
+                        throw new LegacyAbend(DdName, "READ", "30",
                             $"{DdName} RECORD {RecordNumber + 1} AT OFFSET {_reader.RecordOffset}: LENGTH PREFIX CUT SHORT ({data.Length} BYTES, RAW {Convert.ToHexString(data.Span)})");
                     if (data.Length == 0) return false;
                 }
-                throw new Clv500Abend(DdName, "READ", "04",
+                throw new LegacyAbend(DdName, "READ", "04",
                     $"{DdName} RECORD {RecordNumber + 1} AT OFFSET {_reader.RecordOffset} IS SHORT: {data.Length} BYTES AT END OF FILE");
         }
         RecordNumber++;

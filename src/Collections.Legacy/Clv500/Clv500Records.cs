@@ -4,6 +4,7 @@ using Collections.Cobol.Codecs;
 using Collections.Domain.EntryFees;
 using Collections.Domain.Reporting;
 using Collections.Legacy.Clv200;
+using Collections.Legacy.Pipeline;
 using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv500;
@@ -41,7 +42,7 @@ internal static class Clv500Records
         }
         catch (EntcalcFormatException e)
         {
-            throw new Clv500Abend(file.DdName, "READ", "30", e.Message + " (damaged entry totals are not reproduced)");
+            throw new LegacyAbend(file.DdName, "READ", "30", e.Message + " (damaged entry totals are not reproduced)");
         }
         var t = decoded.EntryTotal!;
         return new EntryRevenue
@@ -73,7 +74,7 @@ internal static class Clv500Records
         }
         catch (CobolDataException e)
         {
-            throw new Clv500Abend(file.DdName, "READ", "30", e.WithRecord(file.DdName, file.RecordNumber).Message);
+            throw new LegacyAbend(file.DdName, "READ", "30", e.WithRecord(file.DdName, file.RecordNumber).Message);
         }
         return new Clv500Receivable(h.StatementType, h.EntryCount, h.TotalCents);
     }
@@ -83,7 +84,7 @@ internal static class Clv500Records
     {
         // TODO(clv400): the LEDGER typed record
         var amount = PackedDecimal.TryDecode(record.Slice(39, 7), 13, true, out var v) ? v
-            : throw new Clv500Abend(file.DdName, "READ", "30", "LG-AMOUNT not numeric");
+            : throw new LegacyAbend(file.DdName, "READ", "30", "LG-AMOUNT not numeric");
         return new Clv500Posting(Text(record, 33, 2), (char)record[46], amount);
     }
 
@@ -105,7 +106,7 @@ internal static class Clv500Records
     {
         // TODO(clv400): the OPENITEM typed record and libcob's reading of a damaged balance
         var balance = PackedDecimal.TryDecode(record.Slice(122, 7), 13, true, out var v) ? v
-            : throw new Clv500Abend(file.DdName, "READ", "30", "OI-BALANCE not numeric");
+            : throw new LegacyAbend(file.DdName, "READ", "30", "OI-BALANCE not numeric");
         return new Clv500OpenItem((char)record[18], balance);
     }
 

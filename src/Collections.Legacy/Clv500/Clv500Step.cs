@@ -76,14 +76,9 @@ public sealed class Clv500Step : ILegacyStep
         {
             return run.Execute();
         }
-        catch (Clv500Abend abend)
+        catch (LegacyAbend abend)
         {
-            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            sysout.Write("CLV9902E CLV500 ABENDING WITH RETURN CODE 16\n");
-            // STOP RUN with files open: libcob closes them, newest first, with a warning on stderr (the same sysout)
-            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
-            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV500 " + abend.Detail);
-            return 16;
+            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
         finally
         {
@@ -180,22 +175,7 @@ internal sealed class Clv500Run
             _report.ControlTotals.MarkUnavailable();
         }
         else _open.Add(("CTLTOT-FILE", "CTLTOTS"));
-        try
-        {
-            _reportStream = new FileStream(_files.Report, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new Clv500Abend("RPTOUT", "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv500Abend("RPTOUT", "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv500Abend("RPTOUT", "OPEN", "30");
-        }
+        _reportStream = LegacyAbend.Open(_files.Report, FileMode.Create, FileAccess.Write, "RPTOUT");
         _reportWriter = RecordWriter.Create(_reportStream, new RecordWriterOptions { Format = RecordFormat.LineSequential, LeaveOpen = true });
         _open.Add(("REPORT-FILE", "RPTOUT"));
         _print = new AsaPrintFile(WriteReportRecord, page => Clv500Layout.PageHeading(_runDate, page));
@@ -217,7 +197,7 @@ internal sealed class Clv500Run
         }
         catch (IOException e)
         {
-            throw new Clv500Abend("RPTOUT", "WRITE", "30", "RPTOUT WRITE: " + e.Message);
+            throw LegacyAbend.WriteFailed("RPTOUT", e);
         }
     }
 
