@@ -45,8 +45,10 @@ public static class Clv400Harness
             ["DD_SUSPENSE"] = f.Suspense,
             ["DD_CTLTOTS"] = f.Ctltots,
         };
-        var r = Cobc.Run("sh", ["-c", $"\"{exe}\" < \"{f.Sysin}\" 2>&1"], dir, env);
-        return Collect(dir, r.ExitCode, Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(r.StdOut)), "");
+        // the messages through a file: DISPLAY writes raw bytes (keys of damaged records), which a text pipe would re-decode
+        var sysout = Path.Combine(dir, "legacy.sysout");
+        var r = Cobc.Run("sh", ["-c", $"\"{exe}\" < \"{f.Sysin}\" > \"{sysout}\" 2>&1"], dir, env);
+        return Collect(dir, r.ExitCode, Encoding.Latin1.GetString(File.ReadAllBytes(sysout)), "");
     }
 
     public static Clv400Outcome RunOurs(string dir, OpenItemPolicies? policies = null)
