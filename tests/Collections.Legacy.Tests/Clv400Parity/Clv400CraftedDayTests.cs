@@ -312,3 +312,21 @@ public class Clv400CraftedDayTests
         o.Sysout.Should().Contain("STATUS=35");
     }
 }
+
+public class Clv400DamagedDueDateTests
+{
+    [Theory]
+    [InlineData("        ")]
+    [InlineData("\0\0\0\0\0\0\0\0")]
+    [InlineData("2026AB01")]
+    [InlineData("20260231")]
+    [InlineData("2026:301")]   // ':' counts 10 in its place: 2027-03-01, a valid date
+    public void DueDateNotADate_IsReadAsIntegerOfDateReadsIt(string due)
+    {
+        var day = new Clv400Day(20260303).OldItem("SDUE", 'A', 'O', 1_000_00, 0, 20260101).Payment("P1", "SDUE", 1_00, 20260302);
+        System.Text.Encoding.Latin1.GetBytes(due).CopyTo(day.LastOld, 57);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        Clv400Harness.RunBothAndCompare(day.Files());
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
+    }
+}

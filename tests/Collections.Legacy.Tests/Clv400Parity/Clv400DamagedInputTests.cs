@@ -92,6 +92,72 @@ public class Clv400DamagedInputTests(ITestOutputHelper output)
         return records.SelectMany(x => x).Concat(tail).ToArray();
     }
 
+    /// <summary>The numeric and code fields of OPENITEM (offset, length) that the update reads.</summary>
+    private static readonly (int Offset, int Length)[] OldMasterFields =
+        [(17, 1), (18, 1), (19, 1), (35, 6), (57, 8), (65, 8), (89, 5), (94, 7), (101, 7), (108, 7), (115, 7), (122, 7)];
+
+    /// <summary>PAYREC fields: method, reference type, reference, amount, date received.</summary>
+    private static readonly (int Offset, int Length)[] PaymentFields = [(12, 1), (13, 1), (14, 16), (30, 7), (37, 8)];
+
+    /// <summary>Damages one field of a random record: a random or telling byte at a random position, or the whole field.</summary>
+    internal static void DamageField(byte[] file, int recordLength, (int Offset, int Length)[] fields, Random rng, List<string> log, string name)
+    {
+        var records = file.Length / recordLength;
+        if (records == 0) return;
+        var r = rng.Next(records);
+        var (offset, length) = fields[rng.Next(fields.Length)];
+        var start = (r * recordLength) + offset;
+        switch (rng.Next(3))
+        {
+            case 0:
+                file[start + rng.Next(length)] = Telling[rng.Next(Telling.Length)];
+                break;
+            case 1:
+                file[start + rng.Next(length)] = (byte)rng.Next(256);
+                break;
+            default:
+                var v = Telling[rng.Next(Telling.Length)];
+                file.AsSpan(start, length).Fill(v);
+                break;
+        }
+        log.Add($"{name} record {r + 1} field at {offset} = X'{Convert.ToHexString(file, start, length)}'");
+    }
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void DamagedFieldsOfOldItemsAndPayments_MatchLegacy(int batch, int? runDate)
+    {
+        for (var seed = batch * 25; seed < (batch + 1) * 25; seed++)
+        {
+            var rng = new Random(seed * 104729 + (runDate ?? 1));
+            var files = Base(runDate);
+            var log = new List<string>();
+            for (var i = rng.Next(1, 6); i > 0; i--) DamageField(files["OLDMAST"]!, 150, OldMasterFields, rng, log, "OLDMAST");
+            for (var i = rng.Next(0, 4); i > 0; i--) DamageField(files["PAYMENTS"]!, 50, PaymentFields, rng, log, "PAYMENTS");
+            Check(seed, runDate, files, log);
+        }
+    }
+
+    private void Check(int seed, int? runDate, Dictionary<string, byte[]?> files, List<string> log)
+    {
+        try
+        {
+            Clv400Harness.RunBothAndCompare(files);
+        }
+        catch (Exception)
+        {
+            var dump = Environment.GetEnvironmentVariable("CLV400_FUZZ_DUMP");
+            if (!string.IsNullOrEmpty(dump))
+            {
+                var dir = Path.Combine(dump, $"seed{seed}-{runDate}");
+                Directory.CreateDirectory(dir);
+                foreach (var (f, bytes) in files) if (bytes is not null) File.WriteAllBytes(Path.Combine(dir, f), bytes);
+            }
+            output.WriteLine($"seed {seed} run date {runDate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "20260304"}: " + string.Join("; ", log));
+            throw;
+        }
+    }
+
     public static TheoryData<int, int?> Batches()
     {
         var data = new TheoryData<int, int?>();
@@ -114,22 +180,7 @@ public class Clv400DamagedInputTests(ITestOutputHelper output)
             var log = new List<string>();
             if (rng.Next(4) != 0) files["OLDMAST"] = Mutate(files["OLDMAST"]!, 150, rng, log, "OLDMAST");
             if (rng.Next(4) != 0) files["PAYMENTS"] = Mutate(files["PAYMENTS"]!, 50, rng, log, "PAYMENTS");
-            try
-            {
-                Clv400Harness.RunBothAndCompare(files);
-            }
-            catch (Exception)
-            {
-                var dump = Environment.GetEnvironmentVariable("CLV400_FUZZ_DUMP");
-                if (!string.IsNullOrEmpty(dump))
-                {
-                    var dir = Path.Combine(dump, $"seed{seed}-{runDate}");
-                    Directory.CreateDirectory(dir);
-                    foreach (var (f, bytes) in files) if (bytes is not null) File.WriteAllBytes(Path.Combine(dir, f), bytes);
-                }
-                output.WriteLine($"seed {seed} run date {runDate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "20260304"}: " + string.Join("; ", log));
-                throw;
-            }
+            Check(seed, runDate, files, log);
         }
     }
 }
