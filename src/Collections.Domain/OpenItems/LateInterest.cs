@@ -43,6 +43,9 @@ public sealed class LateInterestCalculator
     /// <summary>WS-INT-RATE-END: last day of the rate range in use (0 before the first look-up).</summary>
     public int RateEndDate { get; private set; }
 
+    /// <summary>WS-INT-FACTOR as the last computation left it (PIC 9(03)V9(10)).</summary>
+    public CobolDecimal Factor { get; private set; } = CobolDecimal.FromUnscaled(1, 0);
+
     /// <summary>WS-INT-ANNUAL-RATE in thousandths of a percent.</summary>
     public int AnnualRateThousandths { get; private set; }
 
@@ -63,6 +66,7 @@ public sealed class LateInterestCalculator
             if (date < RateEffectiveDate || date > RateEndDate) FindRate(date, rateNotFound);
             factor = CobolArithmetic.Store(factor * DailyMultiplier(AnnualRateThousandths), FactorPic, _policies.DailyFactorRounding).Value;
         }
+        Factor = factor;
         var interest = CobolArithmetic.Store(principal.Value * (factor - One), OpenItemPictures.Interest, _policies.InterestAmountRounding);
         return PackedNumber.FromUnscaled(interest.Value.ToUnscaledInt64(2), OpenItemPictures.Interest, interest.NegativeZero);
     }
