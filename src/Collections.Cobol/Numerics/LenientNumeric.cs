@@ -8,8 +8,8 @@ namespace Collections.Cobol.Numerics;
 /// <list type="bullet">
 /// <item><b>COMP-3</b> (cob_decimal_set_packed): every digit nibble is taken at its raw value 0-15 in its decimal
 /// position (a nibble A adds 10 at its place, carrying into the next digit); for an even digit count only the low
-/// nibble of the first byte counts (the pad nibble is ignored); the value is negative when the sign nibble is D, and
-/// positive for any other sign nibble (A, B, C, E, F, or a digit).</item>
+/// nibble of the first byte counts (the pad nibble is ignored); the value is negative when the sign nibble is D, even
+/// in an unsigned field, and positive for any other sign nibble (A, B, C, E, F, or a digit).</item>
 /// <item><b>Unsigned DISPLAY as a decimal</b> (cob_decimal_set_display, used when the field is an arithmetic operand
 /// or receiver): a first byte X'FF' reads as 10^length, X'00' as -10^length; otherwise leading bytes whose low
 /// nibble is 0 (zeros, spaces, '@', 'P', ...) are skipped (one byte always remains), and each remaining byte adds
@@ -24,9 +24,10 @@ public static class LenientNumeric
 {
     /// <summary>
     /// The unscaled value cob_decimal_set_packed takes from a COMP-3 field of <paramref name="digits"/> digit
-    /// positions (at most 18), signed or not. The scale is the field's (not applied here).
+    /// positions (at most 18), signed or not (a sign nibble D reads negative in both). The scale is the field's (not
+    /// applied here).
     /// </summary>
-    public static long PackedUnscaled(ReadOnlySpan<byte> field, int digits, bool signed)
+    public static long PackedUnscaled(ReadOnlySpan<byte> field, int digits)
     {
         if (digits is < 1 or > 18) throw new ArgumentOutOfRangeException(nameof(digits), digits, "1 to 18 digits");
         if (field.Length != digits / 2 + 1)
@@ -41,12 +42,12 @@ public static class LenientNumeric
         }
         for (; i < last; i++) value = (value * 100) + ((field[i] >> 4) * 10) + (field[i] & 0x0F);
         value = (value * 10) + (field[last] >> 4);
-        return signed && (field[last] & 0x0F) == 0x0D ? -value : value;
+        return (field[last] & 0x0F) == 0x0D ? -value : value;
     }
 
     /// <summary>The value cob_decimal_set_packed takes, at the field's scale.</summary>
     public static CobolDecimal PackedValue(ReadOnlySpan<byte> field, NumericPic pic) =>
-        CobolDecimal.FromUnscaled(PackedUnscaled(field, pic.Digits, pic.Signed), pic.Scale);
+        CobolDecimal.FromUnscaled(PackedUnscaled(field, pic.Digits), pic.Scale);
 
     /// <summary>
     /// The unscaled value cob_decimal_set_display takes from an unsigned DISPLAY field (PIC 9(n), at most 19 bytes):

@@ -121,7 +121,7 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
             Span<byte> f = stackalloc byte[10];
             f = f[..Length];
             CopyTo(f);
-            return LenientNumeric.PackedUnscaled(f, _pic.Digits, _pic.Signed);
+            return LenientNumeric.PackedUnscaled(f, _pic.Digits);
         }
     }
 
