@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Numerics;
 using Collections.Domain.EntryFees;
 using Collections.Domain.Reporting;
 using Collections.Legacy.Clv200;
@@ -28,87 +29,129 @@ internal readonly record struct Clv500OpenItem(char Status, long BalanceCents);
 /// </summary>
 internal static class Clv500Records
 {
-    public const int LedgerLength = 80, SuspenseLength = 111, OpenItemLength = 150;
-
     public static string Text(ReadOnlySpan<byte> record, int offset, int length) => Encoding.Latin1.GetString(record.Slice(offset, length));
 
-    /// <summary>An ENTCALC E record as <see cref="EntryRevenue"/> (2200-ACCUMULATE-ENTRY's fields).</summary>
+    /// <summary>
+    /// An ENTCALC E record as <see cref="EntryRevenue"/> (2200-ACCUMULATE-ENTRY's fields). Damaged numeric fields are
+    /// taken as libcob takes them (with a diagnostic); a record whose fee table does not match its length cannot be
+    /// read as the legacy reads it (it would take bytes beyond the record) and stops the step (RC 16).
+    /// </summary>
     public static EntryRevenue EntryRevenue(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        EntcalcRecord decoded;
         try
         {
-            decoded = EntcalcReader.Decode(record, file.RecordNumber, file.DdName);
+            var t = EntcalcReader.Decode(record, file.RecordNumber, file.DdName).EntryTotal!;
+            return new EntryRevenue
+            {
+                PortCode = t.PortCode.ToString("D4", CultureInfo.InvariantCulture),
+                LinesAccepted = t.LinesAccepted,
+                EnteredValueCents = t.EnteredValueCents,
+                DutyCents = t.DutyCents,
+                Section301Cents = t.Section301Cents,
+                Section232Cents = t.Section232Cents,
+                IeepaCents = t.IeepaCents,
+                Section122Cents = t.Section122Cents,
+                OtherChapter99Cents = t.OtherChapter99Cents,
+                AntidumpingCents = t.AntidumpingCents,
+                CountervailingCents = t.CountervailingCents,
+                Fees = t.Fees,
+                FeeTotalCents = t.FeeTotalCents,
+                TotalAssessedCents = t.TotalAssessedCents,
+            };
         }
         catch (EntcalcFormatException e)
         {
-            throw new LegacyAbend(file.DdName, "READ", "30", e.Message + " (damaged entry totals are not reproduced)");
+            return LenientEntry(record, file, run, e);
         }
-        var t = decoded.EntryTotal!;
+    }
+
+    private static EntryRevenue LenientEntry(ReadOnlySpan<byte> r, Clv500Input file, Clv500Run run, EntcalcFormatException e)
+    {
+        var countField = r.Length >= EntcalcLayout.EntryTotalFixedLength ? r.Slice(EntcalcLayout.FeeCount, 2) : default;
+        var count = CobolNumericClass.IsUnsignedDisplay(countField) ? (int)CobolNumericClass.UnsignedDisplayValue(countField) : -1;
+        if (count is < 1 or > EntcalcLayout.MaxFees || r.Length != EntcalcLayout.EntryTotalFixedLength + (count * EntcalcLayout.FeeLength))
+            throw new LegacyAbend(file.DdName, "READ", "30", e.Message + " (an entry total whose fee table does not fit its length is not reproduced)");
+        run.Damaged(file, $"{e.Field} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex}): NUMERIC FIELDS TAKEN AS LIBCOB READS THEM");
+        long Amount(ReadOnlySpan<byte> rec, int offset) => LenientNumeric.PackedUnscaled(rec.Slice(offset, 7), 13, signed: true);
+        var fees = new EntryFee[count];
+        for (var i = 0; i < count; i++)
+        {
+            var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
+            fees[i] = new EntryFee(Text(r, at, 3), LenientNumeric.PackedUnscaled(r.Slice(at + 3, 6), 11, signed: true));
+        }
         return new EntryRevenue
         {
-            PortCode = t.PortCode.ToString("D4", CultureInfo.InvariantCulture),
-            LinesAccepted = t.LinesAccepted,
-            EnteredValueCents = t.EnteredValueCents,
-            DutyCents = t.DutyCents,
-            Section301Cents = t.Section301Cents,
-            Section232Cents = t.Section232Cents,
-            IeepaCents = t.IeepaCents,
-            Section122Cents = t.Section122Cents,
-            OtherChapter99Cents = t.OtherChapter99Cents,
-            AntidumpingCents = t.AntidumpingCents,
-            CountervailingCents = t.CountervailingCents,
-            Fees = t.Fees,
-            FeeTotalCents = t.FeeTotalCents,
-            TotalAssessedCents = t.TotalAssessedCents,
+            PortCode = Text(r, EntcalcLayout.PortCode, 4),
+            LinesAccepted = (int)LenientNumeric.UnsignedDisplayUnscaled(r.Slice(EntcalcLayout.LinesAccepted, 3)),
+            EnteredValueCents = Amount(r, EntcalcLayout.EnteredValue),
+            DutyCents = Amount(r, EntcalcLayout.Duty),
+            Section301Cents = Amount(r, EntcalcLayout.S301),
+            Section232Cents = Amount(r, EntcalcLayout.S232),
+            IeepaCents = Amount(r, EntcalcLayout.Ieepa),
+            Section122Cents = Amount(r, EntcalcLayout.S122),
+            OtherChapter99Cents = Amount(r, EntcalcLayout.Oth99),
+            AntidumpingCents = Amount(r, EntcalcLayout.Add),
+            CountervailingCents = Amount(r, EntcalcLayout.Cvd),
+            Fees = fees,
+            FeeTotalCents = Amount(r, EntcalcLayout.FeeTotal),
+            TotalAssessedCents = Amount(r, EntcalcLayout.TotalAssessed),
         };
     }
 
-    /// <summary>A STMTOUT record (STMTHDR).</summary>
+    /// <summary>
+    /// A STMTOUT record (<see cref="StatementHeaderRecord"/>). A damaged record is read as the legacy reads the three
+    /// fields it uses: SH-STMT-TYPE matches a payment type only as the byte '2', '6' or '7' (the 88-level compares the
+    /// byte, cobc-probed), SH-ENTRY-COUNT and SH-TOTAL-AMT as libcob adds them.
+    /// </summary>
     public static Clv500Receivable Receivable(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        StatementHeaderRecord h;
         try
         {
-            h = StatementHeaderRecord.Decode(record);
+            var h = StatementHeaderRecord.Decode(record);
+            return new Clv500Receivable(h.StatementType, h.EntryCount, h.TotalCents);
         }
         catch (CobolDataException e)
         {
-            throw new LegacyAbend(file.DdName, "READ", "30", e.WithRecord(file.DdName, file.RecordNumber).Message);
+            run.Damaged(file, $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex}): FIELDS TAKEN AS LIBCOB READS THEM");
+            var type = record[StatementHeaderLayout.StatementType];
+            return new Clv500Receivable(type is >= (byte)'0' and <= (byte)'9' ? type - '0' : -1,
+                (long)LenientNumeric.UnsignedDisplayUnscaled(record.Slice(StatementHeaderLayout.EntryCount, 5)),
+                LenientNumeric.PackedUnscaled(record.Slice(StatementHeaderLayout.Total, 7), 13, signed: true));
         }
-        return new Clv500Receivable(h.StatementType, h.EntryCount, h.TotalCents);
     }
 
-    /// <summary>A LEDGER record.</summary>
+    /// <summary>A LEDGER record (<see cref="LedgerRecord"/>): LG-AMOUNT as libcob adds it, whatever its bytes.</summary>
     public static Clv500Posting Posting(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        // TODO(clv400): the LEDGER typed record
-        var amount = PackedDecimal.TryDecode(record.Slice(39, 7), 13, true, out var v) ? v
-            : throw new LegacyAbend(file.DdName, "READ", "30", "LG-AMOUNT not numeric");
-        return new Clv500Posting(Text(record, 33, 2), (char)record[46], amount);
+        var p = LedgerRecord.Decode(record);
+        if (!p.Amount.IsNumeric) run.Damaged(file, Lenient("LG-AMOUNT", LedgerLayout.Amount, p.Amount));
+        return new Clv500Posting(p.TranCode, p.PayMethod, p.Amount.Unscaled);
     }
 
-    /// <summary>A SUSPENSE record; SU-AMOUNT not numeric is zero (4210-READ-SUSPENSE).</summary>
+    /// <summary>A SUSPENSE record (<see cref="SuspenseRecord"/>); SU-AMOUNT not numeric is zero (4210-READ-SUSPENSE).</summary>
     public static Clv500SuspenseItem SuspenseItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        // TODO(clv400): the SUSPREC typed record
-        if (!ZonedDecimal.TryDecode(record.Slice(43, 13), 13, SignPlacement.TrailingOverpunch, OverpunchStyle.AsciiEbcdicLetters, out var amount))
-        {
-            run.Damaged(file, $"SU-AMOUNT AT OFFSET 43 NOT NUMERIC (RAW {Convert.ToHexString(record.Slice(43, 13))}): TAKEN AS ZERO");
-            amount = 0;
-        }
-        return new Clv500SuspenseItem(Text(record, 9, 12), Text(record, 22, 1), Text(record, 24, 1), Text(record, 26, 16), amount,
-            Text(record, 66, 4), Text(record, 71, 40));
+        var s = SuspenseRecord.Decode(record);
+        if (!SuspenseRecord.IsAmountNumeric(record))
+            run.Damaged(file, $"SU-AMOUNT AT OFFSET {SuspenseLayout.Amount} NOT NUMERIC (RAW {Convert.ToHexString(SuspenseRecord.AmountBytes(record))}): TAKEN AS ZERO");
+        return new Clv500SuspenseItem(s.PaymentId, s.Method.ToString(), s.RefType.ToString(), s.Reference, s.Amount.Unscaled, s.ReasonCode, s.Message);
     }
 
-    /// <summary>A NEWMAST record (OPENITEM).</summary>
+    /// <summary>
+    /// A NEWMAST record (<see cref="OpenItemRecord"/>): OI-STATUS, and OI-BALANCE as libcob adds it, whatever its bytes
+    /// (a damaged prior master passes through CLV400 unchanged).
+    /// </summary>
     public static Clv500OpenItem OpenItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        // TODO(clv400): the OPENITEM typed record and libcob's reading of a damaged balance
-        var balance = PackedDecimal.TryDecode(record.Slice(122, 7), 13, true, out var v) ? v
-            : throw new LegacyAbend(file.DdName, "READ", "30", "OI-BALANCE not numeric");
-        return new Clv500OpenItem((char)record[18], balance);
+        var item = OpenItemRecord.Decode(record);
+        if (!item.Balance.IsNumeric) run.Damaged(file, Lenient("OI-BALANCE", OpenItemLayout.Balance, item.Balance));
+        if (OpenItemsByStatus.StatusIndex(item.Status) < 0)
+            run.Damaged(file, $"OI-STATUS AT OFFSET {OpenItemLayout.Status} IS X'{(int)item.Status:X2}', NOT O P B C R: COUNTED IN THE TOTAL ONLY");
+        return new Clv500OpenItem(item.Status, item.Balance.Unscaled);
     }
+
+    private static string Lenient(string field, int offset, PackedNumber value) => string.Create(CultureInfo.InvariantCulture,
+        $"{field} AT OFFSET {offset} NOT NUMERIC (RAW {Convert.ToHexString(value.ToArray())}): ADDED AS {value.Value}, AS LIBCOB READS IT");
 
     /// <summary>A CTLTOTS record; CT-COUNT or CT-AMOUNT not numeric is zero (7100-READ-CTLTOT).</summary>
     public static ControlTotalLine ControlTotal(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)

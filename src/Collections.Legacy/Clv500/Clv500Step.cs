@@ -163,9 +163,9 @@ internal sealed class Clv500Run
     {
         _entcalc = OpenInput(_files.Entcalc, "ENTCALC", "ENTCALC-FILE", RecordFormat.GnuCobolVariable, 0);
         _stmtout = OpenInput(_files.Stmtout, "STMTOUT", "STMTOUT-FILE", RecordFormat.Fixed, StatementHeaderLayout.RecordLength);
-        _ledger = OpenInput(_files.Ledger, "LEDGER", "LEDGER-FILE", RecordFormat.Fixed, Clv500Records.LedgerLength);
-        _suspense = OpenInput(_files.Suspense, "SUSPENSE", "SUSPENSE-FILE", RecordFormat.LineSequential, Clv500Records.SuspenseLength);
-        _master = OpenInput(_files.NewMaster, "NEWMAST", "MASTER-FILE", RecordFormat.Fixed, Clv500Records.OpenItemLength);
+        _ledger = OpenInput(_files.Ledger, "LEDGER", "LEDGER-FILE", RecordFormat.Fixed, LedgerLayout.RecordLength);
+        _suspense = OpenInput(_files.Suspense, "SUSPENSE", "SUSPENSE-FILE", RecordFormat.LineSequential, SuspenseLayout.RecordLength);
+        _master = OpenInput(_files.NewMaster, "NEWMAST", "MASTER-FILE", RecordFormat.Fixed, OpenItemLayout.RecordLength);
         _rejects = OpenInput(_files.Rejects, "REJECTS", "REJECT-FILE", RecordFormat.LineSequential, RejectRecord.RecordLength);
         _ctltots = Clv500Input.Open(_files.Ctltots, "CTLTOTS", "CTLTOT-FILE", RecordFormat.LineSequential, ControlTotalRecord.RecordLength, optional: true);
         if (_ctltots is null)

@@ -100,7 +100,7 @@ public class Clv500ErrorPathTests
         else legacy.Sysout.Should().Contain($"DD={name,-8} OPERATION=READ     STATUS={status}");
     }
 
-    private static StatementHeaderRecord Receivable() => new()
+    internal static StatementHeaderRecord Receivable() => new()
     {
         RefType = 'E', Reference = "C5000000001     ", StatementType = 1, FilerCode = "C50", ImporterNumber = "12-3456789AB", Period = 0,
         StatementDate = 20260302, DueDate = 20260316, RunDate = 20260302, EntryCount = 1, TotalCents = 133_58,
