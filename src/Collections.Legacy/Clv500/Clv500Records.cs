@@ -72,12 +72,12 @@ internal static class Clv500Records
         if (count is < 1 or > EntcalcLayout.MaxFees || r.Length != EntcalcLayout.EntryTotalFixedLength + (count * EntcalcLayout.FeeLength))
             throw new LegacyAbend(file.DdName, "READ", "30", e.Message + " (an entry total whose fee table does not fit its length is not reproduced)");
         run.Damaged(file, $"{e.Field} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex}): NUMERIC FIELDS TAKEN AS LIBCOB READS THEM");
-        long Amount(ReadOnlySpan<byte> rec, int offset) => LenientNumeric.PackedUnscaled(rec.Slice(offset, 7), 13, signed: true);
+        long Amount(ReadOnlySpan<byte> rec, int offset) => LenientNumeric.PackedUnscaled(rec.Slice(offset, 7), 13);
         var fees = new EntryFee[count];
         for (var i = 0; i < count; i++)
         {
             var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
-            fees[i] = new EntryFee(Text(r, at, 3), LenientNumeric.PackedUnscaled(r.Slice(at + 3, 6), 11, signed: true));
+            fees[i] = new EntryFee(Text(r, at, 3), LenientNumeric.PackedUnscaled(r.Slice(at + 3, 6), 11));
         }
         return new EntryRevenue
         {
@@ -116,7 +116,7 @@ internal static class Clv500Records
             var type = record[StatementHeaderLayout.StatementType];
             return new Clv500Receivable(type is >= (byte)'0' and <= (byte)'9' ? type - '0' : -1,
                 (long)LenientNumeric.UnsignedDisplayUnscaled(record.Slice(StatementHeaderLayout.EntryCount, 5)),
-                LenientNumeric.PackedUnscaled(record.Slice(StatementHeaderLayout.Total, 7), 13, signed: true));
+                LenientNumeric.PackedUnscaled(record.Slice(StatementHeaderLayout.Total, 7), 13));
         }
     }
 
