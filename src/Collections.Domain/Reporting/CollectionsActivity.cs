@@ -1,3 +1,5 @@
+using Collections.Domain.OpenItems;
+
 namespace Collections.Domain.Reporting;
 
 /// <summary>One line of sections 4 and 5: a description, a count and an amount (or balance).</summary>
@@ -67,6 +69,20 @@ public sealed class CollectionsActivity
         }
     }
 
+    /// <summary>Adds one ledger posting: its code, method and amount as GnuCOBOL adds it (the lenient value of damaged bytes).</summary>
+    public void AddPosting(LedgerPosting posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        AddPosting(posting.TranCode, posting.PayMethod, posting.Amount.Unscaled);
+    }
+
     /// <summary>Adds one payment held in suspense.</summary>
     public void AddSuspense(long amountCents) => Suspense = Suspense.Plus(amountCents);
+
+    /// <summary>Adds one payment held in suspense (its amount: zero when the record's was not numeric).</summary>
+    public void AddSuspense(SuspenseItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        AddSuspense(item.Amount.Unscaled);
+    }
 }

@@ -1,3 +1,5 @@
+using Collections.Domain.OpenItems;
+
 namespace Collections.Domain.Reporting;
 
 /// <summary>
@@ -26,6 +28,13 @@ public sealed class OpenItemsByStatus
         if (i >= 0) _lines[i] = _lines[i].Plus(balanceCents);
         else Unknown = Unknown.Plus(balanceCents);
         Total = Total.Plus(balanceCents);
+    }
+
+    /// <summary>Adds one item of the master: its status and its balance as GnuCOBOL adds it (the lenient value of damaged bytes).</summary>
+    public void Add(OpenItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        Add(item.Status, item.Balance.Unscaled);
     }
 
     /// <summary>The five statuses in report order.</summary>

@@ -1,4 +1,5 @@
 using Collections.Cobol.Codecs;
+using Collections.Domain.OpenItems;
 using Collections.Domain.Reporting;
 using Collections.Legacy.Printing;
 
@@ -125,9 +126,14 @@ public static class Clv500Layout
         .Spaces(6).Text(a.Description, 44).Spaces(2).Edited(Count6, a.Count).Spaces(4).Edited(Currency, a.AmountCents, 2).ToString();
 
     /// <summary>WS-S4-SUSP-DETAIL: one payment held in suspense (text fields as in the suspense record).</summary>
-    public static string SuspenseDetail(string paymentId, string method, string refType, string reference, long amountCents, string reason, string message) => Line()
-        .Spaces(8).Text(paymentId, 12).Spaces(2).Text(method, 1).Spaces(2).Text(refType, 1).Spaces(1).Text(reference, 16)
-        .Spaces(2).Edited(Amount9, amountCents, 2).Spaces(2).Text(reason, 4).Spaces(1).Text(message, 40).ToString();
+    public static string SuspenseDetail(SuspenseItem s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Line()
+            .Spaces(8).Text(s.PaymentId, 12).Spaces(2).Text(s.Method.ToString(), 1).Spaces(2).Text(s.RefType.ToString(), 1).Spaces(1)
+            .Text(s.Reference, 16).Spaces(2).Edited(Amount9, s.Amount.Unscaled, 2).Spaces(2).Text(s.ReasonCode, 4).Spaces(1)
+            .Text(s.Message, 40).ToString();
+    }
 
     // ---- section 5 ----
 

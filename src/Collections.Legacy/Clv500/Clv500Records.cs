@@ -3,6 +3,7 @@ using System.Text;
 using Collections.Cobol.Codecs;
 using Collections.Cobol.Numerics;
 using Collections.Domain.EntryFees;
+using Collections.Domain.OpenItems;
 using Collections.Domain.Reporting;
 using Collections.Legacy.Clv200;
 using Collections.Legacy.Pipeline;
@@ -12,15 +13,6 @@ namespace Collections.Legacy.Clv500;
 
 /// <summary>The fields of a receivable CLV500 uses (SH-STMT-TYPE, SH-ENTRY-COUNT, SH-TOTAL-AMT).</summary>
 internal readonly record struct Clv500Receivable(int StatementType, long EntryCount, long TotalCents);
-
-/// <summary>The fields of a ledger posting CLV500 uses (LG-TRAN-CODE, LG-PAY-METHOD, LG-AMOUNT).</summary>
-internal readonly record struct Clv500Posting(string TransactionCode, char PaymentMethod, long AmountCents);
-
-/// <summary>The fields of a suspense item CLV500 prints (SU-AMOUNT zero when not numeric, as 4210 sets it).</summary>
-internal readonly record struct Clv500SuspenseItem(string PaymentId, string Method, string RefType, string Reference, long AmountCents, string Reason, string Message);
-
-/// <summary>The fields of an open item CLV500 uses (OI-STATUS, OI-BALANCE).</summary>
-internal readonly record struct Clv500OpenItem(char Status, long BalanceCents);
 
 /// <summary>
 /// What CLV500 takes from each input record, as the program reads it: through the typed records' decoders where the
@@ -120,34 +112,33 @@ internal static class Clv500Records
         }
     }
 
-    /// <summary>A LEDGER record (<see cref="LedgerRecord"/>): LG-AMOUNT as libcob adds it, whatever its bytes.</summary>
-    public static Clv500Posting Posting(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
+    /// <summary>A LEDGER record (<see cref="LedgerRecord"/>); a damaged LG-AMOUNT is named on the diagnostics.</summary>
+    public static LedgerPosting Posting(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
         var p = LedgerRecord.Decode(record);
         if (!p.Amount.IsNumeric) run.Damaged(file, Lenient("LG-AMOUNT", LedgerLayout.Amount, p.Amount));
-        return new Clv500Posting(p.TranCode, p.PayMethod, p.Amount.Unscaled);
+        return p;
     }
 
-    /// <summary>A SUSPENSE record (<see cref="SuspenseRecord"/>); SU-AMOUNT not numeric is zero (4210-READ-SUSPENSE).</summary>
-    public static Clv500SuspenseItem SuspenseItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
+    /// <summary>A SUSPENSE record (<see cref="SuspenseRecord"/>): SU-AMOUNT not numeric is zero (4210-READ-SUSPENSE).</summary>
+    public static SuspenseItem SuspenseItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
-        var s = SuspenseRecord.Decode(record);
         if (!SuspenseRecord.IsAmountNumeric(record))
             run.Damaged(file, $"SU-AMOUNT AT OFFSET {SuspenseLayout.Amount} NOT NUMERIC (RAW {Convert.ToHexString(SuspenseRecord.AmountBytes(record))}): TAKEN AS ZERO");
-        return new Clv500SuspenseItem(s.PaymentId, s.Method.ToString(), s.RefType.ToString(), s.Reference, s.Amount.Unscaled, s.ReasonCode, s.Message);
+        return SuspenseRecord.Decode(record);
     }
 
     /// <summary>
-    /// A NEWMAST record (<see cref="OpenItemRecord"/>): OI-STATUS, and OI-BALANCE as libcob adds it, whatever its bytes
-    /// (a damaged prior master passes through CLV400 unchanged).
+    /// A NEWMAST record (<see cref="OpenItemRecord"/>): a damaged prior master passes through CLV400 unchanged, so a
+    /// balance that is not a valid packed number and a status the report does not know are named on the diagnostics.
     /// </summary>
-    public static Clv500OpenItem OpenItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
+    public static OpenItem OpenItem(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {
         var item = OpenItemRecord.Decode(record);
         if (!item.Balance.IsNumeric) run.Damaged(file, Lenient("OI-BALANCE", OpenItemLayout.Balance, item.Balance));
         if (OpenItemsByStatus.StatusIndex(item.Status) < 0)
             run.Damaged(file, $"OI-STATUS AT OFFSET {OpenItemLayout.Status} IS X'{(int)item.Status:X2}', NOT O P B C R: COUNTED IN THE TOTAL ONLY");
-        return new Clv500OpenItem(item.Status, item.Balance.Unscaled);
+        return item;
     }
 
     private static string Lenient(string field, int offset, PackedNumber value) => string.Create(CultureInfo.InvariantCulture,

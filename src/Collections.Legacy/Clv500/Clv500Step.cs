@@ -254,8 +254,7 @@ internal sealed class Clv500Run
         while (_ledger!.Read(out var record))
         {
             _ledgerRead = (_ledgerRead + 1) % 10_000_000;
-            var p = Clv500Records.Posting(record, _ledger, this);
-            activity.AddPosting(p.TransactionCode, p.PaymentMethod, p.AmountCents);
+            activity.AddPosting(Clv500Records.Posting(record, _ledger, this));
         }
         var print = _print!;
         print.StartSection(Clv500Layout.CollectionsTitle, Clv500Layout.CollectionsColumns);
@@ -268,9 +267,9 @@ internal sealed class Clv500Run
         // 4200: suspense items listed, then totalled
         while (_suspense!.Read(out var record))
         {
-            var s = Clv500Records.SuspenseItem(record, _suspense, this);
-            activity.AddSuspense(s.AmountCents);
-            print.Print(AsaControl.Single, Clv500Layout.SuspenseDetail(s.PaymentId, s.Method, s.RefType, s.Reference, s.AmountCents, s.Reason, s.Message));
+            var item = Clv500Records.SuspenseItem(record, _suspense, this);
+            activity.AddSuspense(item);
+            print.Print(AsaControl.Single, Clv500Layout.SuspenseDetail(item));
         }
         print.Print(AsaControl.Single, Clv500Layout.ActivityDetail(activity.Suspense));
     }
@@ -281,8 +280,7 @@ internal sealed class Clv500Run
         var items = _report.OpenItems;
         while (_master!.Read(out var record))
         {
-            var item = Clv500Records.OpenItem(record, _master, this);
-            items.Add(item.Status, item.BalanceCents);
+            items.Add(Clv500Records.OpenItem(record, _master, this));
         }
         var print = _print!;
         print.StartSection(Clv500Layout.OpenItemsTitle, Clv500Layout.OpenItemsColumns);

@@ -1,3 +1,5 @@
+using Collections.Cobol.Numerics;
+using Collections.Domain.OpenItems;
 using Collections.Domain.Reporting;
 
 namespace Collections.Domain.Tests.Reporting;
@@ -79,5 +81,39 @@ public class CollectionsActivityTests
 
         a.PaymentsByMethod[0].AmountCents.Should().Be(1);
         a.PaymentsApplied.AmountCents.Should().Be(1);
+    }
+
+    [Fact]
+    public void AddPosting_LedgerPosting_CodeMethodAndTheAmountAsGnuCobolAddsIt()
+    {
+        var a = new CollectionsActivity();
+        static LedgerPosting Posting(string code, char method, byte[] amount) => new(DisplayNumber.FromValue(20260302, 8), 1, 'S',
+            "D000000001      ", 'A', code, "PAY", 'C', PackedNumber.FromBytes(amount, OpenItemPictures.Amount), method, "P00000000001",
+            DisplayNumber.FromValue(20260302, 8));
+
+        a.AddPosting(Posting("PY", 'C', [0, 0, 0, 0, 0, 0x12, 0x3D]));
+        a.AddPosting(Posting("PY", 'C', [0, 0, 0, 0, 0, 0x1A, 0x0B]));   // damaged: a nibble of 10, sign B (positive)
+
+        a.PaymentsByMethod[1].Should().Be(new ActivityTotal("PAYMENTS APPLIED - ACH CREDIT", 2, -123 + 200));
+    }
+
+    [Fact]
+    public void AddSuspense_SuspenseItem_ItsAmount()
+    {
+        var a = new CollectionsActivity();
+
+        a.AddSuspense(new SuspenseItem(DisplayNumber.FromValue(20260302, 8), "P00000000001", 'D', 'S', "D000000009      ",
+            PackedNumber.FromUnscaled(-12_34, OpenItemPictures.Amount), "20260302", "S004", "X"));
+
+        a.Suspense.Should().Be(new ActivityTotal("PAYMENTS HELD IN SUSPENSE", 1, -12_34));
+    }
+
+    [Fact]
+    public void Overloads_Null_Throw()
+    {
+        var a = new CollectionsActivity();
+
+        ((Action)(() => a.AddPosting(null!))).Should().Throw<ArgumentNullException>();
+        ((Action)(() => a.AddSuspense(null!))).Should().Throw<ArgumentNullException>();
     }
 }

@@ -1,3 +1,5 @@
+using Collections.Cobol.Numerics;
+using Collections.Domain.OpenItems;
 using Collections.Domain.Reporting;
 
 namespace Collections.Domain.Tests.Reporting;
@@ -62,5 +64,19 @@ public class OpenItemsByStatusTests
 
         o.ByStatus[0].Count.Should().Be(1);
         o.Total.Count.Should().Be(1);
+    }
+
+    [Fact]
+    public void Add_OpenItem_StatusAndTheBalanceAsGnuCobolAddsIt()
+    {
+        var o = new OpenItemsByStatus();
+
+        o.Add(new OpenItem { Status = 'B', Balance = PackedNumber.FromBytes([0, 0, 0, 0, 0, 0x1F, 0xAD], OpenItemPictures.Amount) });
+        o.Add(new OpenItem { Status = 'Z', Balance = PackedNumber.FromUnscaled(5, OpenItemPictures.Amount) });
+
+        // nibbles 1, F(15), A(10) and sign D: -(1*100 + 15*10 + 10) = -260
+        o.ByStatus[2].Should().Be(new ActivityTotal("BILLED", 1, -260));
+        o.Total.Should().Be(new ActivityTotal("TOTAL OPEN ITEM MASTER", 2, -255));
+        ((Action)(() => o.Add(null!))).Should().Throw<ArgumentNullException>();
     }
 }
