@@ -22,8 +22,10 @@ public class RevenueByClassTests
         var r = new RevenueByClass();
 
         r.Classes.Select(c => c.Class.Code).Should().Equal("DTY", "301", "232", "IEP", "122", "O99", "ADD", "CVD", "499", "311", "500", "501", "056");
-        r.Classes[0].Class.Description.Should().Be("REGULAR DUTY");
-        r.Classes[12].Class.Description.Should().Be("COTTON FEE");
+        r.Classes.Select(c => c.Class.Description).Should().Equal(
+            "REGULAR DUTY", "SECTION 301 (CHINA)", "SECTION 232 (STEEL AND ALUMINUM)", "IEEPA RECIPROCAL", "SECTION 122 SURCHARGE",
+            "OTHER CHAPTER 99 DUTIES", "ANTIDUMPING CASH DEPOSIT", "COUNTERVAILING CASH DEPOSIT", "MERCHANDISE PROCESSING FEE",
+            "INFORMAL ENTRY FEE", "MANUAL ENTRY SURCHARGE", "HARBOR MAINTENANCE FEE", "COTTON FEE");
         RevenueClasses.Count.Should().Be(13);
         RevenueClasses.FirstFeeClass.Should().Be(8);
         RevenueClasses.All[RevenueClasses.FirstFeeClass].Code.Should().Be(FeeClasses.Mpf);

@@ -31,6 +31,12 @@ public class RunControlTotalsTests
     }
 
     [Fact]
+    public void Add_Null_Throws()
+    {
+        ((Action)(() => new RunControlTotals().Add(null!))).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
     public void MarkUnavailable_NotAvailable()
     {
         var c = new RunControlTotals();
