@@ -43,27 +43,13 @@ public sealed class Clv300Benchmark : IBenchmarkCommand
             File.Copy(Path.Combine(legacyDir, "ENTCALC"), Path.Combine(oursDir, "ENTCALC"));
 
             var exe = Path.Combine(suite.WorkHome, "bin", "CLV300");
-            var legacyWatch = Stopwatch.StartNew();
-            var psi = new ProcessStartInfo("bash", ["-c", $"TIMEFORMAT='%U %S'; time (\"{exe}\" < SYSIN > STEP030.CLV300 2>&1)"])
+            var (legacyWall, legacyCpu) = LegacyProgram.RunTimed(exe, legacyDir, "STEP030.CLV300", new Dictionary<string, string>
             {
-                WorkingDirectory = legacyDir, UseShellExecute = false, RedirectStandardError = true,
-            };
-            foreach (var (k, v) in new Dictionary<string, string>
-                     {
-                         ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE", ["TMPDIR"] = legacyDir,
-                         ["DD_ENTCALC"] = Path.Combine(legacyDir, "ENTCALC"), ["DD_HOLIDAY"] = Path.Combine(refDir, "HOLIDAY.DAT"),
-                         ["DD_STMTOUT"] = Path.Combine(legacyDir, "STMTOUT"), ["DD_STMTDTL"] = Path.Combine(legacyDir, "STMTDTL"),
-                         ["DD_CTLTOTS"] = Path.Combine(legacyDir, "CTLTOTS"),
-                     })
-                psi.Environment[k] = v;
-            string times;
-            using (var p = Process.Start(psi)!)
-            {
-                times = p.StandardError.ReadToEnd();
-                p.WaitForExit();
-            }
-            legacyWatch.Stop();
-            var legacyCpu = times.Trim().Split(' ').Sum(t => double.Parse(t, CultureInfo.InvariantCulture));
+                ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE", ["TMPDIR"] = legacyDir,
+                ["DD_ENTCALC"] = Path.Combine(legacyDir, "ENTCALC"), ["DD_HOLIDAY"] = Path.Combine(refDir, "HOLIDAY.DAT"),
+                ["DD_STMTOUT"] = Path.Combine(legacyDir, "STMTOUT"), ["DD_STMTDTL"] = Path.Combine(legacyDir, "STMTDTL"),
+                ["DD_CTLTOTS"] = Path.Combine(legacyDir, "CTLTOTS"),
+            });
 
             GC.Collect();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -86,7 +72,7 @@ public sealed class Clv300Benchmark : IBenchmarkCommand
             Console.WriteLine();
             Console.WriteLine("| run | wall time | CPU time (user+sys) | entries/s (wall) |");
             Console.WriteLine("|---|---|---|---|");
-            Console.WriteLine($"| legacy CLV300 (GnuCOBOL 3.1.2) | {legacyWatch.Elapsed.TotalSeconds:F2} s | {legacyCpu:F2} s | {entries / legacyWatch.Elapsed.TotalSeconds:N0} |");
+            Console.WriteLine($"| legacy CLV300 (GnuCOBOL 3.1.2) | {legacyWall.TotalSeconds:F2} s | {legacyCpu:F2} s | {entries / legacyWall.TotalSeconds:N0} |");
             Console.WriteLine($"| Clv300Step (.NET, first run in the process) | {oursWatch.Elapsed.TotalSeconds:F2} s | {oursCpu:F2} s | {entries / oursWatch.Elapsed.TotalSeconds:N0} |");
             Console.WriteLine();
             Console.WriteLine($"Port peak working set {peak / (1024 * 1024)} MiB (whole benchmark process, generation included); allocated {allocated:N0} bytes "
