@@ -175,16 +175,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = new byte[80];
-        card.AsSpan().Fill((byte)' ');
-        if (File.Exists(_files.Sysin))
-        {
-            using var s = File.OpenRead(_files.Sysin);
-            var first = LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault();
-            first?.CopyTo(card, 0);
-        }
-        var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
-        if (keywordOk && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
+        if (ControlCard.RunDateInRange(card) is { } date)
         {
             _runDate = date;
             Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
