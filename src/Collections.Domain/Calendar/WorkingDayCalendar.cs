@@ -19,17 +19,15 @@ public readonly record struct WorkingDayResult(int Date, int FirstDateBeyondHoli
 /// Working days as CLV300 counts them (8200-ADD-WORKING-DAYS, 8210-CHECK-WORKING-DAY): a day is a working day
 /// unless its day number (FUNCTION INTEGER-OF-DATE, day 1 = Monday 1601-01-01) leaves remainder 6 (Saturday) or 0
 /// (Sunday) when divided by 7, or its date is on the holiday table. The legacy's storage sizes are part of the rule:
-/// day numbers are PIC 9(07), counts PIC 9(03), dates PIC 9(08); an invalid from-date counts from day 0 (INTEGER-OF-DATE
-/// gives 0), and a day number beyond 9999-12-31 gives the date 0. Immutable and pure: the once-per-run CLV8211W
+/// counts are PIC 9(03) and dates PIC 9(08); day numbers are PIC 9(07), which no count can overflow; an invalid
+/// from-date counts from day 0 (INTEGER-OF-DATE gives 0), and a day number beyond 9999-12-31 gives the date 0 (and is
+/// checked as the date 0: year 0, never beyond the table, never a holiday). Immutable and pure: the once-per-run CLV8211W
 /// warning is the caller's (see <see cref="WorkingDayResult.FirstDateBeyondHolidayTable"/>).
 /// </summary>
 public sealed class WorkingDayCalendar
 {
     /// <summary>WS-WD-COUNT PIC 9(03): the largest count.</summary>
     public const int MaxCount = 999;
-
-    /// <summary>WS-WD-DAY-INT PIC 9(07): day numbers are kept modulo 10^7.</summary>
-    private const int DayNumberModulus = 10_000_000;
 
     private readonly int[] _holidays;
 
@@ -80,7 +78,7 @@ public sealed class WorkingDayCalendar
         var firstBeyond = 0;
         while (found < count)
         {
-            day = (day + 1) % DayNumberModulus;   // ADD 1 TO WS-WD-DAY-INT (PIC 9(07), no ON SIZE ERROR)
+            day++;   // ADD 1 TO WS-WD-DAY-INT: PIC 9(07) cannot overflow (at most 3,067,671 plus a few thousand days)
             if (IsWorkingDayNumber(day, out var beyond)) found++;
             if (firstBeyond == 0) firstBeyond = beyond;
         }

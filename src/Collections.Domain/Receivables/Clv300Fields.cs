@@ -4,7 +4,7 @@ namespace Collections.Domain.Receivables;
 /// The receiving fields of CLV300 whose sizes decide what an ADD without ON SIZE ERROR keeps: GnuCOBOL adds
 /// exactly, then drops the high-order digits the receiver cannot hold (the sign is kept).
 /// </summary>
-internal static class Clv300Fields
+public static class Clv300Fields
 {
     /// <summary>WS-ENTCALC-READ, WS-ENTRIES-RELEASED, WS-TYPE-COUNT ... : PIC S9(07) COMP-3.</summary>
     public const int CounterDigits = 7;
@@ -37,8 +37,9 @@ internal static class Clv300Fields
 /// </summary>
 /// <param name="Cents">the value (0 for a negative zero)</param>
 /// <param name="IsNegativeZero">true when the field holds -0</param>
-internal readonly record struct PackedSum(long Cents, bool IsNegativeZero)
+public readonly record struct PackedSum(long Cents, bool IsNegativeZero)
 {
+    /// <summary>ADD <paramref name="addend"/> TO this field of <paramref name="digits"/> digits (e.g. 13 for S9(11)V99).</summary>
     public PackedSum Add(long addend, int digits)
     {
         var exact = Cents + addend;

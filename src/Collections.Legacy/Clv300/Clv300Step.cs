@@ -139,10 +139,9 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     private void ReadControlCard()
     {
         var card = ControlCard.Accept(files.Sysin);
-        if (card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8) && LegacyNumeric.IsDigits(card.AsSpan(8, 8))
-            && LegacyNumeric.Digits(card.AsSpan(8, 8)) is > 19900000 and < 21000000)
+        if (ControlCard.RunDateInRange(card) is { } date)
         {
-            _runDate = (int)LegacyNumeric.Digits(card.AsSpan(8, 8));
+            _runDate = date;
             Display("CLV3001I RUN DATE " + _runDate.ToString("D8", CultureInfo.InvariantCulture));
         }
         else

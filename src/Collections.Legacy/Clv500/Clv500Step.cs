@@ -145,7 +145,7 @@ internal sealed class Clv500Run
     private void ReadControlCard()
     {
         var card = ControlCard.Accept(_files.Sysin);
-        if (card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8) && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        if (ControlCard.RunDateInRange(card) is { } date)
         {
             var d = date.ToString("D8", CultureInfo.InvariantCulture);
             _runDate = d[..4] + "-" + d[4..6] + "-" + d[6..];

@@ -224,7 +224,10 @@ public sealed record StatementDetailRecord : IFixedRecord<StatementDetailRecord>
     }
 }
 
-/// <summary>Field codecs of the typed legacy records, on the Collections.Cobol codecs.</summary>
+/// <summary>
+/// Field codecs of the typed legacy records: the Collections.Cobol codecs through the legacy's shared field helpers
+/// (<see cref="Clv200.Fields"/>), plus the checks and the packed negative zero these records need.
+/// </summary>
 internal static class RecordFields
 {
     public static void CheckLength(ReadOnlySpan<byte> record, int length, string name)
@@ -232,31 +235,13 @@ internal static class RecordFields
         if (record.Length != length) throw new ArgumentException($"a {name} record is {length} bytes, got {record.Length}", nameof(record));
     }
 
-    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => System.Text.Encoding.Latin1.GetString(record.Slice(offset, length));
+    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => Clv200.Fields.Text(record, offset, length);
 
     /// <summary>Unsigned display numeric PIC 9(n): every byte a digit, else a <see cref="CobolDataException"/> naming the field.</summary>
-    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName)
-    {
-        var field = record.Slice(offset, length);
-        if (!CobolNumericClass.IsUnsignedDisplay(field))
-            throw new CobolDataException("not an unsigned display number (PIC 9)", field, fieldName, offset);
-        return checked((int)CobolNumericClass.UnsignedDisplayValue(field));
-    }
+    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName) => Clv200.Fields.Digits(record, offset, length, fieldName);
 
     /// <summary>A signed COMP-3 field; invalid data throws naming the field and offset.</summary>
-    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName)
-    {
-        var field = record.Slice(offset, PackedDecimal.ByteLength(digits));
-        if (PackedDecimal.TryDecode(field, digits, signed: true, out var value)) return value;
-        try
-        {
-            return PackedDecimal.Decode(field, digits, signed: true);   // throws the codec's diagnosis
-        }
-        catch (CobolDataException e)
-        {
-            throw e.WithField(fieldName, offset);
-        }
-    }
+    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName) => Clv200.Fields.Packed(record, offset, digits, fieldName);
 
     public static void PutChar(Span<byte> record, int offset, char value)
     {
@@ -268,19 +253,13 @@ internal static class RecordFields
     public static void PutText(Span<byte> record, int offset, int length, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > length) throw new ArgumentOutOfRangeException(nameof(value), value, $"longer than {length}");
-        var field = record.Slice(offset, length);
-        field.Fill((byte)' ');
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not Latin-1 text");
-            field[i] = (byte)value[i];
-        }
+        foreach (var c in value)
+            if (c > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not Latin-1 text");
+        Clv200.Fields.PutText(record, offset, length, value);
     }
 
     /// <summary>An unsigned display number into PIC 9(n); a negative value or one with more digits throws.</summary>
-    public static void PutDigits(Span<byte> record, int offset, int length, long value)
-        => ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
+    public static void PutDigits(Span<byte> record, int offset, int length, long value) => Clv200.Fields.PutDigits(record, offset, length, value);
 
     /// <summary>
     /// A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws. A zero with
@@ -288,9 +267,12 @@ internal static class RecordFields
     /// </summary>
     public static void PutPacked(Span<byte> record, int offset, int digits, long value, bool negativeZero = false)
     {
-        var field = record.Slice(offset, PackedDecimal.ByteLength(digits));
-        PackedDecimal.Encode(value, field, digits, signed: true);
-        if (negativeZero && value == 0) field[^1] = (byte)((field[^1] & 0xF0) | 0x0D);
+        Clv200.Fields.PutPacked(record, offset, digits, value);
+        if (negativeZero && value == 0)
+        {
+            ref var last = ref record[offset + PackedDecimal.ByteLength(digits) - 1];
+            last = (byte)((last & 0xF0) | 0x0D);
+        }
     }
 
     /// <summary>True when a packed field that decoded to <paramref name="value"/> is a negative zero (sign nibble D).</summary>

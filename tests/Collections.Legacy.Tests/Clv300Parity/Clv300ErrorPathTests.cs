@@ -48,6 +48,10 @@ public class Clv300ErrorPathTests
     [InlineData("RUNDATE 20260302\n")]
     [InlineData("rundate=20260302\n")]
     [InlineData("")]
+    [InlineData("RUNDATE=2026\r\n")]
+    [InlineData("RUNDATE=20260302\r\n")]
+    [InlineData("RUNDATE=2026\tX\n")]
+    [InlineData("\nRUNDATE=20260302\n")]
     [InlineData("RUNDATE=20991231 AND A LONG TAIL ON THE CARD THAT GOES BEYOND EIGHTY CHARACTERS OF THE CONTROL CARD\n")]
     public void Run_ControlCard_MatchesLegacy(string card) => Compare(card, Day);
 

@@ -164,6 +164,8 @@ public class Clv500CraftedDayTests
     [InlineData("RUNDATE=19900000\n")]
     [InlineData("RUNDATE=21000000\n")]
     [InlineData("rundate=20260302\n")]
+    [InlineData("RUNDATE=2026030\r\n")]
+    [InlineData("RUNDATE=\t20260302\n")]
     [InlineData("")]
     public void Run_InvalidControlCard_Rc8AndAnEmptyReport(string sysin)
     {
@@ -179,6 +181,8 @@ public class Clv500CraftedDayTests
     [Theory]
     [InlineData("RUNDATE=19900001\n")]
     [InlineData("RUNDATE=20991231 TRAILING TEXT\n")]
+    [InlineData("RUNDATE=20260302\r\n")]
+    [InlineData("RUNDATE=20260231\n")]
     public void Run_ControlCardAtTheLimits_Accepted(string sysin)
     {
         var (legacy, _) = Run(new Clv500CraftedDay { Sysin = sysin });
