@@ -56,9 +56,7 @@ public sealed class Clv500Step : ILegacyStep
     public int Run(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
-        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = LegacyProgram.OpenSysout(context, this);
         return Run(Clv500Files.ForCycle(context.OutDir), sysout, context.Diagnostics);
     }
 
@@ -72,23 +70,11 @@ public sealed class Clv500Step : ILegacyStep
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
         var run = new Clv500Run(files, sysout, diagnostics ?? Console.Error);
-        try
-        {
-            return run.Execute();
-        }
-        catch (LegacyAbend abend)
-        {
-            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
-        }
-        finally
-        {
-            run.CloseAll();
-            sysout.Flush();
-        }
+        return LegacyProgram.Run(ProgramName, run, sysout, diagnostics ?? Console.Error);
     }
 }
 
-internal sealed class Clv500Run
+internal sealed class Clv500Run : ILegacyProgramRun
 {
     private readonly Clv500Files _files;
     private readonly TextWriter _sysout;
