@@ -204,14 +204,19 @@ internal sealed class Clv500Run : ILegacyProgramRun
         // 2500: section 1
         print.StartSection(Clv500Layout.RevenueTitle, Clv500Layout.RevenueColumns);
         var revenue = _report.RevenueByClass;
-        foreach (var c in revenue.Classes) print.Print(AsaControl.Single, Clv500Layout.RevenueDetail(c));
-        print.Print(AsaControl.Single, Clv500Layout.Rule);
-        print.Print(AsaControl.Single, Clv500Layout.RevenueTotal(revenue.EntriesReported, revenue.TotalAssessedCents));
+        PrintLinesRuleAndTotal(revenue.Classes.Select(Clv500Layout.RevenueDetail),
+            Clv500Layout.RevenueTotal(revenue.EntriesReported, revenue.TotalAssessedCents));
         // 2600: section 2
         print.StartSection(Clv500Layout.PortTitle, Clv500Layout.PortColumns);
-        foreach (var p in _report.Ports.Ports) print.Print(AsaControl.Single, Clv500Layout.PortDetail(p));
-        print.Print(AsaControl.Single, Clv500Layout.Rule);
-        print.Print(AsaControl.Single, Clv500Layout.PortDetail(_report.Ports.AllPorts));
+        PrintLinesRuleAndTotal(_report.Ports.Ports.Select(Clv500Layout.PortDetail), Clv500Layout.PortDetail(_report.Ports.AllPorts));
+    }
+
+    /// <summary>Detail lines, the rule line and the total line of a section, single spaced.</summary>
+    private void PrintLinesRuleAndTotal(IEnumerable<string> details, string total)
+    {
+        foreach (var line in details) _print!.Print(AsaControl.Single, line);
+        _print!.Print(AsaControl.Single, Clv500Layout.Rule);
+        _print.Print(AsaControl.Single, total);
     }
 
     /// <summary>Reports bad data the legacy reads anyway (for the diagnostics).</summary>
@@ -228,9 +233,7 @@ internal sealed class Clv500Run : ILegacyProgramRun
         }
         var print = _print!;
         print.StartSection(Clv500Layout.ReceivablesTitle, Clv500Layout.ReceivablesColumns);
-        foreach (var line in receivables.PaymentTypes) print.Print(AsaControl.Single, Clv500Layout.ReceivablesDetail(line));
-        print.Print(AsaControl.Single, Clv500Layout.Rule);
-        print.Print(AsaControl.Single, Clv500Layout.ReceivablesDetail(receivables.Total));
+        PrintLinesRuleAndTotal(receivables.PaymentTypes.Select(Clv500Layout.ReceivablesDetail), Clv500Layout.ReceivablesDetail(receivables.Total));
     }
 
     // 4000-COLLECTIONS-SECTION: section 4 from LEDGER and SUSPENSE
@@ -270,9 +273,7 @@ internal sealed class Clv500Run : ILegacyProgramRun
         }
         var print = _print!;
         print.StartSection(Clv500Layout.OpenItemsTitle, Clv500Layout.OpenItemsColumns);
-        foreach (var s in items.ByStatus) print.Print(AsaControl.Single, Clv500Layout.ActivityDetail(s));
-        print.Print(AsaControl.Single, Clv500Layout.Rule);
-        print.Print(AsaControl.Single, Clv500Layout.ActivityDetail(items.Total));
+        PrintLinesRuleAndTotal(items.ByStatus.Select(Clv500Layout.ActivityDetail), Clv500Layout.ActivityDetail(items.Total));
     }
 
     // 6000-REJECTS-SECTION: section 6 from the reject listing
