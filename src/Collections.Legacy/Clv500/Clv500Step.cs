@@ -174,12 +174,14 @@ internal sealed class Clv500Run : ILegacyProgramRun
         return input;
     }
 
-    // 8250-WRITE-REPORT-RECORD
+    // 8250-WRITE-REPORT-RECORD: libcob hands each line sequential record to the system at once, so a full device
+    // fails the WRITE of the record that does not fit (status 34), not a later one
     private void WriteReportRecord(ReadOnlySpan<byte> record)
     {
         try
         {
             _reportWriter!.Write(record);
+            _reportWriter.Flush();
         }
         catch (IOException e)
         {

@@ -52,6 +52,26 @@ public class Clv500ErrorPathTests
         legacy.Sysout.Should().Contain("CLV5003W").And.Contain("DD=RPTOUT   OPERATION=OPEN     STATUS=37").And.NotContain("CTLTOT-FILE");
     }
 
+    [Fact]
+    public void Run_ReportOnAFullDevice_Rc16AtTheFirstWrite()
+    {
+        if (!File.Exists("/dev/full")) return;   // Linux only
+        using var temp = new Testing.TempDir("clv500-full");
+        var day = Day();
+        var legacyDir = temp.Combine("legacy");
+        var oursDir = temp.Combine("ours");
+        day.Write(legacyDir);
+        day.Write(oursDir);
+        File.CreateSymbolicLink(Path.Combine(legacyDir, "CLV500.RPT"), "/dev/full");
+        File.CreateSymbolicLink(Path.Combine(oursDir, "CLV500.RPT"), "/dev/full");
+
+        var legacy = Clv500Harness.RunLegacy(legacyDir);
+        var ours = Clv500Harness.RunOurs(oursDir);
+
+        ours.Sysout.Should().Be(legacy.Sysout).And.Contain("DD=RPTOUT   OPERATION=WRITE    STATUS=34");
+        ours.ReturnCode.Should().Be(legacy.ReturnCode).And.Be(16);
+    }
+
     [Theory]
     [InlineData("ENTCALC", 16)]
     [InlineData("STMTOUT", 16)]

@@ -52,7 +52,8 @@ public static class Clv500Harness
     private static Clv500Outcome Collect(string dir, int rc, string sysout, string diagnostics)
     {
         var report = Path.Combine(dir, "CLV500.RPT");
-        return new Clv500Outcome(rc, File.Exists(report) ? File.ReadAllBytes(report) : null, sysout, diagnostics);
+        var readable = File.Exists(report) && new FileInfo(report).LinkTarget is null;   // not a link to a device (/dev/full)
+        return new Clv500Outcome(rc, readable ? File.ReadAllBytes(report) : null, sysout, diagnostics);
     }
 
     /// <summary>Two run folders (legacy, ours) holding copies of the CLV500 inputs found in <paramref name="source"/>.</summary>
