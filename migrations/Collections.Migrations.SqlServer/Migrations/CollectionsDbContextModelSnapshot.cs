@@ -52,9 +52,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Checkpoints");
+                        .HasName("pk_batch_checkpoints");
 
-                    b.ToTable("Checkpoints");
+                    b.ToTable("batch_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -112,9 +112,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Chunks");
+                        .HasName("pk_batch_chunks");
 
-                    b.ToTable("Chunks");
+                    b.ToTable("batch_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchRun", b =>
@@ -129,6 +129,10 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("BusinessDate")
                         .HasColumnType("date")
                         .HasColumnName("business_date");
+
+                    b.Property<int>("ChunkLines")
+                        .HasColumnType("int")
+                        .HasColumnName("chunk_lines");
 
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("datetime2")
@@ -166,13 +170,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
-                        .HasName("pk_Runs");
+                        .HasName("pk_batch_runs");
 
                     b.HasIndex("BusinessDate", "InputHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_Runs_business_date_input_hash");
+                        .HasDatabaseName("ix_batch_runs_business_date_input_hash");
 
-                    b.ToTable("Runs");
+                    b.ToTable("batch_runs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -218,9 +222,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
-                        .HasName("pk_Steps");
+                        .HasName("pk_batch_steps");
 
-                    b.ToTable("Steps");
+                    b.ToTable("batch_steps", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -253,9 +257,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
-                        .HasName("pk_ControlTotals");
+                        .HasName("pk_control_totals");
 
-                    b.ToTable("ControlTotals");
+                    b.ToTable("control_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -498,9 +502,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_EntryResults");
+                        .HasName("pk_entry_results");
 
-                    b.ToTable("EntryResults");
+                    b.ToTable("entry_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -720,9 +724,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
-                        .HasName("pk_EntryTotals");
+                        .HasName("pk_entry_totals");
 
-                    b.ToTable("EntryTotals");
+                    b.ToTable("entry_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -761,6 +765,11 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("int")
                         .HasColumnName("run_date");
 
+                    b.Property<byte[]>("Sysin")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("sysin");
+
                     b.Property<long>("TrailerEntryCount")
                         .HasColumnType("bigint")
                         .HasColumnName("trailer_entry_count");
@@ -782,9 +791,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
-                        .HasName("pk_IngestSummaries");
+                        .HasName("pk_ingest_summaries");
 
-                    b.ToTable("IngestSummaries");
+                    b.ToTable("ingest_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -889,8 +898,16 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
-                    b.Property<int>("LineNo")
-                        .HasColumnType("int")
+                    b.Property<string>("HtsNo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("hts_no");
+
+                    b.Property<string>("LineNo")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
@@ -912,6 +929,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("specific_rate_e6");
 
+                    b.Property<string>("SpiCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasColumnName("spi_code");
+
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -929,9 +952,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_LineResults");
+                        .HasName("pk_line_results");
 
-                    b.ToTable("LineResults");
+                    b.ToTable("line_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -991,13 +1014,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
-                        .HasName("pk_PostedDays");
+                        .HasName("pk_posted_days");
 
                     b.HasIndex("RunId")
                         .IsUnique()
-                        .HasDatabaseName("ix_PostedDays_run_id");
+                        .HasDatabaseName("ix_posted_days_run_id");
 
-                    b.ToTable("PostedDays");
+                    b.ToTable("posted_days", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1016,9 +1039,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
-                        .HasName("pk_ReferenceRecords");
+                        .HasName("pk_reference_records");
 
-                    b.ToTable("ReferenceRecords");
+                    b.ToTable("reference_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceTableVersion", b =>
@@ -1061,13 +1084,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ReferenceTableVersions");
+                        .HasName("pk_reference_table_versions");
 
                     b.HasIndex("TableName", "EffectiveFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_ReferenceTableVersions_table_name_effective_from");
+                        .HasDatabaseName("ix_reference_table_versions_table_name_effective_from");
 
-                    b.ToTable("ReferenceTableVersions");
+                    b.ToTable("reference_table_versions", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1129,9 +1152,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
-                        .HasName("pk_RejectedRecords");
+                        .HasName("pk_rejected_records");
 
-                    b.ToTable("RejectedRecords");
+                    b.ToTable("rejected_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1150,12 +1173,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
-                        .HasName("pk_RunReferenceTables");
+                        .HasName("pk_run_reference_tables");
 
                     b.HasIndex("VersionId")
-                        .HasDatabaseName("ix_RunReferenceTables_version_id");
+                        .HasDatabaseName("ix_run_reference_tables_version_id");
 
-                    b.ToTable("RunReferenceTables");
+                    b.ToTable("run_reference_tables", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1180,9 +1203,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
-                        .HasName("pk_StepMessages");
+                        .HasName("pk_step_messages");
 
-                    b.ToTable("StepMessages");
+                    b.ToTable("step_messages", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1192,7 +1215,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Checkpoints_run_id_step_name");
+                        .HasConstraintName("fk_batch_checkpoints_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -1202,7 +1225,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Chunks_run_id_step_name");
+                        .HasConstraintName("fk_batch_chunks_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -1212,7 +1235,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Steps_run_id");
+                        .HasConstraintName("fk_batch_steps_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -1222,7 +1245,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ControlTotals_run_id");
+                        .HasConstraintName("fk_control_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1252,7 +1275,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryResults_run_id");
+                        .HasConstraintName("fk_entry_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -1272,7 +1295,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryTotals_run_id");
+                        .HasConstraintName("fk_entry_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -1282,7 +1305,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_IngestSummaries_run_id");
+                        .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -1292,7 +1315,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_LineResults_run_id");
+                        .HasConstraintName("fk_line_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -1312,7 +1335,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_PostedDays_run_id");
+                        .HasConstraintName("fk_posted_days_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1322,7 +1345,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ReferenceRecords_version_id");
+                        .HasConstraintName("fk_reference_records_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1332,7 +1355,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RejectedRecords_run_id");
+                        .HasConstraintName("fk_rejected_records_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1342,14 +1365,14 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_run_id");
+                        .HasConstraintName("fk_run_reference_tables_run_id");
 
                     b.HasOne("Collections.Persistence.Entities.ReferenceTableVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_version_id");
+                        .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1359,7 +1382,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_StepMessages_run_id");
+                        .HasConstraintName("fk_step_messages_run_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -47,9 +47,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Checkpoints");
+                        .HasName("pk_batch_checkpoints");
 
-                    b.ToTable("Checkpoints");
+                    b.ToTable("batch_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -107,9 +107,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Chunks");
+                        .HasName("pk_batch_chunks");
 
-                    b.ToTable("Chunks");
+                    b.ToTable("batch_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchRun", b =>
@@ -122,6 +122,10 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("BusinessDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("business_date");
+
+                    b.Property<int>("ChunkLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunk_lines");
 
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT")
@@ -159,13 +163,13 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
-                        .HasName("pk_Runs");
+                        .HasName("pk_batch_runs");
 
                     b.HasIndex("BusinessDate", "InputHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_Runs_business_date_input_hash");
+                        .HasDatabaseName("ix_batch_runs_business_date_input_hash");
 
-                    b.ToTable("Runs");
+                    b.ToTable("batch_runs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -211,9 +215,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
-                        .HasName("pk_Steps");
+                        .HasName("pk_batch_steps");
 
-                    b.ToTable("Steps");
+                    b.ToTable("batch_steps", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -246,9 +250,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
-                        .HasName("pk_ControlTotals");
+                        .HasName("pk_control_totals");
 
-                    b.ToTable("ControlTotals");
+                    b.ToTable("control_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -491,9 +495,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_EntryResults");
+                        .HasName("pk_entry_results");
 
-                    b.ToTable("EntryResults");
+                    b.ToTable("entry_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -713,9 +717,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
-                        .HasName("pk_EntryTotals");
+                        .HasName("pk_entry_totals");
 
-                    b.ToTable("EntryTotals");
+                    b.ToTable("entry_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -754,6 +758,11 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("run_date");
 
+                    b.Property<byte[]>("Sysin")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sysin");
+
                     b.Property<long>("TrailerEntryCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("trailer_entry_count");
@@ -775,9 +784,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
-                        .HasName("pk_IngestSummaries");
+                        .HasName("pk_ingest_summaries");
 
-                    b.ToTable("IngestSummaries");
+                    b.ToTable("ingest_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -882,8 +891,16 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
-                    b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER")
+                    b.Property<string>("HtsNo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hts_no");
+
+                    b.Property<string>("LineNo")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
@@ -905,6 +922,12 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("specific_rate_e6");
 
+                    b.Property<string>("SpiCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spi_code");
+
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -922,9 +945,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_LineResults");
+                        .HasName("pk_line_results");
 
-                    b.ToTable("LineResults");
+                    b.ToTable("line_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -984,13 +1007,13 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
-                        .HasName("pk_PostedDays");
+                        .HasName("pk_posted_days");
 
                     b.HasIndex("RunId")
                         .IsUnique()
-                        .HasDatabaseName("ix_PostedDays_run_id");
+                        .HasDatabaseName("ix_posted_days_run_id");
 
-                    b.ToTable("PostedDays");
+                    b.ToTable("posted_days", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1009,9 +1032,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
-                        .HasName("pk_ReferenceRecords");
+                        .HasName("pk_reference_records");
 
-                    b.ToTable("ReferenceRecords");
+                    b.ToTable("reference_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceTableVersion", b =>
@@ -1052,13 +1075,13 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ReferenceTableVersions");
+                        .HasName("pk_reference_table_versions");
 
                     b.HasIndex("TableName", "EffectiveFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_ReferenceTableVersions_table_name_effective_from");
+                        .HasDatabaseName("ix_reference_table_versions_table_name_effective_from");
 
-                    b.ToTable("ReferenceTableVersions");
+                    b.ToTable("reference_table_versions", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1120,9 +1143,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
-                        .HasName("pk_RejectedRecords");
+                        .HasName("pk_rejected_records");
 
-                    b.ToTable("RejectedRecords");
+                    b.ToTable("rejected_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1141,12 +1164,12 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
-                        .HasName("pk_RunReferenceTables");
+                        .HasName("pk_run_reference_tables");
 
                     b.HasIndex("VersionId")
-                        .HasDatabaseName("ix_RunReferenceTables_version_id");
+                        .HasDatabaseName("ix_run_reference_tables_version_id");
 
-                    b.ToTable("RunReferenceTables");
+                    b.ToTable("run_reference_tables", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1171,9 +1194,9 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
-                        .HasName("pk_StepMessages");
+                        .HasName("pk_step_messages");
 
-                    b.ToTable("StepMessages");
+                    b.ToTable("step_messages", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1183,7 +1206,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Checkpoints_run_id_step_name");
+                        .HasConstraintName("fk_batch_checkpoints_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -1193,7 +1216,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Chunks_run_id_step_name");
+                        .HasConstraintName("fk_batch_chunks_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -1203,7 +1226,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Steps_run_id");
+                        .HasConstraintName("fk_batch_steps_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -1213,7 +1236,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ControlTotals_run_id");
+                        .HasConstraintName("fk_control_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1243,7 +1266,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryResults_run_id");
+                        .HasConstraintName("fk_entry_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -1263,7 +1286,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryTotals_run_id");
+                        .HasConstraintName("fk_entry_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -1273,7 +1296,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_IngestSummaries_run_id");
+                        .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -1283,7 +1306,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_LineResults_run_id");
+                        .HasConstraintName("fk_line_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -1303,7 +1326,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_PostedDays_run_id");
+                        .HasConstraintName("fk_posted_days_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1313,7 +1336,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ReferenceRecords_version_id");
+                        .HasConstraintName("fk_reference_records_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1323,7 +1346,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RejectedRecords_run_id");
+                        .HasConstraintName("fk_rejected_records_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1333,14 +1356,14 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_run_id");
+                        .HasConstraintName("fk_run_reference_tables_run_id");
 
                     b.HasOne("Collections.Persistence.Entities.ReferenceTableVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_version_id");
+                        .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1350,7 +1373,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_StepMessages_run_id");
+                        .HasConstraintName("fk_step_messages_run_id");
                 });
 #pragma warning restore 612, 618
         }

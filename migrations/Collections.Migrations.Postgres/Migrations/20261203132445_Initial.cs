@@ -13,7 +13,28 @@ namespace Collections.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ReferenceTableVersions",
+                name: "batch_runs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    business_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    input_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    input_directory = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    chunk_lines = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    return_code = table.Column<int>(type: "integer", nullable: false),
+                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    submitted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_batch_runs", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reference_table_versions",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
@@ -27,50 +48,36 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_ReferenceTableVersions", x => x.id);
+                    table.PrimaryKey("pk_reference_table_versions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Runs",
+                name: "batch_steps",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    business_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    input_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    input_directory = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ordinal = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "integer", nullable: false),
+                    return_code = table.Column<int>(type: "integer", nullable: true),
+                    chunk_count = table.Column<int>(type: "integer", nullable: false),
                     message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    submitted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_Runs", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReferenceRecords",
-                columns: table => new
-                {
-                    version_id = table.Column<long>(type: "bigint", nullable: false),
-                    record_no = table.Column<int>(type: "integer", nullable: false),
-                    data = table.Column<byte[]>(type: "bytea", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_ReferenceRecords", x => new { x.version_id, x.record_no });
+                    table.PrimaryKey("pk_batch_steps", x => new { x.run_id, x.step_name });
                     table.ForeignKey(
-                        name: "fk_ReferenceRecords_version_id",
-                        column: x => x.version_id,
-                        principalTable: "ReferenceTableVersions",
+                        name: "fk_batch_steps_run_id",
+                        column: x => x.run_id,
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "ControlTotals",
+                name: "control_totals",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -82,11 +89,11 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_ControlTotals", x => new { x.run_id, x.program, x.seq_no });
+                    table.PrimaryKey("pk_control_totals", x => new { x.run_id, x.program, x.seq_no });
                     table.ForeignKey(
-                        name: "fk_ControlTotals_run_id",
+                        name: "fk_control_totals_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -119,7 +126,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "fk_entries_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -140,7 +147,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "fk_entry_fees_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -174,13 +181,13 @@ namespace Collections.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "fk_entry_lines_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "EntryResults",
+                name: "entry_results",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -206,17 +213,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_EntryResults", x => new { x.run_id, x.record_no });
+                    table.PrimaryKey("pk_entry_results", x => new { x.run_id, x.record_no });
                     table.ForeignKey(
-                        name: "fk_EntryResults_run_id",
+                        name: "fk_entry_results_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "EntryTotals",
+                name: "entry_totals",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -248,17 +255,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_EntryTotals", x => new { x.run_id, x.seq });
+                    table.PrimaryKey("pk_entry_totals", x => new { x.run_id, x.seq });
                     table.ForeignKey(
-                        name: "fk_EntryTotals_run_id",
+                        name: "fk_entry_totals_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "IngestSummaries",
+                name: "ingest_summaries",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -273,30 +280,33 @@ namespace Collections.Migrations.Postgres.Migrations
                     trailer_entry_count = table.Column<long>(type: "bigint", nullable: false),
                     trailer_hash_cents = table.Column<long>(type: "bigint", nullable: false),
                     trailer_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    payment_records = table.Column<long>(type: "bigint", nullable: false)
+                    payment_records = table.Column<long>(type: "bigint", nullable: false),
+                    sysin = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_IngestSummaries", x => x.run_id);
+                    table.PrimaryKey("pk_ingest_summaries", x => x.run_id);
                     table.ForeignKey(
-                        name: "fk_IngestSummaries_run_id",
+                        name: "fk_ingest_summaries_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "LineResults",
+                name: "line_results",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
                     header_record_no = table.Column<long>(type: "bigint", nullable: false),
                     entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<int>(type: "integer", nullable: false),
+                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     status = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    hts_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    spi_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     rate_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     ad_valorem_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
                     specific_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
@@ -322,11 +332,11 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_LineResults", x => new { x.run_id, x.record_no });
+                    table.PrimaryKey("pk_line_results", x => new { x.run_id, x.record_no });
                     table.ForeignKey(
-                        name: "fk_LineResults_run_id",
+                        name: "fk_line_results_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -350,13 +360,13 @@ namespace Collections.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "fk_mpf_allocations_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "PostedDays",
+                name: "posted_days",
                 columns: table => new
                 {
                     business_date = table.Column<DateOnly>(type: "date", nullable: false),
@@ -365,17 +375,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_PostedDays", x => x.business_date);
+                    table.PrimaryKey("pk_posted_days", x => x.business_date);
                     table.ForeignKey(
-                        name: "fk_PostedDays_run_id",
+                        name: "fk_posted_days_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
-                name: "RejectedRecords",
+                name: "rejected_records",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -392,42 +402,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_RejectedRecords", x => new { x.run_id, x.program, x.record_no, x.seq });
+                    table.PrimaryKey("pk_rejected_records", x => new { x.run_id, x.program, x.record_no, x.seq });
                     table.ForeignKey(
-                        name: "fk_RejectedRecords_run_id",
+                        name: "fk_rejected_records_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "RunReferenceTables",
-                columns: table => new
-                {
-                    run_id = table.Column<long>(type: "bigint", nullable: false),
-                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    version_id = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_RunReferenceTables", x => new { x.run_id, x.table_name });
-                    table.ForeignKey(
-                        name: "fk_RunReferenceTables_run_id",
-                        column: x => x.run_id,
-                        principalTable: "Runs",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_RunReferenceTables_version_id",
-                        column: x => x.version_id,
-                        principalTable: "ReferenceTableVersions",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StepMessages",
+                name: "step_messages",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -437,42 +422,61 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_StepMessages", x => new { x.run_id, x.step_name, x.seq });
+                    table.PrimaryKey("pk_step_messages", x => new { x.run_id, x.step_name, x.seq });
                     table.ForeignKey(
-                        name: "fk_StepMessages_run_id",
+                        name: "fk_step_messages_run_id",
                         column: x => x.run_id,
-                        principalTable: "Runs",
+                        principalTable: "batch_runs",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Steps",
+                name: "reference_records",
                 columns: table => new
                 {
-                    run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ordinal = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "integer", nullable: true),
-                    chunk_count = table.Column<int>(type: "integer", nullable: false),
-                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    version_id = table.Column<long>(type: "bigint", nullable: false),
+                    record_no = table.Column<int>(type: "integer", nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_Steps", x => new { x.run_id, x.step_name });
+                    table.PrimaryKey("pk_reference_records", x => new { x.version_id, x.record_no });
                     table.ForeignKey(
-                        name: "fk_Steps_run_id",
-                        column: x => x.run_id,
-                        principalTable: "Runs",
+                        name: "fk_reference_records_version_id",
+                        column: x => x.version_id,
+                        principalTable: "reference_table_versions",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Checkpoints",
+                name: "run_reference_tables",
+                columns: table => new
+                {
+                    run_id = table.Column<long>(type: "bigint", nullable: false),
+                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    version_id = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_run_reference_tables", x => new { x.run_id, x.table_name });
+                    table.ForeignKey(
+                        name: "fk_run_reference_tables_run_id",
+                        column: x => x.run_id,
+                        principalTable: "batch_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_run_reference_tables_version_id",
+                        column: x => x.version_id,
+                        principalTable: "reference_table_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "batch_checkpoints",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -484,17 +488,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_Checkpoints", x => new { x.run_id, x.step_name, x.chunk_no });
+                    table.PrimaryKey("pk_batch_checkpoints", x => new { x.run_id, x.step_name, x.chunk_no });
                     table.ForeignKey(
-                        name: "fk_Checkpoints_run_id_step_name",
+                        name: "fk_batch_checkpoints_run_id_step_name",
                         columns: x => new { x.run_id, x.step_name },
-                        principalTable: "Steps",
+                        principalTable: "batch_steps",
                         principalColumns: new[] { "run_id", "step_name" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Chunks",
+                name: "batch_chunks",
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
@@ -512,14 +516,20 @@ namespace Collections.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_Chunks", x => new { x.run_id, x.step_name, x.chunk_no });
+                    table.PrimaryKey("pk_batch_chunks", x => new { x.run_id, x.step_name, x.chunk_no });
                     table.ForeignKey(
-                        name: "fk_Chunks_run_id_step_name",
+                        name: "fk_batch_chunks_run_id_step_name",
                         columns: x => new { x.run_id, x.step_name },
-                        principalTable: "Steps",
+                        principalTable: "batch_steps",
                         principalColumns: new[] { "run_id", "step_name" },
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_batch_runs_business_date_input_hash",
+                table: "batch_runs",
+                columns: new[] { "business_date", "input_hash" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_entries_run_id_entry_no",
@@ -532,40 +542,34 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: new[] { "run_id", "header_record_no" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_PostedDays_run_id",
-                table: "PostedDays",
+                name: "ix_posted_days_run_id",
+                table: "posted_days",
                 column: "run_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_ReferenceTableVersions_table_name_effective_from",
-                table: "ReferenceTableVersions",
+                name: "ix_reference_table_versions_table_name_effective_from",
+                table: "reference_table_versions",
                 columns: new[] { "table_name", "effective_from" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_RunReferenceTables_version_id",
-                table: "RunReferenceTables",
+                name: "ix_run_reference_tables_version_id",
+                table: "run_reference_tables",
                 column: "version_id");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_Runs_business_date_input_hash",
-                table: "Runs",
-                columns: new[] { "business_date", "input_hash" },
-                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Checkpoints");
+                name: "batch_checkpoints");
 
             migrationBuilder.DropTable(
-                name: "Chunks");
+                name: "batch_chunks");
 
             migrationBuilder.DropTable(
-                name: "ControlTotals");
+                name: "control_totals");
 
             migrationBuilder.DropTable(
                 name: "entries");
@@ -577,43 +581,43 @@ namespace Collections.Migrations.Postgres.Migrations
                 name: "entry_lines");
 
             migrationBuilder.DropTable(
-                name: "EntryResults");
+                name: "entry_results");
 
             migrationBuilder.DropTable(
-                name: "EntryTotals");
+                name: "entry_totals");
 
             migrationBuilder.DropTable(
-                name: "IngestSummaries");
+                name: "ingest_summaries");
 
             migrationBuilder.DropTable(
-                name: "LineResults");
+                name: "line_results");
 
             migrationBuilder.DropTable(
                 name: "mpf_allocations");
 
             migrationBuilder.DropTable(
-                name: "PostedDays");
+                name: "posted_days");
 
             migrationBuilder.DropTable(
-                name: "ReferenceRecords");
+                name: "reference_records");
 
             migrationBuilder.DropTable(
-                name: "RejectedRecords");
+                name: "rejected_records");
 
             migrationBuilder.DropTable(
-                name: "RunReferenceTables");
+                name: "run_reference_tables");
 
             migrationBuilder.DropTable(
-                name: "StepMessages");
+                name: "step_messages");
 
             migrationBuilder.DropTable(
-                name: "Steps");
+                name: "batch_steps");
 
             migrationBuilder.DropTable(
-                name: "ReferenceTableVersions");
+                name: "reference_table_versions");
 
             migrationBuilder.DropTable(
-                name: "Runs");
+                name: "batch_runs");
         }
     }
 }

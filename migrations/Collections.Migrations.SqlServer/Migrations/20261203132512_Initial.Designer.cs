@@ -3,16 +3,16 @@ using System;
 using Collections.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.Postgres.Migrations
+namespace Collections.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203125927_Initial")]
+    [Migration("20261203132512_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -21,9 +21,9 @@ namespace Collections.Migrations.Postgres.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
                 {
@@ -33,15 +33,15 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
@@ -51,13 +51,13 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Checkpoints");
+                        .HasName("pk_batch_checkpoints");
 
-                    b.ToTable("Checkpoints");
+                    b.ToTable("batch_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -68,24 +68,24 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
@@ -97,7 +97,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
@@ -105,19 +105,19 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Chunks");
+                        .HasName("pk_batch_chunks");
 
-                    b.ToTable("Chunks");
+                    b.ToTable("batch_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchRun", b =>
@@ -127,55 +127,59 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("BusinessDate")
                         .HasColumnType("date")
                         .HasColumnName("business_date");
 
+                    b.Property<int>("ChunkLines")
+                        .HasColumnType("int")
+                        .HasColumnName("chunk_lines");
+
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("nvarchar(1024)")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
-                        .HasName("pk_Runs");
+                        .HasName("pk_batch_runs");
 
                     b.HasIndex("BusinessDate", "InputHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_Runs_business_date_input_hash");
+                        .HasDatabaseName("ix_batch_runs_business_date_input_hash");
 
-                    b.ToTable("Runs");
+                    b.ToTable("batch_runs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -186,44 +190,44 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
-                        .HasName("pk_Steps");
+                        .HasName("pk_batch_steps");
 
-                    b.ToTable("Steps");
+                    b.ToTable("batch_steps", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -234,11 +238,11 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
@@ -252,13 +256,13 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("nvarchar(30)")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
-                        .HasName("pk_ControlTotals");
+                        .HasName("pk_control_totals");
 
-                    b.ToTable("ControlTotals");
+                    b.ToTable("control_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -272,7 +276,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
@@ -282,7 +286,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -304,37 +308,37 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
@@ -348,13 +352,13 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
@@ -368,24 +372,24 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -414,23 +418,23 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
@@ -438,23 +442,23 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("nvarchar(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
@@ -464,46 +468,46 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_EntryResults");
+                        .HasName("pk_entry_results");
 
-                    b.ToTable("EntryResults");
+                    b.ToTable("entry_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -519,7 +523,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
@@ -529,78 +533,78 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("nvarchar(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -645,7 +649,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
@@ -657,7 +661,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("boolean")
+                        .HasColumnType("bit")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
@@ -669,11 +673,11 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
@@ -691,7 +695,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
@@ -719,13 +723,13 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("boolean")
+                        .HasColumnType("bit")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
-                        .HasName("pk_EntryTotals");
+                        .HasName("pk_entry_totals");
 
-                    b.ToTable("EntryTotals");
+                    b.ToTable("entry_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -737,7 +741,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("nvarchar(80)")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
@@ -761,8 +765,13 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("run_date");
+
+                    b.Property<byte[]>("Sysin")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("sysin");
 
                     b.Property<long>("TrailerEntryCount")
                         .HasColumnType("bigint")
@@ -785,9 +794,9 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
-                        .HasName("pk_IngestSummaries");
+                        .HasName("pk_ingest_summaries");
 
-                    b.ToTable("IngestSummaries");
+                    b.ToTable("ingest_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -811,25 +820,25 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
@@ -847,19 +856,19 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
@@ -885,21 +894,29 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
                         .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
-                    b.Property<int>("LineNo")
-                        .HasColumnType("integer")
+                    b.Property<string>("HtsNo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)")
+                        .HasColumnName("hts_no");
+
+                    b.Property<string>("LineNo")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
@@ -908,23 +925,29 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
                         .HasColumnType("bigint")
                         .HasColumnName("specific_rate_e6");
 
+                    b.Property<string>("SpiCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasColumnName("spi_code");
+
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
@@ -932,9 +955,9 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_LineResults");
+                        .HasName("pk_line_results");
 
-                    b.ToTable("LineResults");
+                    b.ToTable("line_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -948,7 +971,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
@@ -958,11 +981,11 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
@@ -986,7 +1009,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
@@ -994,13 +1017,13 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
-                        .HasName("pk_PostedDays");
+                        .HasName("pk_posted_days");
 
                     b.HasIndex("RunId")
                         .IsUnique()
-                        .HasDatabaseName("ix_PostedDays_run_id");
+                        .HasDatabaseName("ix_posted_days_run_id");
 
-                    b.ToTable("PostedDays");
+                    b.ToTable("posted_days", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1010,18 +1033,18 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
-                        .HasName("pk_ReferenceRecords");
+                        .HasName("pk_reference_records");
 
-                    b.ToTable("ReferenceRecords");
+                    b.ToTable("reference_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceTableVersion", b =>
@@ -1031,46 +1054,46 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("nvarchar(1024)")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ReferenceTableVersions");
+                        .HasName("pk_reference_table_versions");
 
                     b.HasIndex("TableName", "EffectiveFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_ReferenceTableVersions_table_name_effective_from");
+                        .HasDatabaseName("ix_reference_table_versions_table_name_effective_from");
 
-                    b.ToTable("ReferenceTableVersions");
+                    b.ToTable("reference_table_versions", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1081,7 +1104,7 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
@@ -1089,52 +1112,52 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("nvarchar(1000)")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("bytea")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
-                        .HasName("pk_RejectedRecords");
+                        .HasName("pk_rejected_records");
 
-                    b.ToTable("RejectedRecords");
+                    b.ToTable("rejected_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1145,7 +1168,7 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
@@ -1153,12 +1176,12 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
-                        .HasName("pk_RunReferenceTables");
+                        .HasName("pk_run_reference_tables");
 
                     b.HasIndex("VersionId")
-                        .HasDatabaseName("ix_RunReferenceTables_version_id");
+                        .HasDatabaseName("ix_run_reference_tables_version_id");
 
-                    b.ToTable("RunReferenceTables");
+                    b.ToTable("run_reference_tables", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1169,23 +1192,23 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
-                        .HasName("pk_StepMessages");
+                        .HasName("pk_step_messages");
 
-                    b.ToTable("StepMessages");
+                    b.ToTable("step_messages", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1195,7 +1218,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Checkpoints_run_id_step_name");
+                        .HasConstraintName("fk_batch_checkpoints_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -1205,7 +1228,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Chunks_run_id_step_name");
+                        .HasConstraintName("fk_batch_chunks_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -1215,7 +1238,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Steps_run_id");
+                        .HasConstraintName("fk_batch_steps_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -1225,7 +1248,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ControlTotals_run_id");
+                        .HasConstraintName("fk_control_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1255,7 +1278,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryResults_run_id");
+                        .HasConstraintName("fk_entry_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -1275,7 +1298,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryTotals_run_id");
+                        .HasConstraintName("fk_entry_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -1285,7 +1308,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_IngestSummaries_run_id");
+                        .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -1295,7 +1318,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_LineResults_run_id");
+                        .HasConstraintName("fk_line_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -1315,7 +1338,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_PostedDays_run_id");
+                        .HasConstraintName("fk_posted_days_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1325,7 +1348,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ReferenceRecords_version_id");
+                        .HasConstraintName("fk_reference_records_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1335,7 +1358,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RejectedRecords_run_id");
+                        .HasConstraintName("fk_rejected_records_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1345,14 +1368,14 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_run_id");
+                        .HasConstraintName("fk_run_reference_tables_run_id");
 
                     b.HasOne("Collections.Persistence.Entities.ReferenceTableVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_version_id");
+                        .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1362,7 +1385,7 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_StepMessages_run_id");
+                        .HasConstraintName("fk_step_messages_run_id");
                 });
 #pragma warning restore 612, 618
         }

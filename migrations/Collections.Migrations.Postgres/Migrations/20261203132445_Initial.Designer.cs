@@ -5,277 +5,288 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.Sqlite.Migrations
+namespace Collections.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203125911_Initial")]
+    [Migration("20261203132445_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_written");
 
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Checkpoints");
+                        .HasName("pk_batch_checkpoints");
 
-                    b.ToTable("Checkpoints");
+                    b.ToTable("batch_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("first_record_no");
 
                     b.Property<long>("LastRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Chunks");
+                        .HasName("pk_batch_chunks");
 
-                    b.ToTable("Chunks");
+                    b.ToTable("batch_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("business_date");
 
+                    b.Property<int>("ChunkLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_lines");
+
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1024)")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
-                        .HasName("pk_Runs");
+                        .HasName("pk_batch_runs");
 
                     b.HasIndex("BusinessDate", "InputHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_Runs_business_date_input_hash");
+                        .HasDatabaseName("ix_batch_runs_business_date_input_hash");
 
-                    b.ToTable("Runs");
+                    b.ToTable("batch_runs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
-                        .HasName("pk_Steps");
+                        .HasName("pk_batch_steps");
 
-                    b.ToTable("Steps");
+                    b.ToTable("batch_steps", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
 
                     b.Property<long>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("count");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
-                        .HasName("pk_ControlTotals");
+                        .HasName("pk_control_totals");
 
-                    b.ToTable("ControlTotals");
+                    b.ToTable("control_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
 
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -287,98 +298,98 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryLineRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("foreign_value_cents");
 
                     b.Property<long?>("HeaderRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("net_kg");
 
                     b.Property<long?>("NetQuantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("net_quantity");
 
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -393,207 +404,207 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<long>("CottonRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_rate_e6");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_rate_e6");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_EntryResults");
+                        .HasName("pk_entry_results");
 
-                    b.ToTable("EntryResults");
+                    b.ToTable("entry_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("end_record_no");
 
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -608,362 +619,381 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<long>("AntidumpingCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("antidumping_cents");
 
                     b.Property<long>("CottonCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_cents");
 
                     b.Property<long>("CountervailingCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("countervailing_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duty_cents");
 
                     b.Property<long>("EnteredValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_value_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("fee_total_cents");
 
                     b.Property<long>("HmfCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ieepa_cents");
 
                     b.Property<long>("InformalFeeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("manual_surcharge_cents");
 
                     b.Property<long>("MpfCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_cents");
 
                     b.Property<long>("MpfLiableValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_liable_value_cents");
 
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_raw_e5");
 
                     b.Property<long>("OtherChapter99Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("other_chapter99_cents");
 
                     b.Property<long>("Section122Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section122_cents");
 
                     b.Property<long>("Section232Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section232_cents");
 
                     b.Property<long>("Section301Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section301_cents");
 
                     b.Property<long>("TotalAssessedCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
-                        .HasName("pk_EntryTotals");
+                        .HasName("pk_entry_totals");
 
-                    b.ToTable("EntryTotals");
+                    b.ToTable("entry_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("headers_read");
 
                     b.Property<long>("LinesRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("lines_read");
 
                     b.Property<long>("PaymentRecords")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("payment_records");
 
                     b.Property<long>("RecordsBeforeTrailer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("records_before_trailer");
 
                     b.Property<long>("RecordsRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("run_date");
 
+                    b.Property<byte[]>("Sysin")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sysin");
+
                     b.Property<long>("TrailerEntryCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_entry_count");
 
                     b.Property<long>("TrailerHashCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_hash_cents");
 
                     b.Property<long>("TrailerRecordCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_record_count");
 
                     b.Property<long>("TrailerRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_record_no");
 
                     b.Property<long>("ValueHashCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
-                        .HasName("pk_IngestSummaries");
+                        .HasName("pk_ingest_summaries");
 
-                    b.ToTable("IngestSummaries");
+                    b.ToTable("ingest_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<long>("AdValoremRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ad_valorem_rate_e6");
 
                     b.Property<long>("AdcvdCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("adcvd_cents");
 
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents1");
 
                     b.Property<long>("Ch99Cents2")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents2");
 
                     b.Property<long>("Ch99Cents3")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents3");
 
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_1");
 
                     b.Property<long>("Ch99RateE6_2")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_2");
 
                     b.Property<long>("Ch99RateE6_3")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_3");
 
                     b.Property<long>("CottonFeeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_fee_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duty_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
-                    b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER")
+                    b.Property<string>("HtsNo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("hts_no");
+
+                    b.Property<string>("LineNo")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("specific_rate_e6");
+
+                    b.Property<string>("SpiCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("spi_code");
 
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_LineResults");
+                        .HasName("pk_line_results");
 
-                    b.ToTable("LineResults");
+                    b.ToTable("line_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("allocated_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "EntrySeq", "AllocationNo")
@@ -975,208 +1005,210 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
-                        .HasName("pk_PostedDays");
+                        .HasName("pk_posted_days");
 
                     b.HasIndex("RunId")
                         .IsUnique()
-                        .HasDatabaseName("ix_PostedDays_run_id");
+                        .HasDatabaseName("ix_posted_days_run_id");
 
-                    b.ToTable("PostedDays");
+                    b.ToTable("posted_days", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
-                        .HasName("pk_ReferenceRecords");
+                        .HasName("pk_reference_records");
 
-                    b.ToTable("ReferenceRecords");
+                    b.ToTable("reference_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceTableVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1024)")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ReferenceTableVersions");
+                        .HasName("pk_reference_table_versions");
 
                     b.HasIndex("TableName", "EffectiveFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_ReferenceTableVersions_table_name_effective_from");
+                        .HasDatabaseName("ix_reference_table_versions_table_name_effective_from");
 
-                    b.ToTable("ReferenceTableVersions");
+                    b.ToTable("reference_table_versions", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
-                        .HasName("pk_RejectedRecords");
+                        .HasName("pk_rejected_records");
 
-                    b.ToTable("RejectedRecords");
+                    b.ToTable("rejected_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
-                        .HasName("pk_RunReferenceTables");
+                        .HasName("pk_run_reference_tables");
 
                     b.HasIndex("VersionId")
-                        .HasDatabaseName("ix_RunReferenceTables_version_id");
+                        .HasDatabaseName("ix_run_reference_tables_version_id");
 
-                    b.ToTable("RunReferenceTables");
+                    b.ToTable("run_reference_tables", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
-                        .HasName("pk_StepMessages");
+                        .HasName("pk_step_messages");
 
-                    b.ToTable("StepMessages");
+                    b.ToTable("step_messages", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1186,7 +1218,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Checkpoints_run_id_step_name");
+                        .HasConstraintName("fk_batch_checkpoints_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -1196,7 +1228,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Chunks_run_id_step_name");
+                        .HasConstraintName("fk_batch_chunks_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -1206,7 +1238,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Steps_run_id");
+                        .HasConstraintName("fk_batch_steps_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -1216,7 +1248,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ControlTotals_run_id");
+                        .HasConstraintName("fk_control_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1246,7 +1278,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryResults_run_id");
+                        .HasConstraintName("fk_entry_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -1266,7 +1298,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryTotals_run_id");
+                        .HasConstraintName("fk_entry_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -1276,7 +1308,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_IngestSummaries_run_id");
+                        .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -1286,7 +1318,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_LineResults_run_id");
+                        .HasConstraintName("fk_line_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -1306,7 +1338,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_PostedDays_run_id");
+                        .HasConstraintName("fk_posted_days_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1316,7 +1348,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ReferenceRecords_version_id");
+                        .HasConstraintName("fk_reference_records_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1326,7 +1358,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RejectedRecords_run_id");
+                        .HasConstraintName("fk_rejected_records_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1336,14 +1368,14 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_run_id");
+                        .HasConstraintName("fk_run_reference_tables_run_id");
 
                     b.HasOne("Collections.Persistence.Entities.ReferenceTableVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_version_id");
+                        .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1353,7 +1385,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_StepMessages_run_id");
+                        .HasConstraintName("fk_step_messages_run_id");
                 });
 #pragma warning restore 612, 618
         }

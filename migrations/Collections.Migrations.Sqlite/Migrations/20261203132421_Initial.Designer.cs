@@ -3,286 +3,283 @@ using System;
 using Collections.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Collections.Migrations.SqlServer.Migrations
+namespace Collections.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203125947_Initial")]
+    [Migration("20261203132421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_written");
 
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Checkpoints");
+                        .HasName("pk_batch_checkpoints");
 
-                    b.ToTable("Checkpoints");
+                    b.ToTable("batch_checkpoints", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("first_record_no");
 
                     b.Property<long>("LastRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
-                        .HasName("pk_Chunks");
+                        .HasName("pk_batch_chunks");
 
-                    b.ToTable("Chunks");
+                    b.ToTable("batch_chunks", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_date");
 
+                    b.Property<int>("ChunkLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunk_lines");
+
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
-                        .HasName("pk_Runs");
+                        .HasName("pk_batch_runs");
 
                     b.HasIndex("BusinessDate", "InputHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_Runs_business_date_input_hash");
+                        .HasDatabaseName("ix_batch_runs_business_date_input_hash");
 
-                    b.ToTable("Runs");
+                    b.ToTable("batch_runs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
-                        .HasName("pk_Steps");
+                        .HasName("pk_batch_steps");
 
-                    b.ToTable("Steps");
+                    b.ToTable("batch_steps", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
-                        .HasName("pk_ControlTotals");
+                        .HasName("pk_control_totals");
 
-                    b.ToTable("ControlTotals");
+                    b.ToTable("control_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
 
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -294,98 +291,98 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryLineRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("foreign_value_cents");
 
                     b.Property<long?>("HeaderRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("net_kg");
 
                     b.Property<long?>("NetQuantity")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("net_quantity");
 
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -400,207 +397,207 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<long>("CottonRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_rate_e6");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("nvarchar(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_rate_e6");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_EntryResults");
+                        .HasName("pk_entry_results");
 
-                    b.ToTable("EntryResults");
+                    b.ToTable("entry_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("end_record_no");
 
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("nvarchar(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -615,362 +612,381 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<long>("AntidumpingCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("antidumping_cents");
 
                     b.Property<long>("CottonCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_cents");
 
                     b.Property<long>("CountervailingCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("countervailing_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duty_cents");
 
                     b.Property<long>("EnteredValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_value_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_total_cents");
 
                     b.Property<long>("HmfCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ieepa_cents");
 
                     b.Property<long>("InformalFeeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("manual_surcharge_cents");
 
                     b.Property<long>("MpfCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_cents");
 
                     b.Property<long>("MpfLiableValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_liable_value_cents");
 
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_raw_e5");
 
                     b.Property<long>("OtherChapter99Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("other_chapter99_cents");
 
                     b.Property<long>("Section122Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section122_cents");
 
                     b.Property<long>("Section232Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section232_cents");
 
                     b.Property<long>("Section301Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section301_cents");
 
                     b.Property<long>("TotalAssessedCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("bit")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
-                        .HasName("pk_EntryTotals");
+                        .HasName("pk_entry_totals");
 
-                    b.ToTable("EntryTotals");
+                    b.ToTable("entry_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("headers_read");
 
                     b.Property<long>("LinesRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_read");
 
                     b.Property<long>("PaymentRecords")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payment_records");
 
                     b.Property<long>("RecordsBeforeTrailer")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("records_before_trailer");
 
                     b.Property<long>("RecordsRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_date");
 
+                    b.Property<byte[]>("Sysin")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("sysin");
+
                     b.Property<long>("TrailerEntryCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_entry_count");
 
                     b.Property<long>("TrailerHashCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_hash_cents");
 
                     b.Property<long>("TrailerRecordCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_record_count");
 
                     b.Property<long>("TrailerRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_record_no");
 
                     b.Property<long>("ValueHashCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
-                        .HasName("pk_IngestSummaries");
+                        .HasName("pk_ingest_summaries");
 
-                    b.ToTable("IngestSummaries");
+                    b.ToTable("ingest_summaries", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<long>("AdValoremRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ad_valorem_rate_e6");
 
                     b.Property<long>("AdcvdCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adcvd_cents");
 
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents1");
 
                     b.Property<long>("Ch99Cents2")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents2");
 
                     b.Property<long>("Ch99Cents3")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents3");
 
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_1");
 
                     b.Property<long>("Ch99RateE6_2")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_2");
 
                     b.Property<long>("Ch99RateE6_3")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_3");
 
                     b.Property<long>("CottonFeeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_fee_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duty_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
-                    b.Property<int>("LineNo")
-                        .HasColumnType("int")
+                    b.Property<string>("HtsNo")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hts_no");
+
+                    b.Property<string>("LineNo")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("specific_rate_e6");
+
+                    b.Property<string>("SpiCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spi_code");
 
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
-                        .HasName("pk_LineResults");
+                        .HasName("pk_line_results");
 
-                    b.ToTable("LineResults");
+                    b.ToTable("line_results", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("allocated_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "EntrySeq", "AllocationNo")
@@ -982,210 +998,208 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
-                        .HasName("pk_PostedDays");
+                        .HasName("pk_posted_days");
 
                     b.HasIndex("RunId")
                         .IsUnique()
-                        .HasDatabaseName("ix_PostedDays_run_id");
+                        .HasDatabaseName("ix_posted_days_run_id");
 
-                    b.ToTable("PostedDays");
+                    b.ToTable("posted_days", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
-                        .HasName("pk_ReferenceRecords");
+                        .HasName("pk_reference_records");
 
-                    b.ToTable("ReferenceRecords");
+                    b.ToTable("reference_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceTableVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ReferenceTableVersions");
+                        .HasName("pk_reference_table_versions");
 
                     b.HasIndex("TableName", "EffectiveFrom")
                         .IsUnique()
-                        .HasDatabaseName("ix_ReferenceTableVersions_table_name_effective_from");
+                        .HasDatabaseName("ix_reference_table_versions_table_name_effective_from");
 
-                    b.ToTable("ReferenceTableVersions");
+                    b.ToTable("reference_table_versions", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
-                        .HasName("pk_RejectedRecords");
+                        .HasName("pk_rejected_records");
 
-                    b.ToTable("RejectedRecords");
+                    b.ToTable("rejected_records", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
-                        .HasName("pk_RunReferenceTables");
+                        .HasName("pk_run_reference_tables");
 
                     b.HasIndex("VersionId")
-                        .HasDatabaseName("ix_RunReferenceTables_version_id");
+                        .HasDatabaseName("ix_run_reference_tables_version_id");
 
-                    b.ToTable("RunReferenceTables");
+                    b.ToTable("run_reference_tables", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
-                        .HasName("pk_StepMessages");
+                        .HasName("pk_step_messages");
 
-                    b.ToTable("StepMessages");
+                    b.ToTable("step_messages", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1195,7 +1209,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Checkpoints_run_id_step_name");
+                        .HasConstraintName("fk_batch_checkpoints_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
@@ -1205,7 +1219,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId", "StepName")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Chunks_run_id_step_name");
+                        .HasConstraintName("fk_batch_chunks_run_id_step_name");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
@@ -1215,7 +1229,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_Steps_run_id");
+                        .HasConstraintName("fk_batch_steps_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
@@ -1225,7 +1239,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ControlTotals_run_id");
+                        .HasConstraintName("fk_control_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1255,7 +1269,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryResults_run_id");
+                        .HasConstraintName("fk_entry_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
@@ -1275,7 +1289,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_EntryTotals_run_id");
+                        .HasConstraintName("fk_entry_totals_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
@@ -1285,7 +1299,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_IngestSummaries_run_id");
+                        .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
@@ -1295,7 +1309,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_LineResults_run_id");
+                        .HasConstraintName("fk_line_results_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
@@ -1315,7 +1329,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_PostedDays_run_id");
+                        .HasConstraintName("fk_posted_days_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
@@ -1325,7 +1339,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ReferenceRecords_version_id");
+                        .HasConstraintName("fk_reference_records_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
@@ -1335,7 +1349,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RejectedRecords_run_id");
+                        .HasConstraintName("fk_rejected_records_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1345,14 +1359,14 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_run_id");
+                        .HasConstraintName("fk_run_reference_tables_run_id");
 
                     b.HasOne("Collections.Persistence.Entities.ReferenceTableVersion", null)
                         .WithMany()
                         .HasForeignKey("VersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_RunReferenceTables_version_id");
+                        .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1362,7 +1376,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_StepMessages_run_id");
+                        .HasConstraintName("fk_step_messages_run_id");
                 });
 #pragma warning restore 612, 618
         }
