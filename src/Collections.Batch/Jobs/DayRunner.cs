@@ -17,6 +17,12 @@ public sealed record RunSnapshot(BatchRun Run, IReadOnlyList<BatchStep> Steps, I
 /// </summary>
 public sealed class DayRunner(CycleEngine engine)
 {
+    /// <summary>
+    /// Use the provider's shared job storage (PostgreSQL, SQL Server: running workers take part) rather than one in
+    /// this process. Default: shared when the provider has one.
+    /// </summary>
+    public bool? SharedStorage { get; init; }
+
     public static async Task<RunSnapshot?> SnapshotAsync(DatabaseOptions options, long runId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,8 +44,23 @@ public sealed class DayRunner(CycleEngine engine)
     public async Task<RunSnapshot> RunAsync(long runId, int workers, Action<RunSnapshot>? progress, TimeSpan? unreachableLimit = null, CancellationToken ct = default)
     {
         var options = engine.Options;
-        var storage = BatchHost.CreateStorage(options, shared: BatchHost.HasSharedStorage(options));
-        using var server = BatchHost.StartServer(storage, engine, workers);
+        var storage = BatchHost.CreateStorage(options, shared: SharedStorage ?? BatchHost.HasSharedStorage(options));
+        var server = BatchHost.StartServer(storage, engine, workers);
+        try
+        {
+            return await WaitAsync(storage, runId, progress, unreachableLimit, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            // stop fetching, let running jobs finish (their work is committed or rolled back as a whole either way)
+            server.SendStop();
+            server.Dispose();
+        }
+    }
+
+    private async Task<RunSnapshot> WaitAsync(JobStorage storage, long runId, Action<RunSnapshot>? progress, TimeSpan? unreachableLimit, CancellationToken ct)
+    {
+        var options = engine.Options;
         var client = new BackgroundJobClient(storage);
         client.Enqueue<CycleJobs>(j => j.ResumeAsync(runId, CancellationToken.None));
         var limit = unreachableLimit ?? TimeSpan.FromSeconds(20);
