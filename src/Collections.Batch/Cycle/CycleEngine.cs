@@ -190,10 +190,12 @@ public sealed class CycleEngine
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StepStatus.Done).SetProperty(x => x.Rows, outcome.Rows).SetProperty(x => x.FinishedUtc, Now), ct)
                     .ConfigureAwait(false);
                 if (mine != 1) throw new InvalidOperationException($"chunk {step}/{chunkNo} of run {runId} was taken over by another worker; its work is discarded");
+                Halt.At(step, chunkNo, "before-commit");
                 if (outcome.ReturnCode > 0)
                     await db.Steps.Where(s => s.RunId == runId && s.StepName == step && (s.ReturnCode == null || s.ReturnCode < outcome.ReturnCode))
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReturnCode, outcome.ReturnCode), ct).ConfigureAwait(false);
                 await tx.CommitAsync(ct).ConfigureAwait(false);
+                Halt.At(step, chunkNo, "after-commit");
             }
             else await tx.RollbackAsync(ct).ConfigureAwait(false);
         }
@@ -269,6 +271,7 @@ public sealed class CycleEngine
                 await tx.RollbackAsync(ct).ConfigureAwait(false);
                 return null;
             }
+            Halt.At(step, 0, "complete");
             var last = Next(step) is null;
             await db.Runs.Where(r => r.Id == runId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReturnCode, x => x.ReturnCode > rc ? x.ReturnCode : rc)
@@ -296,5 +299,23 @@ public sealed class CycleEngine
         if (current is null) return Continuation.Nothing;
         if (current.Status == StepStatus.Pending) return new Continuation(current.StepName, [], false, StartStep: true);
         return await OpenWorkAsync(db, runId, current.StepName, ct).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// Fault injection for the crash and outage tests: COLLECTIONS_HALT_AT=step:chunk:phase (phase before-commit,
+/// after-commit or complete) stops the worker thread there, after writing COLLECTIONS_HALT_FILE, for
+/// COLLECTIONS_HALT_SECONDS (default: for ever), so a test can SIGKILL the process or stop the database at a known
+/// point of the cycle. Unset in production: one environment lookup per commit.
+/// </summary>
+internal static class Halt
+{
+    public static void At(string step, int chunk, string phase)
+    {
+        var at = Environment.GetEnvironmentVariable("COLLECTIONS_HALT_AT");
+        if (string.IsNullOrEmpty(at) || at != step + ":" + chunk.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + phase) return;
+        if (Environment.GetEnvironmentVariable("COLLECTIONS_HALT_FILE") is { Length: > 0 } marker) File.WriteAllText(marker, at);
+        var seconds = Environment.GetEnvironmentVariable("COLLECTIONS_HALT_SECONDS");
+        Thread.Sleep(int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s * 1000 : Timeout.Infinite);
     }
 }
