@@ -47,7 +47,7 @@ public sealed class PostgresServer : IDisposable
     public void Stop() => Pg("pg_ctl", ["-D", DataDir + "/data", "-m", "fast", "-w", "stop"], check: false);
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20;Connection Idle Lifetime=5;Timeout=15;Command Timeout=600";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20;Connection Idle Lifetime=10;Connection Pruning Interval=5;Timeout=15;Command Timeout=600";
 
     /// <summary>A new empty database; returns its connection string.</summary>
     public string CreateDatabase()
