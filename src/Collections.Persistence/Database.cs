@@ -46,13 +46,13 @@ public static class Database
     public static async Task EnsureReadyAsync(DatabaseOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var state = await StateAsync(options, ct).ConfigureAwait(false);
+        if (state.IsCurrent) return;
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             await MigrateAsync(options, ct).ConfigureAwait(false);
             return;
         }
-        var state = await StateAsync(options, ct).ConfigureAwait(false);
-        if (state.IsCurrent) return;
         throw new SchemaBehindException(
             $"the {options.ProviderName} database ({options.Describe()}) is behind this version: {state.Pending.Count} migration(s) not applied "
             + $"({string.Join(", ", state.Pending)}). Run: collections db migrate --provider {options.ProviderName} --connection \"...\" "
