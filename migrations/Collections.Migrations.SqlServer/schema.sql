@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [batch_runs] (
@@ -31,7 +31,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [reference_table_versions] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [batch_steps] (
@@ -68,7 +68,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [control_totals] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [entries] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [entry_fees] (
@@ -129,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [entry_lines] (
@@ -158,7 +158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [entry_results] (
@@ -189,12 +189,13 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [entry_totals] (
         [run_id] bigint NOT NULL,
         [seq] bigint NOT NULL,
+        [header_record_no] bigint NOT NULL,
         [entry_no] nvarchar(11) NOT NULL,
         [written] bit NOT NULL,
         [lines_accepted] int NOT NULL,
@@ -226,7 +227,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [ingest_summaries] (
@@ -251,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [line_results] (
@@ -293,7 +294,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [mpf_allocations] (
@@ -312,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [posted_days] (
@@ -326,7 +327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [rejected_records] (
@@ -348,7 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [step_messages] (
@@ -363,7 +364,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [reference_records] (
@@ -377,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [run_reference_tables] (
@@ -392,7 +393,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [batch_checkpoints] (
@@ -409,7 +410,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE TABLE [batch_chunks] (
@@ -432,7 +433,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [ix_batch_runs_business_date_input_hash] ON [batch_runs] ([business_date], [input_hash]);
@@ -440,7 +441,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE INDEX [ix_entries_run_id_entry_no] ON [entries] ([run_id], [entry_no]);
@@ -448,7 +449,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE INDEX [ix_entry_lines_run_id_header_record_no] ON [entry_lines] ([run_id], [header_record_no]);
@@ -456,7 +457,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_entry_totals_run_id_header_record_no] ON [entry_totals] ([run_id], [header_record_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [ix_posted_days_run_id] ON [posted_days] ([run_id]);
@@ -464,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [ix_reference_table_versions_table_name_effective_from] ON [reference_table_versions] ([table_name], [effective_from]);
@@ -472,7 +481,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     CREATE INDEX [ix_run_reference_tables_version_id] ON [run_reference_tables] ([version_id]);
@@ -480,11 +489,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203132512_Initial'
+    WHERE [MigrationId] = N'20261203145142_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203132512_Initial', N'10.0.15');
+    VALUES (N'20261203145142_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -653,6 +653,10 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("fee_total_cents");
 
+                    b.Property<long>("HeaderRecordNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("header_record_no");
+
                     b.Property<long>("HmfCents")
                         .HasColumnType("bigint")
                         .HasColumnName("hmf_cents");
@@ -725,6 +729,10 @@ namespace Collections.Migrations.Postgres.Migrations
 
                     b.HasKey("RunId", "Seq")
                         .HasName("pk_entry_totals");
+
+                    b.HasIndex("RunId", "HeaderRecordNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_totals_run_id_header_record_no");
 
                     b.ToTable("entry_totals", (string)null);
                 });

@@ -646,6 +646,10 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee_total_cents");
 
+                    b.Property<long>("HeaderRecordNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("header_record_no");
+
                     b.Property<long>("HmfCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hmf_cents");
@@ -718,6 +722,10 @@ namespace Collections.Migrations.Sqlite.Migrations
 
                     b.HasKey("RunId", "Seq")
                         .HasName("pk_entry_totals");
+
+                    b.HasIndex("RunId", "HeaderRecordNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_totals_run_id_header_record_no");
 
                     b.ToTable("entry_totals", (string)null);
                 });

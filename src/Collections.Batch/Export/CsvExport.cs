@@ -40,7 +40,7 @@ public static class CsvExport
         if (what == "entries")
         {
             var rows = db.EntryResults.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.RecordNo)
-                .GroupJoin(db.EntryTotals.Where(t => t.RunId == runId && t.Written), e => new { e.EntryNo, e.Status }, t => new { t.EntryNo, Status = "A" }, (e, t) => new { e, t })
+                .GroupJoin(db.EntryTotals.Where(t => t.RunId == runId && t.Written), e => e.RecordNo, t => t.HeaderRecordNo, (e, t) => new { e, t })
                 .SelectMany(x => x.t.DefaultIfEmpty(), (x, t) => new { x.e, t }).AsAsyncEnumerable();
             await foreach (var r in rows.WithCancellation(ct).ConfigureAwait(false))
             {

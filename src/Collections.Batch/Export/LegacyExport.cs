@@ -108,7 +108,7 @@ public static class LegacyExport
         while (true)
         {
             var totals = await db.EntryTotals.AsNoTracking().Where(t => t.RunId == runId && t.Seq > after && t.Written).OrderBy(t => t.Seq).Take(Page)
-                .Join(db.EntryResults.Where(e => e.RunId == runId && e.Status == "A"), t => t.EntryNo, e => e.EntryNo, (t, e) => new { Total = t, Entry = e })
+                .Join(db.EntryResults.Where(e => e.RunId == runId), t => t.HeaderRecordNo, e => e.RecordNo, (t, e) => new { Total = t, Entry = e })
                 .ToListAsync(ct).ConfigureAwait(false);
             if (totals.Count == 0) break;
             var first = totals.Min(t => t.Total.Seq);

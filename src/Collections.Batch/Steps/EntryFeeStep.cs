@@ -73,7 +73,7 @@ public sealed class EntryFeeStep : ICycleStep
             {
                 case EntryFeeStatus.NoAssessedLines:
                     messages.Add("CLV2401W ENTRY " + entryNo + " HAS NO ASSESSED LINES - NOT WRITTEN");
-                    totals.Add(new EntryFeeResultRow { RunId = runId, Seq = ++seq, EntryNo = entryNo, Written = false, LinesRejected = r.LinesRejected });
+                    totals.Add(new EntryFeeResultRow { RunId = runId, Seq = ++seq, HeaderRecordNo = current.RecordNo, EntryNo = entryNo, Written = false, LinesRejected = r.LinesRejected });
                     return;
                 case EntryFeeStatus.NoFeeSchedule:
                     messages.Add("CLV2411E NO FEE SCHEDULE " + r.MissingFeeClass + " FOR ENTRY DATE "
@@ -85,7 +85,7 @@ public sealed class EntryFeeStep : ICycleStep
             seq++;
             totals.Add(new EntryFeeResultRow
             {
-                RunId = runId, Seq = seq, EntryNo = entryNo, Written = true, LinesAccepted = r.LinesAccepted, LinesRejected = r.LinesRejected,
+                RunId = runId, Seq = seq, HeaderRecordNo = current.RecordNo, EntryNo = entryNo, Written = true, LinesAccepted = r.LinesAccepted, LinesRejected = r.LinesRejected,
                 EnteredValueCents = r.EnteredValueCents, MpfLiableValueCents = r.MpfLiableValueCents, DutyCents = r.DutyCents,
                 Section301Cents = r.Section301Cents, Section232Cents = r.Section232Cents, IeepaCents = r.IeepaCents, Section122Cents = r.Section122Cents,
                 OtherChapter99Cents = r.OtherChapter99Cents, AntidumpingCents = r.AntidumpingCents, CountervailingCents = r.CountervailingCents,

@@ -159,6 +159,7 @@ internal sealed class EntryTotalConfiguration : IEntityTypeConfiguration<EntryTo
         b.HasKey(x => new { x.RunId, x.Seq });
         b.Property(x => x.EntryNo).HasMaxLength(11);
         b.Property(x => x.MpfLimit).HasMaxLength(1);
+        b.HasIndex(x => new { x.RunId, x.HeaderRecordNo }).IsUnique();
         b.HasOne<BatchRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -80,6 +80,8 @@ public sealed class EntryTotal
     public long RunId { get; set; }
     /// <summary>Output order (the entry's position among the entries of the day's line results).</summary>
     public long Seq { get; set; }
+    /// <summary>The entry's header record (its <see cref="EntryResult"/>).</summary>
+    public long HeaderRecordNo { get; set; }
     public string EntryNo { get; set; } = "";
     public bool Written { get; set; }
     public int LinesAccepted { get; set; }

@@ -227,6 +227,7 @@ namespace Collections.Migrations.Sqlite.Migrations
                 {
                     run_id = table.Column<long>(type: "INTEGER", nullable: false),
                     seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    header_record_no = table.Column<long>(type: "INTEGER", nullable: false),
                     entry_no = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
                     written = table.Column<bool>(type: "INTEGER", nullable: false),
                     lines_accepted = table.Column<int>(type: "INTEGER", nullable: false),
@@ -539,6 +540,12 @@ namespace Collections.Migrations.Sqlite.Migrations
                 name: "ix_entry_lines_run_id_header_record_no",
                 table: "entry_lines",
                 columns: new[] { "run_id", "header_record_no" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_totals_run_id_header_record_no",
+                table: "entry_totals",
+                columns: new[] { "run_id", "header_record_no" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_posted_days_run_id",

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.Postgres.Migrations
+namespace Collections.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,16 +16,16 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     business_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    input_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    input_directory = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    chunk_lines = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "integer", nullable: false),
-                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    submitted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    input_hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    input_directory = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
+                    chunk_lines = table.Column<int>(type: "int", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    return_code = table.Column<int>(type: "int", nullable: false),
+                    message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    submitted_utc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -38,13 +37,13 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    table_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     effective_from = table.Column<DateOnly>(type: "date", nullable: false),
-                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    record_count = table.Column<int>(type: "integer", nullable: false),
-                    source = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    loaded_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    record_count = table.Column<int>(type: "int", nullable: false),
+                    source = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
+                    loaded_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,14 +55,14 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ordinal = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "integer", nullable: true),
-                    chunk_count = table.Column<int>(type: "integer", nullable: false),
-                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ordinal = table.Column<int>(type: "int", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    return_code = table.Column<int>(type: "int", nullable: true),
+                    chunk_count = table.Column<int>(type: "int", nullable: false),
+                    message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    started_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,9 +80,9 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    program = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    seq_no = table.Column<int>(type: "integer", nullable: false),
-                    description = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    program = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    seq_no = table.Column<int>(type: "int", nullable: false),
+                    description = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     count = table.Column<long>(type: "bigint", nullable: false),
                     amount_cents = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -104,21 +103,21 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    entry_type = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    importer_no = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    port_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    entry_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    export_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    transport_mode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    payment_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    statement_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    currency_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    manual_flag = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    line_count = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    preceding_entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    entry_type = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    importer_no = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    port_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    entry_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    export_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    transport_mode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    payment_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    statement_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    currency_code = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    manual_flag = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    line_count = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    preceding_entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
                     end_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    raw = table.Column<byte[]>(type: "bytea", nullable: false)
+                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,8 +136,8 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     entry_seq = table.Column<long>(type: "bigint", nullable: false),
-                    fee_no = table.Column<int>(type: "integer", nullable: false),
-                    fee_class = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    fee_no = table.Column<int>(type: "int", nullable: false),
+                    fee_class = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     amount_cents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -159,21 +158,21 @@ namespace Collections.Migrations.Postgres.Migrations
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
                     header_record_no = table.Column<long>(type: "bigint", nullable: true),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    hts_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    origin_country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    spi_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    hts_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    origin_country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    spi_code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
                     foreign_value_cents = table.Column<long>(type: "bigint", nullable: true),
                     net_quantity = table.Column<long>(type: "bigint", nullable: true),
-                    quantity_unit = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    quantity_unit = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     net_kg = table.Column<long>(type: "bigint", nullable: true),
-                    ch99_count = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    ch99_no1 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ch99_no2 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ch99_no3 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    adcvd_case_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    raw = table.Column<byte[]>(type: "bytea", nullable: false)
+                    ch99_count = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    ch99_no1 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ch99_no2 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ch99_no3 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    adcvd_case_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,22 +191,22 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    status = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
-                    entry_type = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    importer_no = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    port_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    entry_date = table.Column<int>(type: "integer", nullable: false),
-                    export_date = table.Column<int>(type: "integer", nullable: false),
-                    transport_mode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    payment_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    statement_date = table.Column<int>(type: "integer", nullable: false),
-                    manual_flag = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    currency_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    line_count = table.Column<int>(type: "integer", nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    entry_type = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    importer_no = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    port_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    entry_date = table.Column<int>(type: "int", nullable: false),
+                    export_date = table.Column<int>(type: "int", nullable: false),
+                    transport_mode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    payment_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    statement_date = table.Column<int>(type: "int", nullable: false),
+                    manual_flag = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    currency_code = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    line_count = table.Column<int>(type: "int", nullable: false),
                     exchange_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
-                    rate_source = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    rate_source = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     mpf_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
                     cotton_rate_e6 = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -228,10 +227,11 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     seq = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    written = table.Column<bool>(type: "boolean", nullable: false),
-                    lines_accepted = table.Column<int>(type: "integer", nullable: false),
-                    lines_rejected = table.Column<int>(type: "integer", nullable: false),
+                    header_record_no = table.Column<long>(type: "bigint", nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    written = table.Column<bool>(type: "bit", nullable: false),
+                    lines_accepted = table.Column<int>(type: "int", nullable: false),
+                    lines_rejected = table.Column<int>(type: "int", nullable: false),
                     entered_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     mpf_liable_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     duty_cents = table.Column<long>(type: "bigint", nullable: false),
@@ -243,12 +243,12 @@ namespace Collections.Migrations.Postgres.Migrations
                     antidumping_cents = table.Column<long>(type: "bigint", nullable: false),
                     countervailing_cents = table.Column<long>(type: "bigint", nullable: false),
                     mpf_raw_e5 = table.Column<long>(type: "bigint", nullable: false),
-                    mpf_limit = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    mpf_limit = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     mpf_cents = table.Column<long>(type: "bigint", nullable: false),
                     informal_fee_cents = table.Column<long>(type: "bigint", nullable: false),
                     manual_surcharge_cents = table.Column<long>(type: "bigint", nullable: false),
                     hmf_cents = table.Column<long>(type: "bigint", nullable: false),
-                    hmf_waived = table.Column<bool>(type: "boolean", nullable: false),
+                    hmf_waived = table.Column<bool>(type: "bit", nullable: false),
                     cotton_cents = table.Column<long>(type: "bigint", nullable: false),
                     fee_total_cents = table.Column<long>(type: "bigint", nullable: false),
                     total_assessed_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -269,8 +269,8 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    control_card = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    run_date = table.Column<int>(type: "integer", nullable: false),
+                    control_card = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    run_date = table.Column<int>(type: "int", nullable: false),
                     records_read = table.Column<long>(type: "bigint", nullable: false),
                     headers_read = table.Column<long>(type: "bigint", nullable: false),
                     lines_read = table.Column<long>(type: "bigint", nullable: false),
@@ -281,7 +281,7 @@ namespace Collections.Migrations.Postgres.Migrations
                     trailer_hash_cents = table.Column<long>(type: "bigint", nullable: false),
                     trailer_record_no = table.Column<long>(type: "bigint", nullable: false),
                     payment_records = table.Column<long>(type: "bigint", nullable: false),
-                    sysin = table.Column<byte[]>(type: "bytea", nullable: false)
+                    sysin = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,31 +301,31 @@ namespace Collections.Migrations.Postgres.Migrations
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
                     header_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    status = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
-                    hts_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    spi_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    rate_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    hts_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    spi_code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    rate_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     ad_valorem_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
                     specific_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
-                    spi_free = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    spi_free = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     usd_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     duty_cents = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class1 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ch99_class1 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_1 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied1 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ch99_applied1 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     ch99_cents1 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class2 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ch99_class2 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_2 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied2 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ch99_applied2 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     ch99_cents2 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class3 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ch99_class3 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_3 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied3 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ch99_applied3 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     ch99_cents3 = table.Column<long>(type: "bigint", nullable: false),
-                    adcvd_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    adcvd_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
                     adcvd_cents = table.Column<long>(type: "bigint", nullable: false),
                     raw_mpf_e5 = table.Column<long>(type: "bigint", nullable: false),
                     cotton_fee_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -347,9 +347,9 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     entry_seq = table.Column<long>(type: "bigint", nullable: false),
-                    allocation_no = table.Column<int>(type: "integer", nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<int>(type: "integer", nullable: false),
+                    allocation_no = table.Column<int>(type: "int", nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<int>(type: "int", nullable: false),
                     usd_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     raw_mpf_e5 = table.Column<long>(type: "bigint", nullable: false),
                     allocated_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -371,7 +371,7 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     business_date = table.Column<DateOnly>(type: "date", nullable: false),
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    posted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    posted_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -389,16 +389,16 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    program = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    program = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    seq = table.Column<int>(type: "integer", nullable: false),
-                    file_name = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    severity = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    raw = table.Column<byte[]>(type: "bytea", nullable: true)
+                    seq = table.Column<int>(type: "int", nullable: false),
+                    file_name = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    severity = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -416,9 +416,9 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    seq = table.Column<int>(type: "integer", nullable: false),
-                    text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    seq = table.Column<int>(type: "int", nullable: false),
+                    text = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,8 +436,8 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     version_id = table.Column<long>(type: "bigint", nullable: false),
-                    record_no = table.Column<int>(type: "integer", nullable: false),
-                    data = table.Column<byte[]>(type: "bytea", nullable: false)
+                    record_no = table.Column<int>(type: "int", nullable: false),
+                    data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,7 +455,7 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    table_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     version_id = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -480,11 +480,11 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    chunk_no = table.Column<int>(type: "integer", nullable: false),
+                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    chunk_no = table.Column<int>(type: "int", nullable: false),
                     rows_written = table.Column<long>(type: "bigint", nullable: false),
-                    worker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    committed_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    worker = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    committed_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -502,17 +502,17 @@ namespace Collections.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    chunk_no = table.Column<int>(type: "integer", nullable: false),
+                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    chunk_no = table.Column<int>(type: "int", nullable: false),
                     first_record_no = table.Column<long>(type: "bigint", nullable: false),
                     last_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    lease_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    claimed_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    lease_until_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    attempts = table.Column<int>(type: "int", nullable: false),
                     rows = table.Column<long>(type: "bigint", nullable: false),
-                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    started_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -540,6 +540,12 @@ namespace Collections.Migrations.Postgres.Migrations
                 name: "ix_entry_lines_run_id_header_record_no",
                 table: "entry_lines",
                 columns: new[] { "run_id", "header_record_no" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_totals_run_id_header_record_no",
+                table: "entry_totals",
+                columns: new[] { "run_id", "header_record_no" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_posted_days_run_id",

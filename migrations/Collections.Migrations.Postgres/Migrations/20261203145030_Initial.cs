@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.SqlServer.Migrations
+namespace Collections.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,16 +17,16 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     business_date = table.Column<DateOnly>(type: "date", nullable: false),
-                    input_hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    input_directory = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
-                    chunk_lines = table.Column<int>(type: "int", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "int", nullable: false),
-                    message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    submitted_utc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    input_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    input_directory = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    chunk_lines = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    return_code = table.Column<int>(type: "integer", nullable: false),
+                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    submitted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,13 +38,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    table_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     effective_from = table.Column<DateOnly>(type: "date", nullable: false),
-                    sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    record_count = table.Column<int>(type: "int", nullable: false),
-                    source = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false),
-                    loaded_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    record_count = table.Column<int>(type: "integer", nullable: false),
+                    source = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    loaded_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,14 +56,14 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ordinal = table.Column<int>(type: "int", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    return_code = table.Column<int>(type: "int", nullable: true),
-                    chunk_count = table.Column<int>(type: "int", nullable: false),
-                    message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    started_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ordinal = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    return_code = table.Column<int>(type: "integer", nullable: true),
+                    chunk_count = table.Column<int>(type: "integer", nullable: false),
+                    message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,9 +81,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    program = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    seq_no = table.Column<int>(type: "int", nullable: false),
-                    description = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    program = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    seq_no = table.Column<int>(type: "integer", nullable: false),
+                    description = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     count = table.Column<long>(type: "bigint", nullable: false),
                     amount_cents = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -103,21 +104,21 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    entry_type = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    importer_no = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    port_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
-                    entry_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    export_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    transport_mode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    payment_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    statement_date = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    currency_code = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    manual_flag = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    line_count = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    preceding_entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    entry_type = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    importer_no = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    port_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    entry_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    export_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    transport_mode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    payment_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    statement_date = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    currency_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    manual_flag = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    line_count = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    preceding_entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
                     end_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    raw = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,8 +137,8 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     entry_seq = table.Column<long>(type: "bigint", nullable: false),
-                    fee_no = table.Column<int>(type: "int", nullable: false),
-                    fee_class = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    fee_no = table.Column<int>(type: "integer", nullable: false),
+                    fee_class = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     amount_cents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -158,21 +159,21 @@ namespace Collections.Migrations.SqlServer.Migrations
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
                     header_record_no = table.Column<long>(type: "bigint", nullable: true),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    hts_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    origin_country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    spi_code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    hts_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    origin_country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    spi_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     foreign_value_cents = table.Column<long>(type: "bigint", nullable: true),
                     net_quantity = table.Column<long>(type: "bigint", nullable: true),
-                    quantity_unit = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    quantity_unit = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     net_kg = table.Column<long>(type: "bigint", nullable: true),
-                    ch99_count = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    ch99_no1 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    ch99_no2 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    ch99_no3 = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    adcvd_case_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    ch99_count = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ch99_no1 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ch99_no2 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ch99_no3 = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    adcvd_case_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    raw = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,22 +192,22 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    status = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
-                    entry_type = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    importer_no = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    port_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
-                    entry_date = table.Column<int>(type: "int", nullable: false),
-                    export_date = table.Column<int>(type: "int", nullable: false),
-                    transport_mode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    payment_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    statement_date = table.Column<int>(type: "int", nullable: false),
-                    manual_flag = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    currency_code = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    line_count = table.Column<int>(type: "int", nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    status = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    entry_type = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    importer_no = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    port_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    entry_date = table.Column<int>(type: "integer", nullable: false),
+                    export_date = table.Column<int>(type: "integer", nullable: false),
+                    transport_mode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    payment_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    statement_date = table.Column<int>(type: "integer", nullable: false),
+                    manual_flag = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    currency_code = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    line_count = table.Column<int>(type: "integer", nullable: false),
                     exchange_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
-                    rate_source = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    rate_source = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     mpf_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
                     cotton_rate_e6 = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -227,10 +228,11 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     seq = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    written = table.Column<bool>(type: "bit", nullable: false),
-                    lines_accepted = table.Column<int>(type: "int", nullable: false),
-                    lines_rejected = table.Column<int>(type: "int", nullable: false),
+                    header_record_no = table.Column<long>(type: "bigint", nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    written = table.Column<bool>(type: "boolean", nullable: false),
+                    lines_accepted = table.Column<int>(type: "integer", nullable: false),
+                    lines_rejected = table.Column<int>(type: "integer", nullable: false),
                     entered_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     mpf_liable_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     duty_cents = table.Column<long>(type: "bigint", nullable: false),
@@ -242,12 +244,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                     antidumping_cents = table.Column<long>(type: "bigint", nullable: false),
                     countervailing_cents = table.Column<long>(type: "bigint", nullable: false),
                     mpf_raw_e5 = table.Column<long>(type: "bigint", nullable: false),
-                    mpf_limit = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    mpf_limit = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     mpf_cents = table.Column<long>(type: "bigint", nullable: false),
                     informal_fee_cents = table.Column<long>(type: "bigint", nullable: false),
                     manual_surcharge_cents = table.Column<long>(type: "bigint", nullable: false),
                     hmf_cents = table.Column<long>(type: "bigint", nullable: false),
-                    hmf_waived = table.Column<bool>(type: "bit", nullable: false),
+                    hmf_waived = table.Column<bool>(type: "boolean", nullable: false),
                     cotton_cents = table.Column<long>(type: "bigint", nullable: false),
                     fee_total_cents = table.Column<long>(type: "bigint", nullable: false),
                     total_assessed_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -268,8 +270,8 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    control_card = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    run_date = table.Column<int>(type: "int", nullable: false),
+                    control_card = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    run_date = table.Column<int>(type: "integer", nullable: false),
                     records_read = table.Column<long>(type: "bigint", nullable: false),
                     headers_read = table.Column<long>(type: "bigint", nullable: false),
                     lines_read = table.Column<long>(type: "bigint", nullable: false),
@@ -280,7 +282,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     trailer_hash_cents = table.Column<long>(type: "bigint", nullable: false),
                     trailer_record_no = table.Column<long>(type: "bigint", nullable: false),
                     payment_records = table.Column<long>(type: "bigint", nullable: false),
-                    sysin = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    sysin = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -300,31 +302,31 @@ namespace Collections.Migrations.SqlServer.Migrations
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
                     header_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    status = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
-                    hts_no = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    spi_code = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    rate_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    status = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    hts_no = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    spi_code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    rate_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     ad_valorem_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
                     specific_rate_e6 = table.Column<long>(type: "bigint", nullable: false),
-                    spi_free = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    spi_free = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     usd_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     duty_cents = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class1 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    ch99_class1 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_1 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied1 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    ch99_applied1 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     ch99_cents1 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class2 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    ch99_class2 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_2 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied2 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    ch99_applied2 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     ch99_cents2 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_class3 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    ch99_class3 = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     ch99_rate_e6_3 = table.Column<long>(type: "bigint", nullable: false),
-                    ch99_applied3 = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    ch99_applied3 = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     ch99_cents3 = table.Column<long>(type: "bigint", nullable: false),
-                    adcvd_type = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    adcvd_type = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     adcvd_cents = table.Column<long>(type: "bigint", nullable: false),
                     raw_mpf_e5 = table.Column<long>(type: "bigint", nullable: false),
                     cotton_fee_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -346,9 +348,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
                     entry_seq = table.Column<long>(type: "bigint", nullable: false),
-                    allocation_no = table.Column<int>(type: "int", nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<int>(type: "int", nullable: false),
+                    allocation_no = table.Column<int>(type: "integer", nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<int>(type: "integer", nullable: false),
                     usd_value_cents = table.Column<long>(type: "bigint", nullable: false),
                     raw_mpf_e5 = table.Column<long>(type: "bigint", nullable: false),
                     allocated_cents = table.Column<long>(type: "bigint", nullable: false)
@@ -370,7 +372,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     business_date = table.Column<DateOnly>(type: "date", nullable: false),
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    posted_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    posted_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,16 +390,16 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    program = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    program = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     record_no = table.Column<long>(type: "bigint", nullable: false),
-                    seq = table.Column<int>(type: "int", nullable: false),
-                    file_name = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    entry_no = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
-                    line_no = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    severity = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
-                    reason_code = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
-                    detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    raw = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                    seq = table.Column<int>(type: "integer", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    entry_no = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
+                    line_no = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    severity = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    reason_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    raw = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -415,9 +417,9 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    seq = table.Column<int>(type: "int", nullable: false),
-                    text = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    seq = table.Column<int>(type: "integer", nullable: false),
+                    text = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,8 +437,8 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     version_id = table.Column<long>(type: "bigint", nullable: false),
-                    record_no = table.Column<int>(type: "int", nullable: false),
-                    data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    record_no = table.Column<int>(type: "integer", nullable: false),
+                    data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -454,7 +456,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    table_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    table_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     version_id = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -479,11 +481,11 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    chunk_no = table.Column<int>(type: "int", nullable: false),
+                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    chunk_no = table.Column<int>(type: "integer", nullable: false),
                     rows_written = table.Column<long>(type: "bigint", nullable: false),
-                    worker = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    committed_utc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    worker = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    committed_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -501,17 +503,17 @@ namespace Collections.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     run_id = table.Column<long>(type: "bigint", nullable: false),
-                    step_name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    chunk_no = table.Column<int>(type: "int", nullable: false),
+                    step_name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    chunk_no = table.Column<int>(type: "integer", nullable: false),
                     first_record_no = table.Column<long>(type: "bigint", nullable: false),
                     last_record_no = table.Column<long>(type: "bigint", nullable: false),
-                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    claimed_by = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    lease_until_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    attempts = table.Column<int>(type: "int", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    claimed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    lease_until_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
                     rows = table.Column<long>(type: "bigint", nullable: false),
-                    started_utc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    finished_utc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    finished_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -539,6 +541,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                 name: "ix_entry_lines_run_id_header_record_no",
                 table: "entry_lines",
                 columns: new[] { "run_id", "header_record_no" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_entry_totals_run_id_header_record_no",
+                table: "entry_totals",
+                columns: new[] { "run_id", "header_record_no" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_posted_days_run_id",

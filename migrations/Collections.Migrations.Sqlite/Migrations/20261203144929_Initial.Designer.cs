@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Collections.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203132421_Initial")]
+    [Migration("20261203144929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -649,6 +649,10 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("fee_total_cents");
 
+                    b.Property<long>("HeaderRecordNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("header_record_no");
+
                     b.Property<long>("HmfCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("hmf_cents");
@@ -721,6 +725,10 @@ namespace Collections.Migrations.Sqlite.Migrations
 
                     b.HasKey("RunId", "Seq")
                         .HasName("pk_entry_totals");
+
+                    b.HasIndex("RunId", "HeaderRecordNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entry_totals_run_id_header_record_no");
 
                     b.ToTable("entry_totals", (string)null);
                 });
