@@ -1,6 +1,7 @@
 using Collections.Persistence;
 using Collections.Persistence.Bulk;
 using Collections.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collections.Batch.Cycle;
 
@@ -29,4 +30,16 @@ public interface ICycleStep
 
     /// <summary>After every chunk is done: the step's closing rows (control totals, messages); returns the step's return code.</summary>
     Task<int> CompleteAsync(StepWork work);
+}
+
+/// <summary>What the computing steps read first: the run's reference tables (checked) and ingest's summary.</summary>
+internal static class StepInputs
+{
+    public static async Task<(RunTables Tables, IngestSummary Summary, ChunkOutcome? Failure)> LoadAsync(StepWork work)
+    {
+        var tables = await RunTables.LoadAsync(work.Db, work.Run.Id, work.Ct).ConfigureAwait(false);
+        if (!tables.IsValid) return (tables, null!, ChunkOutcome.Fail(8, "reference data error: " + string.Join("; ", tables.Errors)));
+        var summary = await work.Db.IngestSummaries.AsNoTracking().SingleAsync(s => s.RunId == work.Run.Id, work.Ct).ConfigureAwait(false);
+        return (tables, summary, null);
+    }
 }

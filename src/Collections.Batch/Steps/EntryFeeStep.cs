@@ -33,9 +33,8 @@ public sealed class EntryFeeStep : ICycleStep
         var db = work.Db;
         var ct = work.Ct;
         var runId = work.Run.Id;
-        var tables = await RunTables.LoadAsync(db, runId, ct).ConfigureAwait(false);
-        if (!tables.IsValid) return ChunkOutcome.Fail(8, "reference data error: " + string.Join("; ", tables.Errors));
-        var summary = await db.IngestSummaries.AsNoTracking().SingleAsync(s => s.RunId == runId, ct).ConfigureAwait(false);
+        var (tables, summary, failure) = await StepInputs.LoadAsync(work).ConfigureAwait(false);
+        if (failure is not null) return failure;
         var messages = new List<string>
         {
             "CLV2000I CLV200 ENTRY FEES AND TOTALS STARTED",
