@@ -164,7 +164,7 @@ public sealed class Clv400Benchmark : IBenchmarkCommand
                 var mpf = rng.Next(0, 3) == 0 ? 0 : rng.NextInt64(29_66, 651_50);
                 var cats = new PackedNumber[13];
                 for (var c = 0; c < 13; c++) cats[c] = PackedNumber.FromUnscaled(c == 0 ? duty : c == 8 ? mpf : 0, Amount);
-                StatementHeaderRecord.Encode(new Receivable
+                ReceivableRecord.Encode(new Receivable
                 {
                     RefType = 'S', Reference = Ref(r), StatementType = DisplayNumber.FromValue(2, 1), FilerCode = "F01",
                     ImporterNumber = "IMP000000001", Period = DisplayNumber.FromValue(0, 6), StatementDate = D(runDate), DueDate = D(20260317),

@@ -75,7 +75,7 @@ public sealed class Clv400Step : ILegacyStep
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
-        using var ownedSort = sort is null ? new InMemoryPaymentSort() : null;
+        using var ownedSort = sort is null ? new CobolPaymentSort() : null;
         var run = new Clv400Run(files, sysout, policies ?? OpenItemPolicies.Legacy, diagnostics ?? Console.Error, sort ?? ownedSort!);
         try
         {
@@ -133,7 +133,7 @@ internal sealed class Clv400Run : IOpenItemSink
     private readonly byte[] _payKey = new byte[OpenItemLayout.RefKeyLength];
     private readonly byte[] _currentKey = new byte[OpenItemLayout.RefKeyLength];
     private readonly byte[] _prevOldKey = new byte[OpenItemLayout.KeyLength];                // LOW-VALUES
-    private readonly byte[] _prevRcvKey = new byte[StatementHeaderLayout.KeyLength];         // LOW-VALUES
+    private readonly byte[] _prevRcvKey = new byte[OpenItemLayout.RefKeyLength];         // LOW-VALUES
     private readonly byte[] _oldRecord = new byte[OpenItemLayout.RecordLength];              // OM-RECORD
     private readonly byte[] _payRecord = new byte[PaymentLayout.RecordLength];               // PAYMENT-RECORD (zeros before the first read)
     private OpenItem? _oldItem;
@@ -445,7 +445,7 @@ internal sealed class Clv400Run : IOpenItemSink
         switch (status)
         {
             case RecordReadStatus.Record:
-                var key = record.Span[..StatementHeaderLayout.KeyLength];
+                var key = record.Span[..OpenItemLayout.RefKeyLength];
                 if (key.SequenceCompareTo(_prevRcvKey) <= 0)
                 {
                     Display("CLV4201E STMTOUT OUT OF SEQUENCE AT " + LegacyNumeric.Text(key));
@@ -458,7 +458,7 @@ internal sealed class Clv400Run : IOpenItemSink
                 {
                     key.CopyTo(_prevRcvKey);
                     key.CopyTo(_rcvKey);
-                    _receivable = StatementHeaderRecord.Decode(record.Span);
+                    _receivable = ReceivableRecord.Decode(record.Span);
                 }
                 break;
             case RecordReadStatus.EndOfFile:

@@ -93,7 +93,7 @@ public class OpenItemRecordsTests
             foreach (var r in Fixed(Path.Combine(dir, "STMTOUT"), StatementHeaderLayout.RecordLength))
             {
                 var copy = new byte[r.Length];
-                StatementHeaderRecord.Encode(StatementHeaderRecord.Decode(r), copy);
+                ReceivableRecord.Encode(ReceivableRecord.Decode(r), copy);
                 copy.Should().Equal(r);
                 n++;
             }

@@ -66,7 +66,7 @@ public sealed class Clv400Day
             TotalAmount = Amount(total ?? categories.Values.Sum()),
         };
         var rec = new byte[StatementHeaderLayout.RecordLength];
-        StatementHeaderRecord.Encode(r, rec);
+        ReceivableRecord.Encode(r, rec);
         _stmtout.Add(rec);
         return this;
     }

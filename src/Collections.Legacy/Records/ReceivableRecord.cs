@@ -3,19 +3,12 @@ using Collections.Domain.OpenItems;
 
 namespace Collections.Legacy.Records;
 
-/// <summary>STMTHDR: receivable / statement headers (DD STMTOUT), RECFM=F LRECL=200, REF TYPE + REFERENCE ascending. 0-based offsets.</summary>
-public static class StatementHeaderLayout
-{
-    public const int RecordLength = 200;
-
-    public const int KeyLength = 17;
-
-    public const int RefType = 0, Reference = 1, StatementType = 17, FilerCode = 18, ImporterNo = 21, Period = 33, StatementDate = 39,
-        DueDate = 47, RunDate = 55, EntryCount = 63, Categories = 68, TotalAmount = 159, Filler = 166, FillerLength = 34;
-}
-
-/// <summary>Converts between STMTHDR records and <see cref="Receivable"/> (lossless for every field; FILLER spaces on write).</summary>
-public static class StatementHeaderRecord
+/// <summary>
+/// Converts between STMTHDR records (STMTOUT, <see cref="StatementHeaderLayout"/>) and the open item update's
+/// <see cref="Receivable"/>: lossless for every field, whatever its bytes (CLV400 reads STMTOUT as GnuCOBOL does, never
+/// rejecting a field); FILLER spaces on write. <see cref="StatementHeaderRecord"/> is the strict typed record of CLV300.
+/// </summary>
+public static class ReceivableRecord
 {
     /// <summary>The receivable held by a 200-byte record.</summary>
     public static Receivable Decode(ReadOnlySpan<byte> record)
@@ -37,7 +30,7 @@ public static class StatementHeaderRecord
             RunDate = DisplayNumber.FromBytes(record.Slice(StatementHeaderLayout.RunDate, 8)),
             EntryCount = DisplayNumber.FromBytes(record.Slice(StatementHeaderLayout.EntryCount, 5)),
             CategoryAmounts = categories,
-            TotalAmount = PackedNumber.FromBytes(record.Slice(StatementHeaderLayout.TotalAmount, 7), OpenItemPictures.Amount),
+            TotalAmount = PackedNumber.FromBytes(record.Slice(StatementHeaderLayout.Total, 7), OpenItemPictures.Amount),
         };
     }
 
@@ -60,6 +53,6 @@ public static class StatementHeaderRecord
         receivable.EntryCount.CopyTo(record.Slice(StatementHeaderLayout.EntryCount, 5));
         for (var i = 0; i < Receivable.CategoryCount; i++)
             receivable.CategoryAmounts[i].CopyTo(record.Slice(StatementHeaderLayout.Categories + (7 * i), 7));
-        receivable.TotalAmount.CopyTo(record.Slice(StatementHeaderLayout.TotalAmount, 7));
+        receivable.TotalAmount.CopyTo(record.Slice(StatementHeaderLayout.Total, 7));
     }
 }
