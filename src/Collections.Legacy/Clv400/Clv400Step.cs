@@ -186,13 +186,7 @@ internal sealed class Clv400Run : IOpenItemSink
     // 1100-READ-CONTROL-CARD
     private void ReadControlCard()
     {
-        var card = new byte[80];
-        card.AsSpan().Fill((byte)' ');
-        if (File.Exists(_files.Sysin))
-        {
-            using var s = File.OpenRead(_files.Sysin);
-            LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault()?.CopyTo(card, 0);
-        }
+        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as it is (a CR stays), padded to 80
         if (card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8) && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
         {
             _runDate = date;

@@ -188,6 +188,8 @@ public class Clv400CraftedDayTests
     [InlineData("RUNDATE=19891231")]
     [InlineData("XUNDATE=20260303")]
     [InlineData("")]
+    [InlineData("RUNDATE=2026030\r")]
+    [InlineData("RUNDATE=2026\t303")]
     public void InvalidControlCard_EndsWithRc8AndNoControlTotals(string card)
     {
         var day = new Clv400Day(20260303) { Sysin = card + "\n" }.Receivable("S1", 10_00, 20260310);
@@ -233,6 +235,13 @@ public class Clv400CraftedDayTests
         var o = Clv400Harness.RunBothAndCompare(day.Files());
         o.Sysout.Should().Contain("CLV4511W OLD MASTER ITEM TYPE INVALID, DROPPED: SSX              Q");
         o.ReturnCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void ControlCardWithCarriageReturn_IsValid()
+    {
+        var day = new Clv400Day(20260303) { Sysin = "RUNDATE=20260303\r\n" }.Receivable("S1", 10_00, 20260310);
+        Clv400Harness.RunBothAndCompare(day.Files()).ReturnCode.Should().Be(0);
     }
 
     [Fact]
