@@ -81,14 +81,9 @@ public sealed class Clv400Step : ILegacyStep
         {
             return run.Execute();
         }
-        catch (Clv400Abend abend)
+        catch (LegacyAbend abend)
         {
-            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            sysout.Write("CLV9902E CLV400 ABENDING WITH RETURN CODE 16\n");
-            // STOP RUN with files open: libcob closes them, newest first, with a warning on stderr (the same sysout)
-            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
-            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV400 " + abend.Detail);
-            return 16;
+            return abend.Report(Clv400Step.ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
         finally
         {
@@ -96,15 +91,6 @@ public sealed class Clv400Step : ILegacyStep
             sysout.Flush();
         }
     }
-}
-
-/// <summary>9900-IO-ERROR: an unrecoverable file error (RC 16).</summary>
-internal sealed class Clv400Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
-{
-    public string DdName { get; } = ddName;
-    public string Operation { get; } = operation;
-    public string Status { get; } = status;
-    public string? Detail { get; } = detail;
 }
 
 internal sealed class Clv400Run : IOpenItemSink
@@ -187,7 +173,7 @@ internal sealed class Clv400Run : IOpenItemSink
     private void ReadControlCard()
     {
         var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as it is (a CR stays), padded to 80
-        if (card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8) && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        if (ControlCard.RunDateInRange(card) is { } date)
         {
             _runDate = date;
             Display("CLV4001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
@@ -264,30 +250,12 @@ internal sealed class Clv400Run : IOpenItemSink
     private static FileStream? OpenOptionalInput(string path, string dd) =>
         File.Exists(path) || Directory.Exists(path) ? Open(path, FileMode.Open, FileAccess.Read, dd) : null;
 
-    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd)
-    {
-        try
-        {
-            return new FileStream(path, mode, access, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "30");
-        }
-    }
+    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd) => LegacyAbend.Open(path, mode, access, dd);
 
     // 1300-LOAD-INTEREST-TABLE
     private void LoadInterestTable()
     {
-        if (_intrateRecords is null) throw new Clv400Abend("INTRATE", "READ", "30");
+        if (_intrateRecords is null) throw new LegacyAbend("INTRATE", "READ", "30");
         if (!InterestRateTableLoader.Load(_intrateRecords, _rates, Display)) SetRc(8);
     }
 
@@ -317,7 +285,7 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("PAYMENTS", "READ", "30");
+            throw new LegacyAbend("PAYMENTS", "READ", "30");
         }
         if (status == RecordReadStatus.EndOfFile) return false;
         record.Span.CopyTo(_payRecord);
@@ -387,7 +355,7 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("OLDMAST", "READ", "30");
+            throw new LegacyAbend("OLDMAST", "READ", "30");
         }
         switch (status)
         {
@@ -418,7 +386,7 @@ internal sealed class Clv400Run : IOpenItemSink
                 HighValues.CopyTo(_oldKey, 0);
                 break;
             default:
-                throw new Clv400Abend("OLDMAST", "READ", "04", string.Create(CultureInfo.InvariantCulture,
+                throw new LegacyAbend("OLDMAST", "READ", "04", string.Create(CultureInfo.InvariantCulture,
                     $"OLDMAST RECORD {_oldReader!.RecordNumber} IS {record.Length} BYTES, NOT 150 (FILE STATUS 04): RAW {Convert.ToHexString(record.Span)}"));
         }
     }
@@ -434,7 +402,7 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("STMTOUT", "READ", "30");
+            throw new LegacyAbend("STMTOUT", "READ", "30");
         }
         switch (status)
         {
@@ -459,7 +427,7 @@ internal sealed class Clv400Run : IOpenItemSink
                 HighValues.CopyTo(_rcvKey, 0);
                 break;
             default:
-                throw new Clv400Abend("STMTOUT", "READ", "04", string.Create(CultureInfo.InvariantCulture,
+                throw new LegacyAbend("STMTOUT", "READ", "04", string.Create(CultureInfo.InvariantCulture,
                     $"STMTOUT RECORD {_stmtReader!.RecordNumber} IS {record.Length} BYTES, NOT 200 (FILE STATUS 04)"));
         }
     }
@@ -508,9 +476,9 @@ internal sealed class Clv400Run : IOpenItemSink
         {
             writer.Write(record);
         }
-        catch (IOException)
+        catch (IOException e)
         {
-            throw new Clv400Abend(dd, "WRITE", "30");
+            throw LegacyAbend.WriteFailed(dd, e);
         }
     }
 
