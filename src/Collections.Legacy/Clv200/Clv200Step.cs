@@ -175,17 +175,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv200Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     private void OpenFiles()

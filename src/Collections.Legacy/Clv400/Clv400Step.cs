@@ -172,17 +172,8 @@ internal sealed class Clv400Run : IOpenItemSink
     // 1100-READ-CONTROL-CARD
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as it is (a CR stays), padded to 80
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV4001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV4002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv400Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     // 1200-OPEN-FILES
