@@ -34,9 +34,7 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     public static DisplayNumber FromBytes(ReadOnlySpan<byte> field)
     {
         Check(field.Length);
-        UInt128 b = 0;
-        foreach (var x in field) b = (b << 8) | x;
-        return new DisplayNumber(b, field.Length);
+        return new DisplayNumber(FieldBytes.Read(field), field.Length);
     }
 
     /// <summary>
@@ -62,12 +60,7 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     public void CopyTo(Span<byte> destination)
     {
         if (destination.Length != _length) throw new ArgumentException($"{_length} bytes expected", nameof(destination));
-        var b = _bytes;
-        for (var i = _length - 1; i >= 0; i--)
-        {
-            destination[i] = (byte)(b & 0xFF);
-            b >>= 8;
-        }
+        FieldBytes.Write(_bytes, destination);
     }
 
     /// <summary>The field's bytes.</summary>

@@ -38,9 +38,7 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
         Check(pic);
         if (field.Length != pic.Digits / 2 + 1)
             throw new ArgumentException($"a packed field of {pic.Digits} digits is {pic.Digits / 2 + 1} bytes, got {field.Length}", nameof(field));
-        UInt128 b = 0;
-        foreach (var x in field) b = (b << 8) | x;
-        return new PackedNumber(b, pic);
+        return new PackedNumber(FieldBytes.Read(field), pic);
     }
 
     /// <summary>INITIALIZE / MOVE ZERO (cob_set_packed_zero): zero digits, sign C (F for an unsigned field).</summary>
@@ -95,14 +93,8 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     /// <summary>Writes the field's bytes.</summary>
     public void CopyTo(Span<byte> destination)
     {
-        var n = Length;
-        if (destination.Length != n) throw new ArgumentException($"{n} bytes expected", nameof(destination));
-        var b = _bytes;
-        for (var i = n - 1; i >= 0; i--)
-        {
-            destination[i] = (byte)(b & 0xFF);
-            b >>= 8;
-        }
+        if (destination.Length != Length) throw new ArgumentException($"{Length} bytes expected", nameof(destination));
+        FieldBytes.Write(_bytes, destination);
     }
 
     /// <summary>The field's bytes.</summary>
@@ -162,4 +154,24 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     /// <summary>The value ("-12.34"), followed by the raw bytes in hex when the field is not a valid packed number.</summary>
     public override string ToString() =>
         IsNumeric ? Value.ToString() : string.Create(CultureInfo.InvariantCulture, $"{Value} (X'{Convert.ToHexString(ToArray())}')");
+}
+
+/// <summary>A field of up to 16 bytes held in a <see cref="UInt128"/>, first byte most significant (so integer order is byte order).</summary>
+internal static class FieldBytes
+{
+    public static UInt128 Read(ReadOnlySpan<byte> field)
+    {
+        UInt128 b = 0;
+        foreach (var x in field) b = (b << 8) | x;
+        return b;
+    }
+
+    public static void Write(UInt128 bytes, Span<byte> destination)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)(bytes & 0xFF);
+            bytes >>= 8;
+        }
+    }
 }

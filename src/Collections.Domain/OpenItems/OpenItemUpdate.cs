@@ -150,20 +150,10 @@ public sealed class OpenItemUpdate
         if (_receivable is not null) Totals.CountItemAddedTo();
         else
         {
-            _receivable = new OpenItem
-            {
-                RefType = receivable.RefType,
-                Reference = receivable.Reference,
-                ItemType = OpenItemCodes.Receivable,
-                Status = OpenItemCodes.Open,
-                StatementType = receivable.StatementType,
-                FilerCode = receivable.FilerCode,
-                ImporterNumber = receivable.ImporterNumber,
-                Period = receivable.Period,
-                OpenDate = RunDate,
-                StatementDate = receivable.StatementDate,
-                DueDate = receivable.DueDate,
-            };
+            _receivable = NewItem(OpenItemCodes.Receivable, OpenItemCodes.Open, receivable.RefType, receivable.Reference,
+                receivable.StatementType, receivable.FilerCode, receivable.ImporterNumber, receivable.Period);
+            _receivable.StatementDate = receivable.StatementDate;
+            _receivable.DueDate = receivable.DueDate;
             Totals.CountItemCreated();
         }
         var a = _receivable;
@@ -239,18 +229,8 @@ public sealed class OpenItemUpdate
     {
         if (_refund is null)
         {
-            _refund = new OpenItem
-            {
-                RefType = a.RefType,
-                Reference = a.Reference,
-                ItemType = OpenItemCodes.Refund,
-                Status = OpenItemCodes.RefundDue,
-                StatementType = a.StatementType,
-                FilerCode = a.FilerCode,
-                ImporterNumber = a.ImporterNumber,
-                Period = a.Period,
-                OpenDate = RunDate,
-            };
+            _refund = NewItem(OpenItemCodes.Refund, OpenItemCodes.RefundDue, a.RefType, a.Reference, a.StatementType, a.FilerCode,
+                a.ImporterNumber, a.Period);
         }
         var r = _refund;
         Totals.CountRefund(excess);
@@ -261,6 +241,21 @@ public sealed class OpenItemUpdate
         Post(a.RefType, a.Reference, OpenItemCodes.Refund, LedgerPosting.RefundCode, "RFD", 'C', excess, payment.Method, payment.PaymentId,
             payment.DateReceived);
     }
+
+    /// <summary>MOVE SPACES + INITIALIZE, then the key, type, status, the statement's identity and the open date (3600 / 3750).</summary>
+    private OpenItem NewItem(char itemType, char status, char refType, string reference, DisplayNumber statementType, string filerCode,
+        string importerNumber, DisplayNumber period) => new()
+    {
+        RefType = refType,
+        Reference = reference,
+        ItemType = itemType,
+        Status = status,
+        StatementType = statementType,
+        FilerCode = filerCode,
+        ImporterNumber = importerNumber,
+        Period = period,
+        OpenDate = RunDate,
+    };
 
     /// <summary>3500 end: the end-of-day checks on the receivable, then the receivable and the refund item are written.</summary>
     public void FinishReference()

@@ -12,7 +12,7 @@ public sealed class Receivable
     public static readonly IReadOnlyList<string> CategoryClasses =
         ["DTY", "301", "232", "IEP", "122", "O99", "ADD", "CVD", "499", "311", "500", "501", "056"];
 
-    public const int CategoryCount = 13;
+    public const int CategoryCount = Receivables.CategoryAmounts.Count;
 
     public char RefType { get; init; } = ' ';
     public string Reference { get; init; } = OpenItemText.Blank(16);

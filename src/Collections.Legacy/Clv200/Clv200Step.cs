@@ -159,17 +159,8 @@ internal sealed class Clv200Run : ILegacyProgramRun
 
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv200Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     private void OpenFiles()
@@ -389,20 +380,26 @@ internal sealed class Clv200Run : ILegacyProgramRun
                 throw new LegacyAbend("CTLTOTS", "WRITE", "30");
             }
         }
-        Line("LINECALC RECORDS READ", _linecalcRead, 0);
-        Line("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
-        Line("LINES REJECTED BY CLV100", t.LinesRejected, 0);
-        Line("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
-        Line("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
-        Line("MPF 499", t.MpfEntries, t.MpfCents);
-        Line("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
-        Line("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
-        Line("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
-        Line("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
-        Line("HMF 501", t.HmfCount, t.HmfCents);
-        Line("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
-        Line("COTTON FEE 056", t.CottonCount, t.CottonCents);
-        Line("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
+        foreach (var (description, count, amount) in ControlTotalLines(_linecalcRead, t)) Line(description, count, amount);
+    }
+
+    /// <summary>The CTLTOTS lines of CLV200 (description, count, amount in cents) from its run totals, in order.</summary>
+    internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(long linecalcRead, EntryFeeRunTotals t)
+    {
+        yield return ("LINECALC RECORDS READ", linecalcRead, 0);
+        yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
+        yield return ("LINES REJECTED BY CLV100", t.LinesRejected, 0);
+        yield return ("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
+        yield return ("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
+        yield return ("MPF 499", t.MpfEntries, t.MpfCents);
+        yield return ("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
+        yield return ("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
+        yield return ("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
+        yield return ("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
+        yield return ("HMF 501", t.HmfCount, t.HmfCents);
+        yield return ("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
+        yield return ("COTTON FEE 056", t.CottonCount, t.CottonCents);
+        yield return ("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
     }
 
     public void CloseAll()

@@ -75,20 +75,15 @@ public sealed class Clv400Step : ILegacyStep
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
-        using var ownedSort = sort is null ? new InMemoryPaymentSort() : null;
+        using var ownedSort = sort is null ? new CobolPaymentSort() : null;
         var run = new Clv400Run(files, sysout, policies ?? OpenItemPolicies.Legacy, diagnostics ?? Console.Error, sort ?? ownedSort!);
         try
         {
             return run.Execute();
         }
-        catch (Clv400Abend abend)
+        catch (LegacyAbend abend)
         {
-            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            sysout.Write("CLV9902E CLV400 ABENDING WITH RETURN CODE 16\n");
-            // STOP RUN with files open: libcob closes them, newest first, with a warning on stderr (the same sysout)
-            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
-            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV400 " + abend.Detail);
-            return 16;
+            return abend.Report(Clv400Step.ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
         finally
         {
@@ -96,15 +91,6 @@ public sealed class Clv400Step : ILegacyStep
             sysout.Flush();
         }
     }
-}
-
-/// <summary>9900-IO-ERROR: an unrecoverable file error (RC 16).</summary>
-internal sealed class Clv400Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
-{
-    public string DdName { get; } = ddName;
-    public string Operation { get; } = operation;
-    public string Status { get; } = status;
-    public string? Detail { get; } = detail;
 }
 
 internal sealed class Clv400Run : IOpenItemSink
@@ -133,7 +119,7 @@ internal sealed class Clv400Run : IOpenItemSink
     private readonly byte[] _payKey = new byte[OpenItemLayout.RefKeyLength];
     private readonly byte[] _currentKey = new byte[OpenItemLayout.RefKeyLength];
     private readonly byte[] _prevOldKey = new byte[OpenItemLayout.KeyLength];                // LOW-VALUES
-    private readonly byte[] _prevRcvKey = new byte[ReceivableLayout.KeyLength];         // LOW-VALUES
+    private readonly byte[] _prevRcvKey = new byte[OpenItemLayout.RefKeyLength];         // LOW-VALUES
     private readonly byte[] _oldRecord = new byte[OpenItemLayout.RecordLength];              // OM-RECORD
     private readonly byte[] _payRecord = new byte[PaymentLayout.RecordLength];               // PAYMENT-RECORD (zeros before the first read)
     private OpenItem? _oldItem;
@@ -186,23 +172,8 @@ internal sealed class Clv400Run : IOpenItemSink
     // 1100-READ-CONTROL-CARD
     private void ReadControlCard()
     {
-        var card = new byte[80];
-        card.AsSpan().Fill((byte)' ');
-        if (File.Exists(_files.Sysin))
-        {
-            using var s = File.OpenRead(_files.Sysin);
-            LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault()?.CopyTo(card, 0);
-        }
-        if (card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8) && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
-        {
-            _runDate = date;
-            Display("CLV4001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV4002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv400Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     // 1200-OPEN-FILES
@@ -220,7 +191,7 @@ internal sealed class Clv400Run : IOpenItemSink
             _open.Add(("OLD-MASTER-FILE", "OLDMAST"));
         }
         _stmtStream = Open(_files.Stmtout, FileMode.Open, FileAccess.Read, "STMTOUT");
-        _stmtReader = FixedReader(_stmtStream, ReceivableLayout.RecordLength, "STMTOUT");
+        _stmtReader = FixedReader(_stmtStream, StatementHeaderLayout.RecordLength, "STMTOUT");
         _open.Add(("STMTOUT-FILE", "STMTOUT"));
         _payStream = OpenOptionalInput(_files.Payments, "PAYMENTS");
         if (_payStream is null)
@@ -270,30 +241,12 @@ internal sealed class Clv400Run : IOpenItemSink
     private static FileStream? OpenOptionalInput(string path, string dd) =>
         File.Exists(path) || Directory.Exists(path) ? Open(path, FileMode.Open, FileAccess.Read, dd) : null;
 
-    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd)
-    {
-        try
-        {
-            return new FileStream(path, mode, access, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv400Abend(dd, "OPEN", "30");
-        }
-    }
+    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd) => LegacyAbend.Open(path, mode, access, dd);
 
     // 1300-LOAD-INTEREST-TABLE
     private void LoadInterestTable()
     {
-        if (_intrateRecords is null) throw new Clv400Abend("INTRATE", "READ", "30");
+        if (_intrateRecords is null) throw new LegacyAbend("INTRATE", "READ", "30");
         if (!InterestRateTableLoader.Load(_intrateRecords, _rates, Display)) SetRc(8);
     }
 
@@ -323,7 +276,7 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("PAYMENTS", "READ", "30");
+            throw new LegacyAbend("PAYMENTS", "READ", "30");
         }
         if (status == RecordReadStatus.EndOfFile) return false;
         record.Span.CopyTo(_payRecord);
@@ -393,7 +346,7 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("OLDMAST", "READ", "30");
+            throw new LegacyAbend("OLDMAST", "READ", "30");
         }
         switch (status)
         {
@@ -424,7 +377,7 @@ internal sealed class Clv400Run : IOpenItemSink
                 HighValues.CopyTo(_oldKey, 0);
                 break;
             default:
-                throw new Clv400Abend("OLDMAST", "READ", "04", string.Create(CultureInfo.InvariantCulture,
+                throw new LegacyAbend("OLDMAST", "READ", "04", string.Create(CultureInfo.InvariantCulture,
                     $"OLDMAST RECORD {_oldReader!.RecordNumber} IS {record.Length} BYTES, NOT 150 (FILE STATUS 04): RAW {Convert.ToHexString(record.Span)}"));
         }
     }
@@ -440,12 +393,12 @@ internal sealed class Clv400Run : IOpenItemSink
         }
         catch (IOException)
         {
-            throw new Clv400Abend("STMTOUT", "READ", "30");
+            throw new LegacyAbend("STMTOUT", "READ", "30");
         }
         switch (status)
         {
             case RecordReadStatus.Record:
-                var key = record.Span[..ReceivableLayout.KeyLength];
+                var key = record.Span[..OpenItemLayout.RefKeyLength];
                 if (key.SequenceCompareTo(_prevRcvKey) <= 0)
                 {
                     Display("CLV4201E STMTOUT OUT OF SEQUENCE AT " + LegacyNumeric.Text(key));
@@ -465,7 +418,7 @@ internal sealed class Clv400Run : IOpenItemSink
                 HighValues.CopyTo(_rcvKey, 0);
                 break;
             default:
-                throw new Clv400Abend("STMTOUT", "READ", "04", string.Create(CultureInfo.InvariantCulture,
+                throw new LegacyAbend("STMTOUT", "READ", "04", string.Create(CultureInfo.InvariantCulture,
                     $"STMTOUT RECORD {_stmtReader!.RecordNumber} IS {record.Length} BYTES, NOT 200 (FILE STATUS 04)"));
         }
     }
@@ -514,9 +467,9 @@ internal sealed class Clv400Run : IOpenItemSink
         {
             writer.Write(record);
         }
-        catch (IOException)
+        catch (IOException e)
         {
-            throw new Clv400Abend(dd, "WRITE", "30");
+            throw LegacyAbend.WriteFailed(dd, e);
         }
     }
 

@@ -1,4 +1,7 @@
+using Collections.Cobol.Numerics;
+using Collections.Cobol.Sorting;
 using Collections.Domain.OpenItems;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv400;
 
@@ -15,24 +18,56 @@ public interface IPaymentSort : IDisposable
     IEnumerable<Payment> Return();
 }
 
-/// <summary>An in-memory stable sort (a day's payments: 50,000 records are a few megabytes).</summary>
-public sealed class InMemoryPaymentSort : IPaymentSort
+/// <summary>
+/// PAY-SORT-RECORD (45 bytes): PS-KEY = PS-REF-TYPE X, PS-REFERENCE X(16), PS-DATE-RECEIVED 9(08), PS-PAYMENT-ID
+/// X(12); then PS-METHOD X and PS-AMOUNT S9(11)V99 COMP-3. The MOVEs of 2000 copy the payment's bytes.
+/// </summary>
+public static class PaymentSortRecord
 {
-    private readonly List<Payment> _records = [];
+    public const int RecordLength = 45;
 
-    public void Release(Payment payment) => _records.Add(payment ?? throw new ArgumentNullException(nameof(payment)));
+    /// <summary>The four ascending keys are contiguous: bytes 0-36, compared as bytes (the date is digits after the edit).</summary>
+    public static readonly CobolSortKey Key = CobolSortKey.Ascending(0, 37);
+
+    public static void Encode(Payment p, Span<byte> record)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        record[0] = OpenItemRecord.Byte(p.RefType);
+        OpenItemRecord.PutText(record.Slice(1, 16), p.Reference);
+        p.DateReceived.CopyTo(record.Slice(17, 8));
+        OpenItemRecord.PutText(record.Slice(25, 12), p.PaymentId);
+        record[37] = OpenItemRecord.Byte(p.Method);
+        p.Amount.CopyTo(record.Slice(38, 7));
+    }
+
+    public static Payment Decode(ReadOnlySpan<byte> record) => new(
+        (char)record[0], LegacyNumeric.Text(record.Slice(1, 16)), DisplayNumber.FromBytes(record.Slice(17, 8)),
+        LegacyNumeric.Text(record.Slice(25, 12)), (char)record[37], PackedNumber.FromBytes(record.Slice(38, 7), OpenItemPictures.Amount));
+}
+
+/// <summary>
+/// The payment sort on <see cref="CobolSort"/> (Collections.Cobol.Sorting): records in memory up to the sort's memory
+/// limit, then sorted runs in temporary files merged on RETURN, so a day of any size sorts in bounded memory.
+/// </summary>
+public sealed class CobolPaymentSort(CobolSortOptions? options = null) : IPaymentSort
+{
+    private readonly CobolSort _sort = CobolSort.Create(options ?? new CobolSortOptions
+    {
+        RecordLength = PaymentSortRecord.RecordLength, Keys = [PaymentSortRecord.Key],
+    });
+
+    private readonly byte[] _record = new byte[PaymentSortRecord.RecordLength];
+
+    public void Release(Payment payment)
+    {
+        PaymentSortRecord.Encode(payment, _record);
+        _sort.Release(_record);
+    }
 
     public IEnumerable<Payment> Return()
     {
-        var indexed = new (Payment Payment, int Order)[_records.Count];
-        for (var i = 0; i < indexed.Length; i++) indexed[i] = (_records[i], i);
-        Array.Sort(indexed, static (a, b) =>
-        {
-            var c = OpenItemUpdate.ComparePayments(a.Payment, b.Payment);
-            return c != 0 ? c : a.Order.CompareTo(b.Order);
-        });
-        foreach (var (payment, _) in indexed) yield return payment;
+        while (_sort.Return(out var record)) yield return PaymentSortRecord.Decode(record.Span);
     }
 
-    public void Dispose() => _records.Clear();
+    public void Dispose() => _sort.Dispose();
 }

@@ -82,7 +82,7 @@ public class InterestRateTableLoaderTests
     }
 }
 
-public class InMemoryPaymentSortTests
+public class CobolPaymentSortTests
 {
     private static Payment P(string reference, int date, string id, long cents) =>
         new('S', reference.PadRight(16), DisplayNumber.FromValue(date, 8), id.PadRight(12), 'D', PackedNumber.FromUnscaled(cents, OpenItemPictures.Amount));
@@ -90,9 +90,23 @@ public class InMemoryPaymentSortTests
     [Fact]
     public void Return_InKeyOrder_DuplicatesInReleaseOrder()
     {
-        using var sort = new InMemoryPaymentSort();
+        using var sort = new CobolPaymentSort();
         var released = new[] { P("B", 20260301, "X", 1), P("A", 20260302, "Y", 2), P("A", 20260302, "Y", 3), P("A", 20260301, "Z", 4), P("A", 20260302, "Y", 5) };
         foreach (var p in released) sort.Release(p);
         sort.Return().Select(p => p.Amount.Unscaled).Should().Equal(4, 2, 3, 5, 1);
+    }
+
+    [Fact]
+    public void Return_SpillingToRuns_EqualsTheDomainOrderStable()
+    {
+        var rng = new Random(5);
+        var released = Enumerable.Range(0, 5000).Select(i => P("R" + rng.Next(300), 20260301 + rng.Next(3), "P" + rng.Next(20), i)).ToList();
+        using var sort = new CobolPaymentSort(new Cobol.Sorting.CobolSortOptions
+        {
+            RecordLength = PaymentSortRecord.RecordLength, Keys = [PaymentSortRecord.Key], MemoryLimitBytes = 45 * 300, MergeFanIn = 4,
+        });
+        foreach (var p in released) sort.Release(p);
+        var expected = released.Select((p, i) => (p, i)).OrderBy(x => x.p, Comparer<Payment>.Create(OpenItemUpdate.ComparePayments)).ThenBy(x => x.i).Select(x => x.p);
+        sort.Return().Should().Equal(expected);
     }
 }

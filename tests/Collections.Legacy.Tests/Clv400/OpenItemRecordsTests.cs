@@ -90,7 +90,7 @@ public class OpenItemRecordsTests
     {
         var n = 0;
         foreach (var dir in OutputDirs())
-            foreach (var r in Fixed(Path.Combine(dir, "STMTOUT"), ReceivableLayout.RecordLength))
+            foreach (var r in Fixed(Path.Combine(dir, "STMTOUT"), StatementHeaderLayout.RecordLength))
             {
                 var copy = new byte[r.Length];
                 ReceivableRecord.Encode(ReceivableRecord.Decode(r), copy);

@@ -188,6 +188,8 @@ public class Clv400CraftedDayTests
     [InlineData("RUNDATE=19891231")]
     [InlineData("XUNDATE=20260303")]
     [InlineData("")]
+    [InlineData("RUNDATE=2026030\r")]
+    [InlineData("RUNDATE=2026\t303")]
     public void InvalidControlCard_EndsWithRc8AndNoControlTotals(string card)
     {
         var day = new Clv400Day(20260303) { Sysin = card + "\n" }.Receivable("S1", 10_00, 20260310);
@@ -233,6 +235,13 @@ public class Clv400CraftedDayTests
         var o = Clv400Harness.RunBothAndCompare(day.Files());
         o.Sysout.Should().Contain("CLV4511W OLD MASTER ITEM TYPE INVALID, DROPPED: SSX              Q");
         o.ReturnCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void ControlCardWithCarriageReturn_IsValid()
+    {
+        var day = new Clv400Day(20260303) { Sysin = "RUNDATE=20260303\r\n" }.Receivable("S1", 10_00, 20260310);
+        Clv400Harness.RunBothAndCompare(day.Files()).ReturnCode.Should().Be(0);
     }
 
     [Fact]
@@ -292,15 +301,18 @@ public class Clv400CraftedDayTests
         Clv400Harness.RunBothAndCompare(day.Files());
     }
 
-    [Fact]
-    public void ShortOldMasterRecord_AbendsWithStatus04()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ShortOldMasterRecord_AbendsWithStatus04(bool payments)
     {
-        var day = new Clv400Day(20260303) { OldMasterTail = [0x53] }
+        var day = new Clv400Day(20260303) { OldMasterTail = [0x53], HasPayments = payments }
             .OldItem("S1", 'A', 'O', 10_00, 0, 20260310)
             .Receivable("S2", 10_00, 20260310)
             .Payment("P1", "S9", 1_00, 20260302);
         var o = Clv400Harness.RunBothAndCompare(day.Files());
         o.Sysout.Should().Contain("CLV9901E FILE ERROR DD=OLDMAST  OPERATION=READ     STATUS=04");
+        o.Sysout.Contains("implicit CLOSE of PAYMENT-FILE", StringComparison.Ordinal).Should().Be(payments);
         o.ReturnCode.Should().Be(16);
     }
 
@@ -328,5 +340,29 @@ public class Clv400DamagedDueDateTests
         var sw = System.Diagnostics.Stopwatch.StartNew();
         Clv400Harness.RunBothAndCompare(day.Files());
         sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60));
+    }
+}
+
+public class Clv400DiagnosticsTests
+{
+    [Fact]
+    public void DamagedRecords_AreNamedOnTheDiagnosticsStream()
+    {
+        var day = new Clv400Day(20260303)
+            .OldItem("SB", 'A', 'O', 100_00, 0, 20260310)
+            .OldItem("SA", 'A', 'O', 100_00, 0, 20260310)
+            .Receivable("SB", 5_00, 20260310)
+            .Payment("P1", "SB", 1_00, 20260302, method: 'Z');
+        day.PaymentsTail = "P2"u8.ToArray();
+        using var temp = new Testing.TempDir();
+        var files = new Dictionary<string, byte[]?>(day.Files());
+        var old = files["OLDMAST"]!;
+        old[122] = 0xAB;   // OM-BALANCE of record 1
+        var (_, dir) = Clv400Harness.TwoRunDirs(temp, files);
+        var o = Clv400Harness.RunOurs(dir);
+        o.Diagnostics.Should().Contain("OLDMAST RECORD 1: KEY X'").And.Contain("OM-BALANCE NOT NUMERIC");
+        o.Diagnostics.Should().Contain("OLDMAST RECORD 2 KEY X'").And.Contain("THE REST OF THE OLD MASTER IS IGNORED");
+        o.Diagnostics.Should().Contain("PAYMENTS RECORD 1: SUSPENSE REASON S003: PAY-METHOD X'5A'");
+        o.Diagnostics.Should().Contain("PAYMENTS RECORD 2 IS 2 BYTES, NOT 50 (FILE STATUS 04): RAW 5032");
     }
 }

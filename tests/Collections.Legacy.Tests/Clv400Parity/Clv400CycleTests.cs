@@ -1,4 +1,3 @@
-using System.Text;
 using Collections.Legacy.Clv100;
 using Collections.Legacy.Clv200;
 using Collections.Legacy.Clv400;
@@ -9,28 +8,11 @@ namespace Collections.Legacy.Tests.Clv400Parity;
 
 /// <summary>
 /// STEP040 inside the cycle (what `collections legacy run` runs): OLDMAST is the prior day's OUTDIR/OPENITEM (or
-/// absent on the first day), PAYMENTS comes from INDIR, INTRATE from the reference library. STEP030 stands in as the
-/// captured legacy STMTOUT until it is ported.
+/// absent on the first day), PAYMENTS comes from INDIR, INTRATE from the reference library; the sample days run as a
+/// chain through every ported step.
 /// </summary>
 public class Clv400CycleTests
 {
-    /// <summary>STEP030 as captured: copies the legacy's STMTOUT and STMTDTL and appends its CLV300 control totals.</summary>
-    private sealed class CapturedStep030(string capturedOut) : ILegacyStep
-    {
-        public string StepName => "STEP030";
-        public string Program => "CLV300";
-
-        public int Run(StepContext context)
-        {
-            foreach (var f in new[] { "STMTOUT", "STMTDTL" }) File.Copy(Path.Combine(capturedOut, f), context.Out(f), overwrite: true);
-            var lines = Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(capturedOut, "CTLTOTS"))).Split('\n')
-                .Where(l => l.StartsWith("CLV300 ", StringComparison.Ordinal)).Select(l => l + "\n");
-            File.AppendAllText(context.Out("CTLTOTS"), string.Concat(lines), Encoding.Latin1);
-            File.Copy(Path.Combine(capturedOut, "sysout", "STEP030.CLV300"), context.SysoutPath, overwrite: true);
-            return 0;
-        }
-    }
-
     private static string Sample(string day, string part) => Path.Combine(RepoPaths.LegacyHome, "sample", day, part);
 
     [Fact]
@@ -41,9 +23,8 @@ public class Clv400CycleTests
         foreach (var (day, runDate) in new[] { ("2026-03-02", "20260302"), ("2026-03-03", "20260303") })
         {
             var outDir = temp.Combine(day);
-            var steps = new ILegacyStep[] { new Clv100Step(), new Clv200Step(), new CapturedStep030(Sample(day, "out")), new Clv400Step() };
             var console = new StringWriter { NewLine = "\n" };
-            var result = new LegacyCycle(steps).Run(runDate, Sample(day, "in"), outDir, prior, Clv400Harness.LegacyRef, console, new StringWriter());
+            var result = new LegacyCycle(LegacySteps.Discover()).Run(runDate, Sample(day, "in"), outDir, prior, Clv400Harness.LegacyRef, console, new StringWriter());
 
             console.ToString().Should().Contain("ACSCLV01 STEP040 PGM=CLV400   RC=000");
             foreach (var f in new[] { "OPENITEM", "LEDGER", "SUSPENSE", "CTLTOTS" })

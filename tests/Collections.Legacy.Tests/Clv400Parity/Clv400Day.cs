@@ -65,7 +65,7 @@ public sealed class Clv400Day
             CategoryAmounts = amounts,
             TotalAmount = Amount(total ?? categories.Values.Sum()),
         };
-        var rec = new byte[ReceivableLayout.RecordLength];
+        var rec = new byte[StatementHeaderLayout.RecordLength];
         ReceivableRecord.Encode(r, rec);
         _stmtout.Add(rec);
         return this;
