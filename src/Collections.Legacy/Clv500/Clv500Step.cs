@@ -328,13 +328,13 @@ internal sealed class Clv500Run : ILegacyProgramRun
         try
         {
             _reportWriter?.Dispose();
+            _reportStream?.Dispose();   // a record refused by the device (status 34) is still in the stream's buffer
         }
         catch (IOException e)
         {
             _diagnostics.WriteLine("CLV500 RPTOUT CLOSE: " + e.Message);
         }
         _reportWriter = null;
-        _reportStream?.Dispose();
         _reportStream = null;
         foreach (var f in new[] { _entcalc, _stmtout, _ledger, _suspense, _master, _rejects, _ctltots }) f?.Dispose();
         _entcalc = _stmtout = _ledger = _suspense = _master = _rejects = _ctltots = null;
