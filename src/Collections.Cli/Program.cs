@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(CycleCommands.CreateStatus());
         root.Subcommands.Add(CycleCommands.CreateWorker());
         root.Subcommands.Add(ExportCommands.Create());
+        root.Subcommands.Add(ReconcileCommands.Create());
         return root;
     }
 }
