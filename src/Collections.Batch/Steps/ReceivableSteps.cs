@@ -190,7 +190,7 @@ public sealed class PaymentInterestStep : ICycleStep
         };
     }
 
-    private static OpenItemRow ToOpenItem(long runId, DateOnly businessDate, long seq, byte[] raw)
+    internal static OpenItemRow ToOpenItem(long runId, DateOnly businessDate, long seq, byte[] raw)
     {
         var o = OpenItemRecord.Decode(Area(raw, OpenItemLayout.RecordLength));
         return new OpenItemRow

@@ -106,16 +106,13 @@ internal static class ParityRunCommands
     /// </summary>
     private static IModernEngine DatabaseEngine(Persistence.DatabaseOptions? named)
     {
-        Persistence.DatabaseOptions? current = named;
+        var databaseOf = new Dictionary<string, Persistence.DatabaseOptions>(StringComparer.Ordinal);   // OUTDIR of a day -> its database
         return new DelegateModernEngine("collections run-day + export legacy (database)", ["CLV100", "CLV200", "CLV300", "CLV400", "CLV500"], r =>
         {
-            if (named is null && (r.Prior is null || current is null))
-            {
-                var dir = Path.Combine(Path.GetTempPath(), "collections-parity-db-" + Guid.NewGuid().ToString("N")[..12]);
-                Directory.CreateDirectory(dir);
-                current = new Persistence.DatabaseOptions(Persistence.DatabaseProvider.Sqlite, "Data Source=" + Path.Combine(dir, "collections.db"));
-            }
-            var options = current!;
+            // the day after a day of this run continues on its database; else a fresh one, seeded with the captured prior master
+            var continues = r.Prior is not null && databaseOf.ContainsKey(Path.GetFullPath(r.Prior));
+            var options = named ?? (continues ? databaseOf[Path.GetFullPath(r.Prior!)] : NewTemporaryDatabase());
+            databaseOf[Path.GetFullPath(r.OutDir)] = options;
             var log = new StringWriter();
             int Invoke(params string[] args)
             {
@@ -142,6 +139,8 @@ internal static class ParityRunCommands
                 return new ModernRun(new Dictionary<string, int>(), 16, $"run date {r.RunDate} is not a date: run-day cannot run it");
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Invoke("db", "migrate");
+            if (r.Prior is not null && !continues && File.Exists(Path.Combine(r.Prior, "OPENITEM")))
+                Invoke("db", "seed-master", "--date", day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--file", Path.Combine(r.Prior, "OPENITEM"));
             Invoke("db", "load-ref", "--ref", r.RefDir, "--effective", date);
             var cycleRc = Invoke("run-day", "--date", date, "--input", r.InDir);
             Directory.CreateDirectory(r.OutDir);
@@ -156,6 +155,13 @@ internal static class ParityRunCommands
             }
             return new ModernRun(steps, cycleRc, log.ToString());
         });
+    }
+
+    private static Persistence.DatabaseOptions NewTemporaryDatabase()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "collections-parity-db-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        return new Persistence.DatabaseOptions(Persistence.DatabaseProvider.Sqlite, "Data Source=" + Path.Combine(dir, "collections.db"));
     }
 
     /// <summary>
