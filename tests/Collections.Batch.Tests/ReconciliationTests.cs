@@ -99,7 +99,9 @@ public abstract class ReconciliationTests
         }
         var csv = Path.Combine(dir.Path, "reconcile.csv");
         var json = Path.Combine(dir.Path, "reconcile.json");
-        var (rc, stdout, stderr) = Cli.Run([.. args, "--csv", csv, "--json", json]);
+        // the command under a Turkish culture: the CSV still has points and invariant digits
+        var turkish = new Dictionary<string, string> { ["LC_ALL"] = "tr_TR.UTF-8", ["LANG"] = "tr_TR.UTF-8" };
+        var (rc, stdout, stderr) = Cli.Run([.. args, "--csv", csv, "--json", json], turkish);
         rc.Should().Be(1, "a control total does not tie");
         stdout.Should().Contain("FAIL 2026-03-03 ledger-balanced").And.Contain("FAIL 2026-03-03 suspense-ctltots").And.Contain("FAIL 2026-03-03 suspense-ledger")
             .And.Contain("PASS 2026-03-02 ledger-balanced");
