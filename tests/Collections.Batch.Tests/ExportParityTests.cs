@@ -3,6 +3,7 @@ using Collections.Batch.Export;
 using Collections.Persistence;
 using Collections.Persistence.Entities;
 using Collections.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Collections.Batch.Tests;
 
@@ -185,5 +186,45 @@ public sealed class SqlServerTheoryAttribute : TheoryAttribute
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(SqlServerExportParityTests.Variable)))
             Skip = $"no SQL Server: set {SqlServerExportParityTests.Variable} to a connection string to run these";
+    }
+}
+
+/// <summary>
+/// `parity run --modern database`: the harness's modern side is run-day + export legacy on a database. A chain's last
+/// day given alone starts from the legacy's captured prior master (seeded with `db seed-master`).
+/// </summary>
+public sealed class ParityRunDatabaseTests
+{
+    [Fact]
+    public void ParityRun_ModernDatabase_ChainDayFromTheCapturedPriorMaster_Parity()
+    {
+        using var dir = new TempDir("parity-db");
+        var (rc, stdout, stderr) = Cli.Run(["parity", "run", "--fixtures", Path.Combine(RepoPaths.LegacyFixtures, "gen-chain-3-20260304"), "--modern", "database",
+            "--report", Path.Combine(dir.Path, "report")]);
+        rc.Should().Be(0, stdout + stderr);
+        (stdout + stderr).Should().Contain("run-day + export legacy (database)").And.Contain("verdict: PARITY");
+        foreach (var dsn in new[] { "STMTOUT", "OPENITEM", "LEDGER", "SUSPENSE", "CLV500.RPT" })
+            stdout.Should().MatchRegex($@"{System.Text.RegularExpressions.Regex.Escape(dsn)}\s+Identical");
+    }
+
+    [Fact]
+    public async Task SeedMaster_ThenRunDay_OldMasterIsTheSeededOne_RefusedWhenADayIsPosted()
+    {
+        using var dir = new TempDir("db-seed");
+        var options = TestDatabases.Sqlite(dir);
+        await Database.MigrateAsync(options);
+        var master = Path.Combine(RepoPaths.LegacyFixtures, "sample-2026-03-02", "output", "OPENITEM");
+        var seeded = await Cycle.MasterSeed.SeedAsync(options, new DateOnly(2026, 3, 2), master);
+        var (_, final) = await TestDatabases.RunDayAsync(options, new DateOnly(2026, 3, 3), Path.Combine(RepoPaths.LegacyFixtures, "sample-2026-03-03", "input"));
+        final!.Run.Status.Should().Be(RunStatus.Done, final.Run.Message);
+        var outDir = Path.Combine(dir.Path, "out");
+        await LegacyExport.WriteAsync(options, final.Run.Id, outDir);
+        foreach (var dsn in new[] { "OPENITEM", "LEDGER", "CTLTOTS", "CLV500.RPT", "sysout/STEP040.CLV400" })
+            File.ReadAllBytes(Path.Combine(outDir, dsn)).Should().Equal(File.ReadAllBytes(Path.Combine(RepoPaths.LegacyFixtures, "sample-2026-03-03", "output", dsn)), dsn);
+        var runId = final.Run.Id;
+        await using (var db = options.CreateContext())
+            (await db.CycleInputs.SingleAsync(c => c.RunId == runId)).PriorRunId.Should().Be(seeded.Id);
+        var again = () => Cycle.MasterSeed.SeedAsync(options, new DateOnly(2026, 3, 1), master);
+        await again.Should().ThrowAsync<InvalidOperationException>().WithMessage("*already posted*");
     }
 }

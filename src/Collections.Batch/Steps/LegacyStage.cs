@@ -185,6 +185,16 @@ internal sealed class LegacyStage : IDisposable
         return lines;
     }
 
+    /// <summary>Runs a program with its sysout and diagnostics captured (LF line ends); returns its RC and both texts.</summary>
+    public static (int Rc, string Sysout, string Diagnostics) Run(Func<TextWriter, TextWriter, int> program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        using var sysout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var diagnostics = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var rc = program(sysout, diagnostics);
+        return (rc, sysout.ToString(), diagnostics.ToString());
+    }
+
     /// <summary>The outcome of the program: RC 8 or more fails the run with the program's error messages.</summary>
     public static ChunkOutcome Outcome(string program, int rc, long rows, string sysout)
     {

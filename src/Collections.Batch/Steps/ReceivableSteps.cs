@@ -34,15 +34,13 @@ public sealed class StatementStep : ICycleStep
         ArgumentNullException.ThrowIfNull(work);
         using var stage = await LegacyStage.CreateAsync(work, ["ENTCALC"], ["HOLIDAY.DAT"]).ConfigureAwait(false);
         var files = new Clv300Files(stage.Out("SYSIN"), stage.Out("ENTCALC"), stage.Ref("HOLIDAY.DAT"), stage.Out("STMTOUT"), stage.Out("STMTDTL"), stage.Out("CTLTOTS"));
-        using var sysout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using var diagnostics = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var rc = new Clv300Step { Policies = Policies, SortTempDirectory = stage.Root }.Run(files, sysout, diagnostics);
-        if (rc >= 8) return LegacyStage.Outcome(Clv300Step.ProgramName, rc, 0, sysout.ToString());
+        var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => new Clv300Step { Policies = Policies, SortTempDirectory = stage.Root }.Run(files, o, d));
+        if (rc >= 8) return LegacyStage.Outcome(Clv300Step.ProgramName, rc, 0, sysout);
         var runId = work.Run.Id;
         long rows = await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("STMTOUT"), StatementHeaderLayout.RecordLength), (n, raw) => ToStatement(runId, n, raw)).ConfigureAwait(false);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("STMTDTL"), StatementDetailLayout.RecordLength), (n, raw) => ToEntry(runId, n, raw)).ConfigureAwait(false);
-        rows += await stage.SaveRunAsync(work, Clv300Step.Step, Clv300Step.ProgramName, sysout.ToString(), diagnostics.ToString()).ConfigureAwait(false);
-        return LegacyStage.Outcome(Clv300Step.ProgramName, rc, rows, sysout.ToString());
+        rows += await stage.SaveRunAsync(work, Clv300Step.Step, Clv300Step.ProgramName, sysout, diagnostics).ConfigureAwait(false);
+        return LegacyStage.Outcome(Clv300Step.ProgramName, rc, rows, sysout);
     }
 
     public Task<int> CompleteAsync(StepWork work) => Task.FromResult(0);
@@ -158,15 +156,13 @@ public sealed class PaymentInterestStep : ICycleStep
             prior is not null ? Path.Combine(stage.PriorDir, "OPENITEM") : Path.Combine(stage.OutDir, "sysout", "NO.PRIOR.MASTER"),
             stage.Out("STMTOUT"), Path.Combine(stage.InDir, "PAYMENTS"), stage.Ref("INTRATE.DAT"),
             stage.Out("OPENITEM"), stage.Out("LEDGER"), stage.Out("SUSPENSE"), stage.Out("CTLTOTS"));
-        using var sysout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using var diagnostics = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var rc = Clv400Step.Run(files, sysout, Policies, diagnostics);
-        if (rc >= 8) return LegacyStage.Outcome(Clv400Step.ProgramName, rc, 0, sysout.ToString());
+        var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => Clv400Step.Run(files, o, Policies, d));
+        if (rc >= 8) return LegacyStage.Outcome(Clv400Step.ProgramName, rc, 0, sysout);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("OPENITEM"), OpenItemLayout.RecordLength), (n, raw) => ToOpenItem(run.Id, run.BusinessDate, n, raw)).ConfigureAwait(false);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("LEDGER"), LedgerLayout.RecordLength), (n, raw) => ToPosting(run.Id, n, raw)).ConfigureAwait(false);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.Lines(stage.Out("SUSPENSE")), (n, raw) => ToSuspense(run.Id, n, raw)).ConfigureAwait(false);
-        rows += await stage.SaveRunAsync(work, Clv400Step.Step, Clv400Step.ProgramName, sysout.ToString(), diagnostics.ToString()).ConfigureAwait(false);
-        return LegacyStage.Outcome(Clv400Step.ProgramName, rc, rows, sysout.ToString());
+        rows += await stage.SaveRunAsync(work, Clv400Step.Step, Clv400Step.ProgramName, sysout, diagnostics).ConfigureAwait(false);
+        return LegacyStage.Outcome(Clv400Step.ProgramName, rc, rows, sysout);
     }
 
     public Task<int> CompleteAsync(StepWork work) => Task.FromResult(0);
@@ -314,17 +310,16 @@ public sealed class RevenueReportStep : ICycleStep
     {
         ArgumentNullException.ThrowIfNull(work);
         using var stage = await LegacyStage.CreateAsync(work, ["ENTCALC", "STMTOUT", "LEDGER", "SUSPENSE", "OPENITEM", "REJECTS"], []).ConfigureAwait(false);
-        using var sysout = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using var diagnostics = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var rc = Clv500Step.Run(Clv500Files.ForCycle(stage.OutDir), sysout, diagnostics, out var report);
-        if (rc >= 8) return LegacyStage.Outcome(Clv500Step.ProgramName, rc, 0, sysout.ToString());
+        DailyRevenueReport? report = null;
+        var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => Clv500Step.Run(Clv500Files.ForCycle(stage.OutDir), o, d, out report));
+        if (rc >= 8) return LegacyStage.Outcome(Clv500Step.ProgramName, rc, 0, sysout);
         var runId = work.Run.Id;
         long rows = await LegacyStage.ImportAsync(work, LegacyStage.Lines(stage.Out("CLV500.RPT")), (n, raw) => new ReportLine { RunId = runId, LineNo = checked((int)n), Raw = raw }).ConfigureAwait(false);
-        var totals = Totals(runId, report).ToList();
+        var totals = Totals(runId, report!).ToList();
         await work.Bulk.WriteAsync(work.Db, totals, work.Ct).ConfigureAwait(false);
         rows += totals.Count;
-        rows += await stage.SaveRunAsync(work, Clv500Step.Step, Clv500Step.ProgramName, sysout.ToString(), diagnostics.ToString()).ConfigureAwait(false);
-        return LegacyStage.Outcome(Clv500Step.ProgramName, rc, rows, sysout.ToString());
+        rows += await stage.SaveRunAsync(work, Clv500Step.Step, Clv500Step.ProgramName, sysout, diagnostics).ConfigureAwait(false);
+        return LegacyStage.Outcome(Clv500Step.ProgramName, rc, rows, sysout);
     }
 
     public Task<int> CompleteAsync(StepWork work) => Task.FromResult(0);

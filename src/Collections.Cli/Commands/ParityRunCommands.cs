@@ -116,23 +116,8 @@ internal static class ParityRunCommands
             var log = new StringWriter();
             int Invoke(params string[] args)
             {
-                var so = new StringWriter();
-                var se = new StringWriter();
-                var (oldOut, oldErr) = (Console.Out, Console.Error);
-                int rc;
-                try
-                {
-                    Console.SetOut(so);
-                    Console.SetError(se);
-                    rc = Program.BuildRoot().Parse([.. args, "--provider", options.ProviderName, "--connection", options.ConnectionString]).Invoke();
-                }
-                finally
-                {
-                    Console.SetOut(oldOut);
-                    Console.SetError(oldErr);
-                }
-                log.Write(so.ToString());
-                log.Write(se.ToString());
+                var (rc, output) = InvokeCaptured([.. args, "--provider", options.ProviderName, "--connection", options.ConnectionString]);
+                log.Write(output);
                 return rc;
             }
             if (!DateOnly.TryParseExact(r.RunDate, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -182,24 +167,30 @@ internal static class ParityRunCommands
             if (r.Prior is not null) args.Add(r.Prior);
             args.Add("--ref");
             args.Add(r.RefDir);
-            var so = new StringWriter();
-            var se = new StringWriter();
-            var (oldOut, oldErr) = (Console.Out, Console.Error);
-            int rc;
-            try
-            {
-                Console.SetOut(so);
-                Console.SetError(se);
-                rc = Program.BuildRoot().Parse(args).Invoke();
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldErr);
-            }
-            var log = so + se.ToString();
+            var (rc, log) = InvokeCaptured(args);
             var steps = FixtureDay.ParseCycleLog(log).ToDictionary(x => x.Program, x => x.Rc, StringComparer.Ordinal);
             return new ModernRun(steps, rc, log);
         });
+    }
+
+    /// <summary>A `collections` command in this process, its standard output and error captured (output first).</summary>
+    private static (int Rc, string Output) InvokeCaptured(IReadOnlyList<string> args)
+    {
+        var so = new StringWriter();
+        var se = new StringWriter();
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        int rc;
+        try
+        {
+            Console.SetOut(so);
+            Console.SetError(se);
+            rc = Program.BuildRoot().Parse(args).Invoke();
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+        return (rc, so + se.ToString());
     }
 }
