@@ -18,7 +18,7 @@ namespace Collections.Benchmarks;
 /// show its peak memory does not grow with the day. Also times the generator itself. Prints markdown; with --doc
 /// it replaces the section "Legacy vs modern, CLV100+CLV200 (issue 3)" of that file.
 /// </summary>
-public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
+public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
 {
     public const string SectionTitle = "## Legacy vs modern, CLV100+CLV200 (issue 3)";
 
@@ -29,6 +29,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var opt = Args.Parse(args);
+        if (opt.Str("--profiles") is { } profiles) return RunProfiles(opt, profiles);
         var lines = opt.Long("--lines", 1_000_000);
         var seed = (ulong)opt.Long("--seed", 1);
         var runDate = (int)opt.Long("--rundate", 20260302);
@@ -381,17 +382,17 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Replaces (or appends) this benchmark's section of a markdown file, leaving the others untouched.</summary>
-    public static void ReplaceSection(string path, string section)
+    public static void ReplaceSection(string path, string section, string title = SectionTitle)
     {
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        var start = text.IndexOf(SectionTitle, StringComparison.Ordinal);
+        var start = text.IndexOf(title, StringComparison.Ordinal);
         if (start < 0)
         {
             text = text.TrimEnd('\n') + "\n\n" + section;
         }
         else
         {
-            var next = text.IndexOf("\n## ", start + SectionTitle.Length, StringComparison.Ordinal);
+            var next = text.IndexOf("\n## ", start + title.Length, StringComparison.Ordinal);
             text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
         }
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");
