@@ -188,16 +188,10 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = new byte[80];
-        card.AsSpan().Fill((byte)' ');
-        if (File.Exists(_files.Sysin))
-        {
-            using var s = File.OpenRead(_files.Sysin);
-            var first = LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault();
-            first?.CopyTo(card, 0);
-        }
+        // ACCEPT CONTROL-CARD: as CLV100's (the first line, CRs kept as GnuCOBOL's ACCEPT keeps them)
+        var card = ControlCard.Accept(_files.Sysin);
         var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
-        if (keywordOk && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        if (keywordOk && LegacyNumeric.TryDigits(card.AsSpan(8, 8), out var date) && date > 19900000 && date < 21000000)
         {
             _runDate = date;
             Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
@@ -365,7 +359,7 @@ internal sealed class Clv200Run
         calc.AddLine(line);
     }
 
-    private string CurrentEntryNumber => Fields.Text(_entryHeader, 0, 11);
+    private string CurrentEntryNumber => LegacyNumeric.Text(_entryHeader.AsSpan(0, 11));
 
     // 2400-COMPLETE-ENTRY
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
@@ -378,7 +372,7 @@ internal sealed class Clv200Run
                 Display("CLV2401W ENTRY " + CurrentEntryNumber + " HAS NO ASSESSED LINES - NOT WRITTEN");
                 return;
             case EntryFeeStatus.NoFeeSchedule:
-                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + Fields.Text(_entryHeader, LinecalcLayout.EntryDate, 8)
+                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + LegacyNumeric.Text(_entryHeader.AsSpan(LinecalcLayout.EntryDate, 8))
                         + " ENTRY " + CurrentEntryNumber);
                 _stop = true;
                 SetRc(8);
@@ -404,7 +398,7 @@ internal sealed class Clv200Run
 
     private void CheckHeaderDigits(int offset, int length, string field)
     {
-        if (Fields.TryDigits(_entryHeader, offset, length, out _)) return;
+        if (LegacyNumeric.TryDigits(_entryHeader.AsSpan(offset, length), out _)) return;
         throw new Clv200Abend("LINECALC", "READ", "34",
             $"LINECALC RECORD {_linecalcRead} ENTRY {CurrentEntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(_entryHeader, offset, length)})");
     }
