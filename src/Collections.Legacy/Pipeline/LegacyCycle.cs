@@ -204,6 +204,7 @@ public sealed class LegacyCycle
         thread.Start();
 
         int rc;
+        var producerStart = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             rc = producer.Run(producerContext with
@@ -230,11 +231,14 @@ public sealed class LegacyCycle
         }
 
         pipe.Complete();
-        var producerDone = DateTime.UtcNow;
+        var producerDone = System.Diagnostics.Stopwatch.GetTimestamp();
         thread.Join();
         if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
             errors.Write(string.Create(CultureInfo.InvariantCulture,
-                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x, reader waited {pipe.ReaderWaits}x, consumer finished {(DateTime.UtcNow - producerDone).TotalMilliseconds:F0} ms after the producer\n"));
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x ({pipe.WriterWaitTime.TotalMilliseconds:F0} ms), reader waited {pipe.ReaderWaits}x ({pipe.ReaderWaitTime.TotalMilliseconds:F0} ms), producer ran {System.Diagnostics.Stopwatch.GetElapsedTime(producerStart, producerDone).TotalMilliseconds:F0} ms, consumer finished {System.Diagnostics.Stopwatch.GetElapsedTime(producerDone).TotalMilliseconds:F0} ms after the producer; process {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms since start, CPU {self.TotalProcessorTime.TotalMilliseconds:F0} ms\n"));
+        }
         if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
         if (controlTotals.Length > 0)
         {
