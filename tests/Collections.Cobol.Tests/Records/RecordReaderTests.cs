@@ -208,3 +208,84 @@ public sealed class RecordReaderTests
         Encoding.Latin1.GetString(ours.ToArray()).Should().Be(Encoding.Latin1.GetString(cobol));
     }
 }
+
+/// <summary>
+/// <see cref="RecordReaderOptions.MapFile"/>: the same records, statuses, numbers and offsets as reading the stream,
+/// across the mapped windows (records straddling a window's end), from a starting position, for short and empty files.
+/// </summary>
+public class MappedRecordReaderTests
+{
+    private static List<(RecordReadStatus Status, byte[] Bytes, long Number, long Offset, long Position)> ReadAll(string path, int recordLength, bool map, long start)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        fs.Position = start;
+        using var reader = RecordReader.Create(fs, new RecordReaderOptions { Format = RecordFormat.Fixed, RecordLength = recordLength, MapFile = map, LeaveOpen = true });
+        var list = new List<(RecordReadStatus, byte[], long, long, long)>();
+        while (true)
+        {
+            var status = reader.Read(out var record);
+            list.Add((status, record.ToArray(), reader.RecordNumber, reader.RecordOffset, reader.Position));
+            if (status != RecordReadStatus.Record) break;
+            reader.Current.SequenceEqual(record.Span).Should().BeTrue();
+        }
+        return list;
+    }
+
+    [Theory]
+    [InlineData(0, 250, 0)]
+    [InlineData(100, 250, 0)]
+    [InlineData(250 * 40, 250, 0)]
+    [InlineData(250 * 40 + 17, 250, 0)]
+    [InlineData(10_000_000, 250, 0)]          // several 4 MiB windows, records across their ends
+    [InlineData(10_000_003, 4099, 0)]         // records longer than a page
+    [InlineData(9_000_000, 250, 1234)]        // from a position that is not a record boundary
+    [InlineData(100_000, 1, 0)]
+    public void MapFile_SameAsReadingTheStream(int size, int recordLength, long start)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var data = new byte[size];
+            new Random(size).NextBytes(data);
+            File.WriteAllBytes(path, data);
+            var mapped = ReadAll(path, recordLength, map: true, start);
+            var streamed = ReadAll(path, recordLength, map: false, start);
+            mapped.Count.Should().Be(streamed.Count);
+            for (var i = 0; i < mapped.Count; i++)
+            {
+                mapped[i].Status.Should().Be(streamed[i].Status, "record {0}", i);
+                mapped[i].Bytes.Should().Equal(streamed[i].Bytes, "record {0}", i);
+                mapped[i].Number.Should().Be(streamed[i].Number);
+                mapped[i].Offset.Should().Be(streamed[i].Offset);
+                mapped[i].Position.Should().Be(streamed[i].Position);
+            }
+            mapped[^1].Status.Should().Be((size - start) % recordLength == 0 ? RecordReadStatus.EndOfFile : RecordReadStatus.Truncated);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void MapFile_NotAFileStreamOrNotFixed_ReadsTheStream()
+    {
+        var data = "AAAABBBB"u8.ToArray();
+        using var reader = RecordReader.Create(new MemoryStream(data), new RecordReaderOptions { Format = RecordFormat.Fixed, RecordLength = 4, MapFile = true });
+        reader.TryRead(out var first).Should().BeTrue();
+        first.ToArray().Should().Equal("AAAA"u8.ToArray());
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "AB\nCD\n");
+            using var fs = File.OpenRead(path);
+            using var lines = RecordReader.Create(fs, new RecordReaderOptions { Format = RecordFormat.LineSequential, MapFile = true });
+            lines.TryRead(out var line).Should().BeTrue();
+            line.ToArray().Should().Equal("AB"u8.ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
