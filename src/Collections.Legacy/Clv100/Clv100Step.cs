@@ -175,7 +175,7 @@ internal sealed class Clv100Run
         _exrate = OpenInput(_files.ExchangeRates, "EXRATE-FILE", "EXRATE");
         _spi = OpenInput(_files.Spi, "SPI-FILE", "SPITAB");
         _fees = OpenInput(_files.Fees, "FEE-FILE", "FEETAB");
-        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee);
+        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee, writeBehind: true);
         _rejectsOut = OpenOutput(_files.Rejects, "REJECT-FILE", "REJECTS", FileMode.Create, RecordFormat.LineSequential, RejectRecord.RecordLength);
         _ctltotsOut = OpenOutput(_files.Ctltots, "CTLTOT-FILE", "CTLTOTS", FileMode.Append, RecordFormat.LineSequential, ControlTotalRecord.RecordLength);
     }
@@ -195,11 +195,12 @@ internal sealed class Clv100Run
         }
     }
 
-    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null)
+    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null, bool writeBehind = false)
     {
         try
         {
             Stream s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
+            if (writeBehind) s = new WriteBehindStream(s, dd + " writer");   // the file's system calls on the other core
             if (tee is not null) s = new Pipeline.TeeStream(s, tee);
             var w = RecordWriter.Create(s, new RecordWriterOptions { Format = format, RecordLength = length });
             _disposables.Add(w);
@@ -503,6 +504,13 @@ internal sealed class Clv100Run
     private void Terminate()
     {
         if (_runDate > 0) WriteControlTotals();
+        // LINECALC's last bytes reach the file (written behind on another thread) before the run ends: a write error
+        // is the file error it would have been at the WRITE
+        if (_linecalcOut is not null)
+        {
+            try { _linecalcOut.Flush(); }
+            catch (IOException e) { throw new Clv100Abend("LINECALC", "WRITE", "30", e.Message); }
+        }
         CloseAll();
         Display(Count("CLV9001I RECORDS READ", _recordsRead));
         Display(Count("CLV9002I ENTRIES ACCEPTED", _entriesAccepted));
