@@ -191,11 +191,18 @@ public sealed class LegacyCycle
         };
         int consumerRc = 0;
         Exception? consumerError = null;
+        var stats = Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1";
+        (double Cpu, double Delay) consumerTime = default;
         var thread = new Thread(() =>
         {
+            var before = stats ? ThreadTimes() : default;
             try { consumerRc = consumer.Run(context); }
             catch (Exception e) { consumerError = e; }   // rethrown on the cycle's thread below
-            finally { pipe.CloseReader(); }              // a consumer that ended early never blocks the producer
+            finally
+            {
+                pipe.CloseReader();                      // a consumer that ended early never blocks the producer
+                if (stats) consumerTime = Minus(ThreadTimes(), before);
+            }
         })
         {
             IsBackground = true,
@@ -205,6 +212,7 @@ public sealed class LegacyCycle
 
         int rc;
         var producerStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerBefore = stats ? ThreadTimes() : default;
         try
         {
             rc = producer.Run(producerContext with
@@ -232,12 +240,13 @@ public sealed class LegacyCycle
 
         pipe.Complete();
         var producerDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerTime = stats ? Minus(ThreadTimes(), producerBefore) : default;
         thread.Join();
-        if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+        if (stats)
         {
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             errors.Write(string.Create(CultureInfo.InvariantCulture,
-                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x ({pipe.WriterWaitTime.TotalMilliseconds:F0} ms), reader waited {pipe.ReaderWaits}x ({pipe.ReaderWaitTime.TotalMilliseconds:F0} ms), producer ran {System.Diagnostics.Stopwatch.GetElapsedTime(producerStart, producerDone).TotalMilliseconds:F0} ms, consumer finished {System.Diagnostics.Stopwatch.GetElapsedTime(producerDone).TotalMilliseconds:F0} ms after the producer; process {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms since start, CPU {self.TotalProcessorTime.TotalMilliseconds:F0} ms\n"));
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x ({pipe.WriterWaitTime.TotalMilliseconds:F0} ms), reader waited {pipe.ReaderWaits}x ({pipe.ReaderWaitTime.TotalMilliseconds:F0} ms), producer ran {System.Diagnostics.Stopwatch.GetElapsedTime(producerStart, producerDone).TotalMilliseconds:F0} ms, consumer finished {System.Diagnostics.Stopwatch.GetElapsedTime(producerDone).TotalMilliseconds:F0} ms after the producer; process {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms since start, CPU {self.TotalProcessorTime.TotalMilliseconds:F0} ms; threads (CPU / waiting for a core): {producer.StepName} {producerTime.Cpu:F0} / {producerTime.Delay:F0} ms, {consumer.StepName} {consumerTime.Cpu:F0} / {consumerTime.Delay:F0} ms\n"));
         }
         if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
         if (controlTotals.Length > 0)
@@ -249,6 +258,26 @@ public sealed class LegacyCycle
         errors.Write(diagnostics.ToString());
         return (rc, new OverlappedStep(consumer.StepName, consumerRc));
     }
+
+    /// <summary>
+    /// The calling thread's time on a CPU and its time runnable but waiting for one (ms), from Linux's
+    /// /proc/thread-self/schedstat (zeros elsewhere): which step is the critical path, and how much the machine's other
+    /// work delayed it.
+    /// </summary>
+    private static (double Cpu, double Delay) ThreadTimes()
+    {
+        try
+        {
+            var f = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+            return (long.Parse(f[0], CultureInfo.InvariantCulture) / 1e6, long.Parse(f[1], CultureInfo.InvariantCulture) / 1e6);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return default;
+        }
+    }
+
+    private static (double Cpu, double Delay) Minus((double Cpu, double Delay) a, (double Cpu, double Delay) b) => (a.Cpu - b.Cpu, a.Delay - b.Delay);
 
     /// <summary>Deletes what a consumer step wrote (ENTCALC, its sysout) so OUTDIR equals a run where it did not run.</summary>
     private static void Discard(StepContext consumerContext)
