@@ -200,8 +200,9 @@ internal sealed class Clv100Run
         try
         {
             Stream s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
-            if (writeBehind) s = new WriteBehindStream(s, dd + " writer");   // the file's system calls on the other core
             if (tee is not null) s = new Pipeline.TeeStream(s, tee);
+            // the file's system calls and the copy to the tee on another thread (the other core): this one copies once
+            if (writeBehind) s = new WriteBehindStream(s, dd + " writer");
             var w = RecordWriter.Create(s, new RecordWriterOptions { Format = format, RecordLength = length });
             _disposables.Add(w);
             _disposables.Add(s);
