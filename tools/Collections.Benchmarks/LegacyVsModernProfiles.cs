@@ -158,7 +158,7 @@ public sealed partial class LegacyVsModernBenchmark
         r.AppendLine(ic,
             $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --profiles {opt.Str("--profiles")} --lines {lines} --repeat {repeat} --warmup {warmup}{(baselineCli is null ? "" : " --baseline-cli BASELINE")}` (seed {seed}, run date {runDate}).");
         r.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
-        if (baselineCli is not null) r.AppendLine("Baseline: " + CliDescription(baselineCli) + ".");
+        if (baselineCli is not null) r.AppendLine("Baseline: `" + baselineCli + "` (" + (IsReadyToRun(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baselineCli))!, "Collections.Legacy.dll")) ? "ReadyToRun" : "IL only") + ").");
         r.AppendLine(ic,
             $"Each round runs, profile after profile, the legacy CLV100 and CLV200 load modules (built by `LegacySuite`, run with the DD_ variables of run-cycle.sh), then `collections legacy run`{(baselineCli is null ? "" : ", then the baseline")}; {warmup} warm-up round(s) not counted, {repeat} counted. Every run under /usr/bin/time (wall, CPU, max RSS) after sync(1).");
         r.AppendLine("Best-of: the lowest legacy wall over the lowest modern wall. Median: the median of the per-round ratios (legacy / modern wall of the same round).");

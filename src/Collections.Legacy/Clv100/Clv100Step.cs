@@ -523,14 +523,7 @@ internal sealed class Clv100Run
     }
 
     /// <summary>DISPLAY literal (31 chars) + count edited ZZZ,ZZ9 (the MOVE keeps the low six digits).</summary>
-    private static string Count(string label, long value)
-    {
-        var v = value % 1_000_000;
-        var text = v >= 1000
-            ? (v / 1000).ToString(CultureInfo.InvariantCulture) + "," + (v % 1000).ToString("D3", CultureInfo.InvariantCulture)
-            : v.ToString(CultureInfo.InvariantCulture);
-        return label.PadRight(31) + text.PadLeft(7);
-    }
+    private static string Count(string label, long value) => label.PadRight(31) + LegacyNumeric.DisplayCount(value);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()

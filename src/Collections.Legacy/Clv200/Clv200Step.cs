@@ -417,25 +417,7 @@ internal sealed class Clv200Run
     }
 
     /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): six digits (high order truncated), zero suppressed.</summary>
-    internal static string Edit(long count)
-    {
-        var digits = (Math.Abs(count) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var chars = new char[7];
-        var leading = true;
-        var j = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            if (i == 3) chars[j++] = leading ? ' ' : ',';
-            var c = digits[i];
-            if (leading && c == '0' && i < 5) chars[j++] = ' ';
-            else
-            {
-                leading = false;
-                chars[j++] = c;
-            }
-        }
-        return new string(chars);
-    }
+    internal static string Edit(long count) => LegacyNumeric.DisplayCount(count);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()
