@@ -22,7 +22,6 @@ public sealed class RecordReader : IDisposable
     private bool _eof;
     private bool _finished;
     private ReadOnlyMemory<byte> _current;
-    private readonly MappedFixedSource? _mapped;
 
     private RecordReader(Stream stream, RecordReaderOptions options)
     {
@@ -36,18 +35,9 @@ public sealed class RecordReader : IDisposable
             RecordFormat.LineSequential => 256,
             _ => options.MaxRecordLength * 2 + 8,
         };
-        if (options.MapFile && _format == RecordFormat.Fixed && stream is FileStream { CanSeek: true } file)
-        {
-            _mapped = new MappedFixedSource(file, _recordLength, MappedWindowSize);
-            _buffer = [];
-            return;
-        }
         _buffer = new byte[Math.Max(options.BufferSize, min)];
         if (_format == RecordFormat.LineSequential && _recordLength > 0) _lineRecord = new byte[_recordLength];
     }
-
-    /// <summary>Bytes of a file mapped at a time with <see cref="RecordReaderOptions.MapFile"/>.</summary>
-    internal const int MappedWindowSize = 4 << 20;
 
     /// <summary>Creates a reader over <paramref name="stream"/> (read from its current position).</summary>
     public static RecordReader Create(Stream stream, RecordReaderOptions options)
@@ -70,7 +60,7 @@ public sealed class RecordReader : IDisposable
     public long RecordOffset { get; private set; }
 
     /// <summary>Total bytes consumed so far.</summary>
-    public long Position => _mapped is null ? _bufferStart + _pos : _mapped.Position;
+    public long Position => _bufferStart + _pos;
 
     /// <summary>LineSequential: the number of data bytes on the last line (before padding or cutting, CRs excluded).</summary>
     public int LineLength { get; private set; }
@@ -121,7 +111,6 @@ public sealed class RecordReader : IDisposable
 
     private RecordReadStatus ReadFixed(out ReadOnlyMemory<byte> record)
     {
-        if (_mapped is not null) return ReadMapped(out record);
         var length = _recordLength;
         if (_end - _pos < length && !Fill(length))
         {
@@ -132,16 +121,6 @@ public sealed class RecordReader : IDisposable
         record = new ReadOnlyMemory<byte>(_buffer, _pos, length);
         _pos += length;
         return RecordReadStatus.Record;
-    }
-
-    private RecordReadStatus ReadMapped(out ReadOnlyMemory<byte> record)
-    {
-        var offset = _mapped!.Position;
-        var whole = _mapped.Next(out record);
-        if (record.IsEmpty) return RecordReadStatus.EndOfFile;
-        RecordNumber++;
-        RecordOffset = offset;
-        return whole ? RecordReadStatus.Record : RecordReadStatus.Truncated;
     }
 
     private RecordReadStatus ReadVariable(out ReadOnlyMemory<byte> record)
@@ -286,7 +265,6 @@ public sealed class RecordReader : IDisposable
 
     public void Dispose()
     {
-        _mapped?.Dispose();
         if (!_options.LeaveOpen) _stream.Dispose();
     }
 }

@@ -25,14 +25,6 @@ public sealed class RecordReaderOptions
     /// <summary>Leave the stream open when the reader is disposed.</summary>
     public bool LeaveOpen { get; init; }
 
-    /// <summary>
-    /// Fixed format over a seekable <see cref="FileStream"/>: read the file from its current position through the page
-    /// cache mapped into memory, a few megabytes at a time, instead of copying it into a buffer with read calls
-    /// (records are returned in place; memory does not grow with the file). The stream's position is not moved. Other
-    /// formats and streams ignore it.
-    /// </summary>
-    public bool MapFile { get; init; }
-
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {

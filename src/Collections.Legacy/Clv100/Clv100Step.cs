@@ -269,10 +269,9 @@ internal sealed class Clv100Run
     // 2000-PROCESS-ENTRIES
     private void ProcessEntries()
     {
-        // ENTRYIN through the page cache mapped into memory: the records are read in place, not copied by read calls
         using var reader = RecordReader.Create(_entryin!, new RecordReaderOptions
         {
-            Format = RecordFormat.Fixed, RecordLength = EntryRecordLayout.RecordLength, FileName = _files.Entryin, LeaveOpen = true, MapFile = true,
+            Format = RecordFormat.Fixed, RecordLength = EntryRecordLayout.RecordLength, FileName = _files.Entryin, LeaveOpen = true,
         });
         while (true)
         {
