@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Collections.Cobol.Numerics;
 
 /// <summary>
@@ -24,21 +27,28 @@ public static partial class CobolArithmetic
     /// (<paramref name="signed"/> false) the sign is dropped first. A value that already fits is returned without a
     /// division. 19 or more digits: a <see cref="long"/> always fits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // per record in the ports' totals: no call
     public static long TruncateHighOrder(long unscaled, int digits, bool signed = true)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(digits, 1);
+        if (digits < 1) ThrowDigits(digits);
         if (!signed && unscaled < 0) unscaled = -unscaled;
         if (digits > 18) return unscaled;
         var limit = Pow10Int64[digits];
         return unscaled > -limit && unscaled < limit ? unscaled : unscaled % limit;
     }
 
+    [DoesNotReturn]
+    private static void ThrowDigits(int digits) => throw new ArgumentOutOfRangeException(nameof(digits), digits, "at least 1 digit");
+
     /// <summary><c>ADD addend TO receiver</c> without ON SIZE ERROR: the exact sum, then high-order truncation to the receiver's digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Add(long receiver, long addend, NumericPic pic) => TruncateHighOrder(receiver + addend, pic.Digits, pic.Signed);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIntegerMode(CobolRoundingMode mode) =>
         mode is CobolRoundingMode.Truncation or CobolRoundingMode.NearestAwayFromZero;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool FastReceiver(CobolRoundingMode mode, NumericPic receiver) =>
         IsIntegerMode(mode) && receiver.Signed && receiver.Scale >= 0 && receiver.Digits <= 18;
 
@@ -157,6 +167,7 @@ public static partial class CobolArithmetic
         return CheckInt64(v, receiver, out result);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool CheckInt64(long v, NumericPic receiver, out long result)
     {
         var limit = Pow10Int64[receiver.Digits];
