@@ -101,15 +101,11 @@ public sealed class Clv200Step : IStreamingStep
         {
             return run.Execute();
         }
-        catch (Clv200Abend abend)
+        catch (LegacyAbend abend)
         {
-            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            sysout.Write("CLV9902E CLV200 ABENDING WITH RETURN CODE 16\n");
             // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
             // (which run-cycle.sh sends to the same sysout).
-            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
-            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV200 " + abend.Detail);
-            return 16;
+            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
         finally
         {
@@ -117,15 +113,6 @@ public sealed class Clv200Step : IStreamingStep
             sysout.Flush();
         }
     }
-}
-
-/// <summary>9900-IO-ERROR: an unrecoverable file error (RC 16).</summary>
-internal sealed class Clv200Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
-{
-    public string DdName { get; } = ddName;
-    public string Operation { get; } = operation;
-    public string Status { get; } = status;
-    public string? Detail { get; } = detail;
 }
 
 internal sealed class Clv200Run
@@ -188,19 +175,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        // ACCEPT CONTROL-CARD: as CLV100's (the first line, CRs kept as GnuCOBOL's ACCEPT keeps them)
-        var card = ControlCard.Accept(_files.Sysin);
-        var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
-        if (keywordOk && LegacyNumeric.TryDigits(card.AsSpan(8, 8), out var date) && date > 19900000 && date < 21000000)
-        {
-            _runDate = date;
-            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv200Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     private void OpenFiles()
@@ -227,25 +203,7 @@ internal sealed class Clv200Run
 
     private static FileStream OpenInput(string path, string dd) => Open(path, FileMode.Open, FileAccess.Read, dd);
 
-    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd)
-    {
-        try
-        {
-            return new FileStream(path, mode, access, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "30");
-        }
-    }
+    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd) => LegacyAbend.Open(path, mode, access, dd);
 
     private static List<byte[]> ReadTable(FileStream stream, int recordLength, string dd)
     {
@@ -255,7 +213,7 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend(dd, "READ", "30");
+            throw new LegacyAbend(dd, "READ", "30");
         }
     }
 
@@ -296,7 +254,7 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend("LINECALC", "READ", "30");
+            throw new LegacyAbend("LINECALC", "READ", "30");
         }
         if (status == RecordReadStatus.EndOfFile)
         {
@@ -306,7 +264,7 @@ internal sealed class Clv200Run
         if (status == RecordReadStatus.Truncated)
         {
             // GnuCOBOL: file status 04 (record length does not match) -> 9900-IO-ERROR
-            throw new Clv200Abend("LINECALC", "READ", "04",
+            throw new LegacyAbend("LINECALC", "READ", "04",
                 $"LINECALC RECORD {_linecalcRead + 1} AT OFFSET {_linecalcReader.Position - record.Length} IS {record.Length} BYTES, NOT {Clv200LineInput.RecordLength}");
         }
         record.Span.CopyTo(_record);
@@ -352,7 +310,7 @@ internal sealed class Clv200Run
         }
         catch (CobolDataException e)
         {
-            throw new Clv200Abend("LINECALC", "READ", "34",
+            throw new LegacyAbend("LINECALC", "READ", "34",
                 $"LINECALC RECORD {_linecalcRead} ENTRY {Clv200LineInput.EntryNumber(_record)} LINE {Clv200LineInput.LineNumberText(_record)}: "
                 + $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex})");
         }
@@ -392,14 +350,14 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend("ENTCALC", "WRITE", "30");
+            throw new LegacyAbend("ENTCALC", "WRITE", "30");
         }
     }
 
     private void CheckHeaderDigits(int offset, int length, string field)
     {
         if (LegacyNumeric.TryDigits(_entryHeader.AsSpan(offset, length), out _)) return;
-        throw new Clv200Abend("LINECALC", "READ", "34",
+        throw new LegacyAbend("LINECALC", "READ", "34",
             $"LINECALC RECORD {_linecalcRead} ENTRY {CurrentEntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(_entryHeader, offset, length)})");
     }
 
@@ -417,7 +375,7 @@ internal sealed class Clv200Run
     }
 
     /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): six digits (high order truncated), zero suppressed.</summary>
-    internal static string Edit(long count) => LegacyNumeric.DisplayCount(count);
+    internal static string Edit(long count) => LegacyNumeric.EditCount(count);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()
@@ -435,23 +393,29 @@ internal sealed class Clv200Run
             }
             catch (IOException)
             {
-                throw new Clv200Abend("CTLTOTS", "WRITE", "30");
+                throw new LegacyAbend("CTLTOTS", "WRITE", "30");
             }
         }
-        Line("LINECALC RECORDS READ", _linecalcRead, 0);
-        Line("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
-        Line("LINES REJECTED BY CLV100", t.LinesRejected, 0);
-        Line("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
-        Line("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
-        Line("MPF 499", t.MpfEntries, t.MpfCents);
-        Line("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
-        Line("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
-        Line("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
-        Line("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
-        Line("HMF 501", t.HmfCount, t.HmfCents);
-        Line("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
-        Line("COTTON FEE 056", t.CottonCount, t.CottonCents);
-        Line("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
+        foreach (var (description, count, amount) in ControlTotalLines(_linecalcRead, t)) Line(description, count, amount);
+    }
+
+    /// <summary>The CTLTOTS lines of CLV200 (description, count, amount in cents) from its run totals, in order.</summary>
+    internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(long linecalcRead, EntryFeeRunTotals t)
+    {
+        yield return ("LINECALC RECORDS READ", linecalcRead, 0);
+        yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
+        yield return ("LINES REJECTED BY CLV100", t.LinesRejected, 0);
+        yield return ("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
+        yield return ("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
+        yield return ("MPF 499", t.MpfEntries, t.MpfCents);
+        yield return ("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
+        yield return ("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
+        yield return ("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
+        yield return ("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
+        yield return ("HMF 501", t.HmfCount, t.HmfCents);
+        yield return ("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
+        yield return ("COTTON FEE 056", t.CottonCount, t.CottonCents);
+        yield return ("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
     }
 
     public void CloseAll()

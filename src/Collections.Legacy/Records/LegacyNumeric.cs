@@ -76,11 +76,11 @@ public static class LegacyNumeric
     /// <summary>MOVE an integer TO an unsigned display field (PIC 9(n)): the low-order digits (<see cref="ZonedDecimal.MoveUnsigned"/>).</summary>
     public static void PutDigits(Span<byte> field, long value) => ZonedDecimal.MoveUnsigned(value, field);
 
-    /// <summary>WS-DISPLAY-COUNT PIC ZZZ,ZZ9 of CLV100 and CLV200 (the toolkit's <see cref="EditedPicture"/>).</summary>
+    /// <summary>WS-DISPLAY-COUNT PIC ZZZ,ZZ9 of CLV100, CLV200 and CLV400 (the toolkit's <see cref="EditedPicture"/>).</summary>
     private static readonly EditedPicture DisplayCountPicture = new("ZZZ,ZZ9");
 
     /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): the low six digits, zero-suppressed, 7 characters.</summary>
-    public static string DisplayCount(long count) => DisplayCountPicture.Format(count, 0);
+    public static string EditCount(long count) => DisplayCountPicture.Format(count, 0);
 
     /// <summary>Upper-case hex of raw bytes (for diagnostics).</summary>
     public static string Hex(ReadOnlySpan<byte> raw) => CobolDataException.Hex(raw);

@@ -13,7 +13,7 @@ public class LegacyNumericTests
     [InlineData(123_456L, "123,456")]
     [InlineData(1_234_567L, "234,567")]   // MOVE keeps the low six digits
     [InlineData(-5L, "      5")]          // into an unsigned edited field: the magnitude
-    public void DisplayCount_AsPicZzzZz9(long count, string text) => LegacyNumeric.DisplayCount(count).Should().Be(text);
+    public void EditCount_AsPicZzzZz9(long count, string text) => LegacyNumeric.EditCount(count).Should().Be(text);
 
     [Theory]
     [InlineData("0123", true, 123)]
