@@ -67,9 +67,7 @@ public sealed class Clv200Step : IStreamingStep
     public int Run(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
-        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = LegacyProgram.OpenSysout(context, this);
         var files = Clv200Files.ForCycle(context.OutDir, context.RefDir) with
         {
             LinecalcSource = context.RedirectOf("LINECALC"), CtltotsSink = context.RedirectOf("CTLTOTS"),
@@ -97,25 +95,11 @@ public sealed class Clv200Step : IStreamingStep
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
         var run = new Clv200Run(files, sysout, policies ?? EntryFeePolicies.Legacy);
-        try
-        {
-            return run.Execute();
-        }
-        catch (LegacyAbend abend)
-        {
-            // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
-            // (which run-cycle.sh sends to the same sysout).
-            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
-        }
-        finally
-        {
-            run.CloseAll();
-            sysout.Flush();
-        }
+        return LegacyProgram.Run(ProgramName, run, sysout, diagnostics ?? Console.Error);
     }
 }
 
-internal sealed class Clv200Run
+internal sealed class Clv200Run : ILegacyProgramRun
 {
     private readonly Clv200Files _files;
     private readonly TextWriter _sysout;
