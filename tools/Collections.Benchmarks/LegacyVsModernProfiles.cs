@@ -96,7 +96,7 @@ public sealed partial class LegacyVsModernBenchmark
                     var c200 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], env, sysin);
                     var legacy = new Measurement(c100.Wall + c200.Wall, c100.Cpu + c200.Cpu, Math.Max(c100.PeakKb, c200.PeakKb),
                         Math.Max(c100.ExitCode, c200.ExitCode), c200.StdErrTail);
-                    var modern = Measure(cli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "modern")], modernEnv, null);
+                    var modern = Measure(cli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "modern"), "--through", "STEP020"], modernEnv, null);
                     var baseline = baselineCli is null ? null
                         : Measure(baselineCli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "baseline")], modernEnv, null);
                     var label = round < warmup ? $"warm-up {round + 1} (not counted)" : $"round {round - warmup + 1}";
@@ -160,23 +160,27 @@ public sealed partial class LegacyVsModernBenchmark
         r.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
         if (baselineCli is not null) r.AppendLine("Baseline: `" + baselineCli + "` (" + (IsReadyToRun(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baselineCli))!, "Collections.Legacy.dll")) ? "ReadyToRun" : "IL only") + ").");
         r.AppendLine(ic,
-            $"Each round runs, profile after profile, the legacy CLV100 and CLV200 load modules (built by `LegacySuite`, run with the DD_ variables of run-cycle.sh), then `collections legacy run`{(baselineCli is null ? "" : ", then the baseline")}; {warmup} warm-up round(s) not counted, {repeat} counted. Every run under /usr/bin/time (wall, CPU, max RSS) after sync(1).");
+            $"Each round runs, profile after profile, the legacy CLV100 and CLV200 load modules (built by `LegacySuite`, run with the DD_ variables of run-cycle.sh), then `collections legacy run --through STEP020` (STEP010 and STEP020 of the cycle, as the legacy side){(baselineCli is null ? "" : ", then the baseline's `legacy run` as it is")}; {warmup} warm-up round(s) not counted, {repeat} counted. Every run under /usr/bin/time (wall, CPU, max RSS) after sync(1).");
         r.AppendLine("Best-of: the lowest legacy wall over the lowest modern wall. Median: the median of the per-round ratios (legacy / modern wall of the same round).");
         r.AppendLine();
-        r.AppendLine("| Profile | ENTRYIN records (entries, lines) | Legacy wall, best / median | Modern wall, best / median | **Ratio, best-of** | **Ratio, median of rounds** | Lowest round | CPU ratio (best-of) | Peak RSS legacy / modern | Outputs vs legacy |");
-        r.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        r.AppendLine("| Profile | ENTRYIN records (entries, lines) | Legacy wall, best / median | Modern wall, best / median | **Ratio, best-of** | **Ratio, median of rounds** | Lowest round | Legacy CPU / modern CPU, median | CPU ratio, best-of / median of rounds | Peak RSS legacy / modern | Outputs vs legacy |");
+        r.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var d in days)
         {
             var lBest = d.Legacy.Min(m => m.Wall);
             var mBest = d.Modern.Min(m => m.Wall);
             var ratios = d.Legacy.Zip(d.Modern, (l, m) => Ratio(l.Wall, m.Wall)).ToList();
             var cpu = Ratio(d.Legacy.Min(m => m.Cpu), d.Modern.Min(m => m.Cpu));
+            var cpuMedian = MedianOf(d.Legacy.Zip(d.Modern, (l, m) => Ratio(l.Cpu, m.Cpu)));
+            var cpuSeconds = $"{MedianOf(d.Legacy.Select(m => m.Cpu.TotalSeconds)).ToString("F2", ic)} / {MedianOf(d.Modern.Select(m => m.Cpu.TotalSeconds)).ToString("F2", ic)} s";
             r.AppendLine(ic,
-                $"| {d.Name} | {d.Generated.Records + 1:N0} ({d.Generated.Headers:N0}, {d.Generated.Lines:N0}) | {lBest.TotalSeconds:F2} / {MedianOf(d.Legacy.Select(m => m.Wall.TotalSeconds)):F2} s | {mBest.TotalSeconds:F2} / {MedianOf(d.Modern.Select(m => m.Wall.TotalSeconds)):F2} s | **{Ratio(lBest, mBest):F1}x** | **{MedianOf(ratios):F1}x** | {ratios.Min():F1}x | {cpu:F1}x | {d.Legacy.Max(m => m.PeakKb) / 1024.0:F1} / {d.Modern.Max(m => m.PeakKb) / 1024.0:F1} MiB | {(d.Differ.Count == 0 ? "LINECALC, REJECTS, ENTCALC identical" : "DIFFER: " + string.Join(", ", d.Differ))} |");
+                $"| {d.Name} | {d.Generated.Records + 1:N0} ({d.Generated.Headers:N0}, {d.Generated.Lines:N0}) | {lBest.TotalSeconds:F2} / {MedianOf(d.Legacy.Select(m => m.Wall.TotalSeconds)):F2} s | {mBest.TotalSeconds:F2} / {MedianOf(d.Modern.Select(m => m.Wall.TotalSeconds)):F2} s | **{Ratio(lBest, mBest):F1}x** | **{MedianOf(ratios):F1}x** | {ratios.Min():F1}x | {cpuSeconds} | {cpu:F1}x / {cpuMedian:F1}x | {d.Legacy.Max(m => m.PeakKb) / 1024.0:F1} / {d.Modern.Max(m => m.PeakKb) / 1024.0:F1} MiB | {(d.Differ.Count == 0 ? "LINECALC, REJECTS, ENTCALC identical" : "DIFFER: " + string.Join(", ", d.Differ))} |");
         }
         r.AppendLine();
         r.AppendLine("Per-round ratios (legacy / modern wall): " + string.Join("; ", days.Select(d =>
             d.Name + " " + string.Join(", ", d.Legacy.Zip(d.Modern, (l, m) => Ratio(l.Wall, m.Wall).ToString("F1", ic) + "x")))) + ".");
+        r.AppendLine("Per-round CPU ratios (legacy / modern user+sys): " + string.Join("; ", days.Select(d =>
+            d.Name + " " + string.Join(", ", d.Legacy.Zip(d.Modern, (l, m) => Ratio(l.Cpu, m.Cpu).ToString("F1", ic) + "x")))) + ".");
         if (baselineCli is not null)
         {
             r.AppendLine();

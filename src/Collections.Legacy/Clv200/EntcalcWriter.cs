@@ -4,6 +4,7 @@ using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Cobol.Text;
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -87,11 +88,7 @@ public sealed class EntcalcWriter : IDisposable
         for (var i = 0; i < cents.Length; i++) PutPacked(d, EntcalcLayout.EnteredValue + (i * amountLength), 13, cents[i]);
     }
 
-    private static void PutFeeClass(Span<byte> destination, string feeClass)
-    {
-        destination.Fill((byte)' ');
-        for (var i = 0; i < feeClass.Length && i < destination.Length; i++) destination[i] = (byte)feeClass[i];
-    }
+    private static void PutFeeClass(Span<byte> destination, string feeClass) => LegacyNumeric.PutText(destination, feeClass);
 
     /// <summary>2470: an M record for <paramref name="entryNumber"/> (11 bytes) without allocating.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase

@@ -48,6 +48,12 @@ public sealed class LegacyCycle
     /// </summary>
     public bool Overlap { get; init; } = true;
 
+    /// <summary>
+    /// The last step to run (e.g. "STEP020"), or null for the whole cycle: the steps after it are reported NOT RUN, as
+    /// after a step ending with RC 8 (`legacy run --through STEP`, for measuring a part of the cycle).
+    /// </summary>
+    public string? LastStep { get; init; }
+
     /// <summary>Chunk size and count of the LINECALC pipe (memory bound of the overlap: size x count bytes).</summary>
     public int PipeChunkSize { get; init; } = BoundedBytePipe.DefaultChunkSize;
 
@@ -115,11 +121,12 @@ public sealed class LegacyCycle
         string? unported = null;   // a step not ported yet: the later steps would read data sets it did not write
         var outcomes = new List<(string, string, string)>();
         OverlappedStep? overlapped = null;
+        var lastIndex = LastStep is null ? LegacySteps.Cycle.Count - 1 : IndexOfStep(LastStep);
         for (var i = 0; i < LegacySteps.Cycle.Count; i++)
         {
             var (stepName, program) = LegacySteps.Cycle[i];
             string outcome;
-            if (stopped) outcome = "NOT RUN";
+            if (stopped || i > lastIndex) outcome = "NOT RUN";
             else if (!_steps.TryGetValue(stepName, out var step))
             {
                 outcome = "NOT PORTED";
@@ -143,7 +150,7 @@ public sealed class LegacyCycle
                     rc = overlapped.ReturnCode;   // ran concurrently with the step before; its results are already in place
                     overlapped = null;
                 }
-                else if (Overlap && i + 1 < LegacySteps.Cycle.Count && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
+                else if (Overlap && i + 1 <= lastIndex && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
                 {
                     var (next, nextProgram) = LegacySteps.Cycle[i + 1];
                     (rc, overlapped) = RunOverlapped(step, ctx, consumer, ContextOf(next, nextProgram), errors);
@@ -163,6 +170,13 @@ public sealed class LegacyCycle
         }
         console.Write("ACSCLV01 CYCLE " + runDate + " ENDED, MAXIMUM RETURN CODE " + maxRc.ToString("D4", CultureInfo.InvariantCulture) + "\n");
         return new LegacyCycleResult(maxRc, outcomes);
+    }
+
+    private static int IndexOfStep(string step)
+    {
+        for (var i = 0; i < LegacySteps.Cycle.Count; i++)
+            if (string.Equals(LegacySteps.Cycle[i].Step, step, StringComparison.Ordinal)) return i;
+        throw new ArgumentException($"unknown step '{step}' (STEP010 ... STEP050)", nameof(step));
     }
 
     /// <summary>The outcome of a consumer step run concurrently with its producer.</summary>

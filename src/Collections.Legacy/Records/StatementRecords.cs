@@ -246,7 +246,7 @@ internal static class RecordFields
     public static void PutChar(Span<byte> record, int offset, char value)
     {
         if (value > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not a Latin-1 character");
-        record[offset] = (byte)value;
+        record[offset] = OpenItemRecord.Byte(value);
     }
 
     /// <summary>Text into a PIC X(n) field, padded with spaces; longer text or a char above U+00FF throws.</summary>
