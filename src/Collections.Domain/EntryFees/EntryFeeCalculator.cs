@@ -19,7 +19,10 @@ public sealed class EntryFeeCalculator
     private long[] _parts = new long[16];
     private long _previousShare;
 
-    // 2410: the rates of the last entry date looked up (the schedule never changes during a run)
+    // 2410: the rates of every entry date looked up so far (the schedule never changes during a run, so a date's
+    // outcome is the same each time; a day's entries span few dates, the cache is emptied past RatesCacheLimit dates)
+    private const int RatesCacheLimit = 4096;
+    private readonly Dictionary<int, (bool Found, EntryFeeRates Rates, string? Missing)> _ratesByDate = [];
     private int _ratesDate = int.MinValue;
     private bool _ratesFound;
     private EntryFeeRates _rates;
@@ -153,7 +156,13 @@ public sealed class EntryFeeCalculator
         // 2410-GET-ENTRY-FEES
         if (_header.EntryDate != _ratesDate)
         {
-            _ratesFound = EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out _rates, out _ratesMissing);
+            if (!_ratesByDate.TryGetValue(_header.EntryDate, out var known))
+            {
+                known.Found = EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out known.Rates, out known.Missing);
+                if (_ratesByDate.Count >= RatesCacheLimit) _ratesByDate.Clear();
+                _ratesByDate.Add(_header.EntryDate, known);
+            }
+            (_ratesFound, _rates, _ratesMissing) = known;
             _ratesDate = _header.EntryDate;
         }
         if (!_ratesFound)
