@@ -74,7 +74,11 @@ public class ParityRunnerTests
         foreach (var day in run.Days.Where(d => days.Single(x => x.Name == d.Name).CycleRc is 0 or 4))
         {
             day.Notes.Where(n => !n.StartsWith("no modern engine", StringComparison.Ordinal)).Should().BeEmpty(day.Name);
-            foreach (var g in day.Gates.Where(g => g.Side == "legacy")) g.Holds.Should().NotBe(false, $"{day.Name} {g.Id}: {g.Detail}");
+            // a damaged old master (prior/ folder, garbage-M*): CLV400 drops records whose balance CTLTOTS 01 still
+            // counts, so the two gates over the opening balance cannot hold; CycleInvariantsTests accounts for the drop
+            var crafted = Directory.Exists(Path.Combine(days.Single(x => x.Name == day.Name).Directory, "prior"));
+            foreach (var g in day.Gates.Where(g => g.Side == "legacy" && !(crafted && g.Id is "ledger-net-to-master" or "master-roll-forward")))
+                g.Holds.Should().NotBe(false, $"{day.Name} {g.Id}: {g.Detail}");
         }
         run.Days.SelectMany(d => d.Files).Where(f => f.LegacyRecords > 0).Should().OnlyContain(f => f.Status == FileStatus.NotProduced);
     }

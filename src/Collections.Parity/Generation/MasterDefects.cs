@@ -15,7 +15,7 @@ public enum MasterDefect
     BadPacked,
     /// <summary>Dates that are not dates (open, statement, last payment, period; a billed item's due date) on items nobody pays: carried as they are.</summary>
     BadDates,
-    /// <summary>An open item due on 2022-09-01, before the interest table's first period: billed with CLV8511E for each day to 2022-09-30, RC 8.</summary>
+    /// <summary>An open item due on 2022-09-01, before the interest table's first period: its interest (bill or late payment) has CLV8511E for each day to 2022-09-30, RC 8.</summary>
     DueBeforeRateTable,
 }
 
@@ -64,7 +64,7 @@ public static class MasterDefects
                 var a = data.AsSpan(i * Len, Len).ToArray();
                 data.AsSpan((i + 1) * Len, Len).CopyTo(data.AsSpan(i * Len));
                 a.CopyTo(data.AsSpan((i + 1) * Len));
-                return (data, $"records {i + 1} and {i + 2} swapped ({items[i].RefKey} after {items[i + 1].RefKey})");
+                return (data, $"records {i + 1} and {i + 2} swapped (key {items[i].RefKey}/{items[i].ItemType} after {items[i + 1].RefKey}/{items[i + 1].ItemType})");
             }
             case MasterDefect.ItemType:
             {
@@ -95,9 +95,11 @@ public static class MasterDefects
             }
             case MasterDefect.DueBeforeRateTable:
             {
-                var i = Pick(m => OpenA(m) && !paidRefs.Contains(m.RefKey), "an open receivable nobody pays");
+                // billed at the end of the day when nobody pays it, else its payment is late: interest from 2022-09-02 either way
+                var unpaid = items.FindIndex(m => OpenA(m) && !paidRefs.Contains(m.RefKey));
+                var i = unpaid >= 0 ? unpaid : Pick(OpenA, "an open receivable");
                 Text(data, i, 57, "20220901");
-                return (data, $"record {i + 1} ({items[i].RefKey}) due date 20220901 (INTRATE starts 20221001)");
+                return (data, $"record {i + 1} ({items[i].RefKey}, {(unpaid >= 0 ? "not paid today" : "paid today")}) due date 20220901 (INTRATE starts 20221001)");
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(defect), defect, null);
