@@ -120,6 +120,9 @@ internal sealed class Clv100Run
     // amounts: S9(15)V99 in cents; raw MPF S9(13)V9(05)
     private long _valueHash, _trailerHash, _totalUsd, _totalDuty, _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton;
     private bool _trailerFound;
+
+    /// <summary>ET-VALUE-HASH was packed negative zero (digits 0, sign D): MOVE keeps the sign into WS-TRAILER-HASH and CT-AMOUNT ('}').</summary>
+    private bool _trailerHashNegativeZero;
     private char _entryState = 'N';
     /// <summary>WS-CUR-ENTRY-NO, X(11), as bytes (compared with each line's entry number).</summary>
     private readonly byte[] _curEntryNo = "           "u8.ToArray();
@@ -449,6 +452,7 @@ internal sealed class Clv100Run
         else
         {
             _trailerHash = Cobol.Codecs.PackedDecimal.Decode(hash, 17, true);
+            _trailerHashNegativeZero = _trailerHash == 0 && (hash[^1] & 0x0F) == 0x0D;
             _trailerRecords = LegacyNumeric.Digits(count);
             if (_trailerRecords != _beforeTrailer)
             {
@@ -529,7 +533,7 @@ internal sealed class Clv100Run
         Ctl("ENTRY HEADERS READ", _headersRead, 0);
         Ctl("ENTRY LINES READ", _linesRead, 0);
         Ctl("RECORDS AND HASH COMPUTED", _beforeTrailer, _valueHash);
-        Ctl("RECORDS AND HASH PER TRAILER", _trailerRecords, _trailerHash);
+        Ctl("RECORDS AND HASH PER TRAILER", _trailerRecords, _trailerHash, _trailerHashNegativeZero);
         Ctl("ENTRIES ACCEPTED", _entriesAccepted, 0);
         Ctl("ENTRIES REJECTED", _entriesRejected, 0);
         Ctl("LINES ASSESSED - USD VALUE", _linesAssessed, _totalUsd);
@@ -544,10 +548,12 @@ internal sealed class Clv100Run
         Ctl("REJECT RECORDS WRITTEN", _rejectsWritten, 0);
     }
 
-    private void Ctl(string description, long count, long amountCents)
+    private void Ctl(string description, long count, long amountCents, bool negativeZero = false)
     {
         _ctlSeq = (_ctlSeq + 1) % 100;
         ControlTotalRecord.Build(_ctl, "CLV100", _runDate, _ctlSeq, description, count, amountCents);
+        // a MOVE of packed -0 (sign D) to the signed display CT-AMOUNT keeps the sign: overpunch '}' (-0) on the last digit
+        if (negativeZero && amountCents == 0) _ctl[62 + 16] = (byte)'}';
         Write(_ctltotsOut!, _ctl, "CTLTOTS");
     }
 }

@@ -96,39 +96,54 @@ public sealed class CycleFuzzer
             var name = Path.GetFileName(path);
             var data = File.Exists(path) ? File.ReadAllBytes(path) : [];
             var count = rng.Between(1, 3);
+            // blind bytes, edge values in the copybook's fields, or both
+            var mode = name == "SYSIN" ? 0 : rng.Below(3);
             if (name == "SYSIN" && data.Length >= 16 && rng.Chance(3, 4))
             {
                 // keep the RUNDATE= card's first 16 columns (run-cycle.sh compares them) and damage the rest
                 var tail = ByteMutator.Mutate(data[16..], 0, count, rng, "SYSIN[17..]", mutations);
                 data = [.. data[..16], .. tail];
             }
-            else data = ByteMutator.Mutate(data, len, count, rng, name, mutations);
+            else if (mode == 1 && FieldMutator.Mutate(data, name, count, rng, mutations)) { }
+            else
+            {
+                data = ByteMutator.Mutate(data, len, count, rng, name, mutations);
+                if (mode == 2) FieldMutator.Mutate(data, name, rng.Between(1, 2), rng, mutations);
+            }
             // half of the time the ENTRYIN trailer is made to agree again, so the damaged records reach CLV200 and beyond
             if (name == "ENTRYIN" && rng.Chance(1, 2) && RepairTrailer(data)) mutations.Add(new Mutation(name, "repair-trailer", "counts and hash recomputed"));
             File.WriteAllBytes(path, data);
         }
 
-        // both sides
-        var legacyOut = Path.Combine(dir, "legacy");
-        var modernOut = Path.Combine(dir, "modern");
+        var (legacyRc, modernRc, diffs, notProduced) = Compare(LegacyDate.Format(runDate), inDir, prior, dir);
+        string? kept = null;
+        if (diffs.Count > 0 || _o.KeepAll) kept = dir;
+        else Directory.Delete(dir, recursive: true);
+        return new FuzzCaseResult(seed, description, mutations, legacyRc, modernRc, diffs, notProduced, kept);
+    }
+
+    /// <summary>
+    /// Runs one day through both sides (OUTDIRs <paramref name="workDir"/>/legacy and /modern) and compares them:
+    /// the return codes and the differences (empty = byte-identical), with the data sets not produced for steps not ported.
+    /// </summary>
+    public (int LegacyRc, int ModernRc, List<string> Differences, List<string> NotProduced) Compare(string runDate, string inDir, string? prior, string workDir)
+    {
+        var legacyOut = Path.Combine(workDir, "legacy");
+        var modernOut = Path.Combine(workDir, "modern");
         Directory.CreateDirectory(legacyOut);
         Directory.CreateDirectory(modernOut);
-        var legacy = _suite.RunCycle(LegacyDate.Format(runDate), inDir, legacyOut, prior, _o.RefDir, Encoding.Latin1);
+        var legacy = _suite.RunCycle(runDate, inDir, legacyOut, prior, _o.RefDir, Encoding.Latin1);
         var steps = _o.Steps();
         var console = new StringWriter(CultureInfo.InvariantCulture);
         var errors = new StringWriter(CultureInfo.InvariantCulture);
-        var modern = new LegacyCycle(steps).Run(LegacyDate.Format(runDate), Path.GetFullPath(inDir), Path.GetFullPath(modernOut),
+        var modern = new LegacyCycle(steps).Run(runDate, Path.GetFullPath(inDir), Path.GetFullPath(modernOut),
             prior is null ? null : Path.GetFullPath(prior), _o.RefDir, console, errors);
         var ported = steps.Select(s => s.Program).ToHashSet(StringComparer.Ordinal);
-
         var diffs = new List<string>();
         var notProduced = new List<string>();
         CompareOutputs(legacyOut, modernOut, ported, diffs, notProduced);
         CompareConsole(legacy, console.ToString(), errors.ToString(), modern.MaxReturnCode, ported, diffs);
-        string? kept = null;
-        if (diffs.Count > 0 || _o.KeepAll) kept = dir;
-        else Directory.Delete(dir, recursive: true);
-        return new FuzzCaseResult(seed, description, mutations, legacy.ExitCode, modern.MaxReturnCode, diffs, notProduced, kept);
+        return (legacy.ExitCode, modern.MaxReturnCode, diffs, notProduced);
     }
 
     /// <summary>

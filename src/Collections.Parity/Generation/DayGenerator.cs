@@ -41,6 +41,9 @@ public sealed record GenerationResult(
 {
     /// <summary>Reason codes CLV100 must write to REJECTS (with their counts), derived from the planted defects.</summary>
     public IReadOnlyDictionary<string, int> ExpectedRejectCodes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The payment scenarios written (<see cref="DayGeneratorOptions.PaymentScenarios"/>): payment id and scenario, in PAYMENTS order.</summary>
+    public IReadOnlyList<(string PaymentId, string Scenario)> ScenarioPayments { get; init; } = [];
 }
 
 /// <summary>
@@ -286,6 +289,7 @@ public sealed class DayGenerator
         var result = new GenerationResult(records, headers, lines, hash, payments, defects, [.. scenarioNames], _o.TrailerError)
         {
             ExpectedRejectCodes = expected,
+            ScenarioPayments = paymentGenerator.ScenarioPayments,
         };
         GenerationSummary.Write(Path.Combine(_o.OutDir, GenerationSummary.FileName), _o, result);
         return result;

@@ -41,6 +41,19 @@ public static class GenerationSummary
         w.WriteStartObject("expectedReasonCodes");
         foreach (var (code, count) in r.ExpectedRejectCodes.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(code, count);
         w.WriteEndObject();
+        if (r.ScenarioPayments.Count > 0)
+        {
+            // which remittance is there for which CLV400 scenario (only with --payment-scenarios)
+            w.WriteStartArray("scenarioPayments");
+            foreach (var (id, scenario) in r.ScenarioPayments)
+            {
+                w.WriteStartObject();
+                w.WriteString("paymentId", id);
+                w.WriteString("scenario", scenario);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("plantedDefects");
         foreach (var d in r.Defects)
         {

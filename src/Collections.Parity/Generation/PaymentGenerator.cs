@@ -57,6 +57,9 @@ public sealed class PaymentGenerator
     /// <summary>Names of the payment scenarios written (<see cref="DayGeneratorOptions.PaymentScenarios"/>), for generation.json.</summary>
     public IReadOnlyList<string> Scenarios { get; private set; } = [];
 
+    /// <summary>Each scenario payment's id and scenario, in PAYMENTS order (a repeated record is listed twice).</summary>
+    public IReadOnlyList<(string PaymentId, string Scenario)> ScenarioPayments { get; private set; } = [];
+
     /// <summary>Writes PAYMENTS; returns the number of records. Suspense reason codes expected are added to <paramref name="expected"/>.</summary>
     public long Write(IDictionary<string, int> expected)
     {
@@ -91,14 +94,17 @@ public sealed class PaymentGenerator
             var scenarios = new PaymentScenarios(_o.RunDate, _rng, MasterItem.ReadAll(openItem),
                 File.Exists(intrate) ? PaymentScenarios.RateChanges(intrate) : []);
             var lastId = "";
+            var written = new List<(string, string)>();
             foreach (var p in scenarios.Plan())
             {
                 var id = p.RepeatPrevious ? lastId : NextId();
                 if (p.RepeatPrevious) repeats++;
                 EntryRecords.WritePayment(rec, id, p.Method, p.RefType, p.Reference, p.Amount, p.DateReceived);
                 Emit();
+                written.Add((id, p.Scenario));
                 lastId = id;
             }
+            ScenarioPayments = written;
             foreach (var (code, count) in scenarios.ExpectedSuspense) expected[code] = (expected.TryGetValue(code, out var v) ? v : 0) + count;
             Scenarios = [.. scenarios.Names];
             used = scenarios.Used;

@@ -111,8 +111,8 @@ public sealed class PaymentScenarios
         if (Take(i => LegacyDate.AddDays(i.DueDate, 1) <= _runDate, largest: true) is { } oneDay)
             Pay(oneDay, "pay-late-one-day-interest", Balance(oneDay), LegacyDate.AddDays(oneDay.DueDate, 1));
         if (Take(Late, largest: true) is { } lateExact) Pay(lateExact, "pay-late-exact-interest-left-open", Balance(lateExact), LateDate(lateExact));
-        if (Take(Late) is { } latePart) Pay(latePart, "pay-late-partial", Part(latePart), LateDate(latePart));
-        if (Take(i => Late(i) && !_refundKeys.Contains(i.RefKey)) is { } lateOver) Pay(lateOver, "pay-late-over-refund-after-interest", LateOver(lateOver), LateDate(lateOver));
+        if (Take(Late, largest: true) is { } latePart) Pay(latePart, "pay-late-partial", Part(latePart), LateDate(latePart));
+        if (Take(i => Late(i) && !_refundKeys.Contains(i.RefKey), largest: true) is { } lateOver) Pay(lateOver, "pay-late-over-refund-after-interest", LateOver(lateOver), LateDate(lateOver));
         if (Take(i => i.DueDate <= _runDate) is { } onDue) Pay(onDue, "pay-on-the-due-date-not-late", Balance(onDue), onDue.DueDate);
         if (Take(i => i.Status == 'B') is { } billed) Pay(billed, "pay-billed-item-partial", Part(billed), OnTime(billed));
         if (Take(i => i.Status == 'P') is { } partPaid) Pay(partPaid, "pay-part-paid-item-rest", Balance(partPaid), OnTime(partPaid));

@@ -9,7 +9,7 @@ namespace Collections.Legacy.Tests.Pipeline;
 /// run-cycle.sh's control-card check (<c>CARD1=$(head -n 1 SYSIN | cut -c1-16)</c>, compared with RUNDATE=&lt;date&gt;)
 /// against <see cref="LegacyCycle"/>, on cards with bytes the shell treats specially: the console and error lines
 /// and the return code are the same, byte for byte (the script's output read as Latin-1: one char per byte).
-/// Found by the cycle fuzz test (seeds 146 and 456: a NUL in the first 16 bytes is dropped by the shell's command
+/// Found by the cycle fuzz test (its first version, commit 72acb9a, seeds 146 and 456: a NUL in the first 16 bytes is dropped by the shell's command
 /// substitution, so the message shows the card without it).
 /// </summary>
 public sealed class LegacyCycleControlCardTests
