@@ -43,7 +43,8 @@ public sealed record PlannedPayment(char Method, char RefType, string Reference,
 /// day after it; late exact, partial and over (late-payment interest LI, refund of what exceeds balance + interest);
 /// late across a quarter whose interest rate differs (ref INTRATE.DAT); a billed and a partly paid item; a split
 /// remittance; a duplicate remittance (the same record twice: the second finds the item closed and is refunded);
-/// a second payment after the item closed the same day; an over-payment added to an existing refund item; and
+/// a second payment after the item closed the same day; two over-payments, the second added to the refund item
+/// the first created; an over-payment added to a refund item of an earlier day (when the master has one); and
 /// payments CLV400 puts to suspense with S001 because the item was closed on an earlier day (dropped by this
 /// cycle) or only a refund item is left. Each scenario is used at most once and only when the master has an item
 /// for it; the names of those used are returned for generation.json and the fixture manifest.
@@ -71,6 +72,25 @@ public sealed class PaymentScenarios
         _pool = master.Where(m => m.ItemType == 'A' && m.Status is 'O' or 'P' or 'B' && m.Balance > 0 && m.DueDate > 0).ToList();
         _refundKeys = new HashSet<string>(master.Where(m => m.ItemType == 'R').Select(m => m.RefKey), StringComparer.Ordinal);
     }
+
+    /// <summary>Every scenario name (a day uses those its master has items for).</summary>
+    public static readonly IReadOnlyList<string> AllNames =
+    [
+        "pay-late-across-interest-rate-change", "pay-late-one-day-interest", "pay-late-exact-interest-left-open", "pay-late-partial",
+        "pay-late-over-refund-after-interest", "pay-on-the-due-date-not-late", "pay-billed-item-partial", "pay-part-paid-item-rest",
+        "pay-over-adds-to-existing-refund", "pay-on-time-exact-type-1", "pay-on-time-exact-type-2", "pay-on-time-exact-type-6",
+        "pay-on-time-exact-type-7", "pay-on-time-partial", "pay-on-time-over-refund", "pay-split-in-two-remittances",
+        "pay-duplicate-remittance-refunded", "pay-after-item-closed-same-day", "pay-over-twice-second-added-to-the-refund-item",
+        "pay-item-closed-on-an-earlier-day-S001", "pay-reference-with-only-a-refund-item-S001",
+    ];
+
+    /// <summary>
+    /// Scenarios that need a master with a refund item beside an open receivable of the same reference: a reference
+    /// reopened by later receivables (e.g. a PMS statement's period) after an overpayment closed it. Random chains
+    /// rarely have one; the same branch (3750, refund item present) is reached on the day by
+    /// pay-over-twice-second-added-to-the-refund-item.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeedReopenedReference = ["pay-over-adds-to-existing-refund"];
 
     /// <summary>Reference keys (type + reference) of the items the scenarios paid: the random payments leave them alone.</summary>
     public IReadOnlySet<string> Used => _used;
@@ -108,11 +128,15 @@ public sealed class PaymentScenarios
             var q = RateChangeAfter(across.DueDate)!.Value;
             Pay(across, "pay-late-across-interest-rate-change", Balance(across), LegacyDate.AddDays(q, (int)_rng.Between(0L, DayCount(q, _runDate))));
         }
-        if (Take(i => LegacyDate.AddDays(i.DueDate, 1) <= _runDate, largest: true) is { } oneDay)
+        // interest shows only from a cent on: one day at 5 % needs $73 of principal
+        if (Take(i => LegacyDate.AddDays(i.DueDate, 1) <= _runDate && i.Balance >= MinPrincipalForOneDay, largest: true) is { } oneDay)
             Pay(oneDay, "pay-late-one-day-interest", Balance(oneDay), LegacyDate.AddDays(oneDay.DueDate, 1));
-        if (Take(Late, largest: true) is { } lateExact) Pay(lateExact, "pay-late-exact-interest-left-open", Balance(lateExact), LateDate(lateExact));
-        if (Take(Late, largest: true) is { } latePart) Pay(latePart, "pay-late-partial", Part(latePart), LateDate(latePart));
-        if (Take(i => Late(i) && !_refundKeys.Contains(i.RefKey), largest: true) is { } lateOver) Pay(lateOver, "pay-late-over-refund-after-interest", LateOver(lateOver), LateDate(lateOver));
+        if (Take(i => Late(i) && i.Balance >= MinPrincipalForOneDay, largest: true) is { } lateExact)
+            Pay(lateExact, "pay-late-exact-interest-left-open", Balance(lateExact), LateDate(lateExact));
+        if (Take(i => Late(i) && i.Balance >= 2 * MinPrincipalForOneDay, largest: true) is { } latePart)
+            Pay(latePart, "pay-late-partial", Math.Clamp(Part(latePart), MinPrincipalForOneDay, latePart.Balance - 1), LateDate(latePart));
+        if (Take(i => Late(i) && i.Balance >= MinPrincipalForOneDay && !_refundKeys.Contains(i.RefKey), largest: true) is { } lateOver)
+            Pay(lateOver, "pay-late-over-refund-after-interest", LateOver(lateOver), LateDate(lateOver));
         if (Take(i => i.DueDate <= _runDate) is { } onDue) Pay(onDue, "pay-on-the-due-date-not-late", Balance(onDue), onDue.DueDate);
         if (Take(i => i.Status == 'B') is { } billed) Pay(billed, "pay-billed-item-partial", Part(billed), OnTime(billed));
         if (Take(i => i.Status == 'P') is { } partPaid) Pay(partPaid, "pay-part-paid-item-rest", Balance(partPaid), OnTime(partPaid));
@@ -121,7 +145,11 @@ public sealed class PaymentScenarios
             if ((Take(i => i.StatementType == type && i.DueDate >= _runDate) ?? Take(i => i.StatementType == type)) is { } it)
                 Pay(it, $"pay-on-time-exact-type-{type}", Balance(it), OnTime(it));
         if (Take(_ => true) is { } partial) Pay(partial, "pay-on-time-partial", Part(partial), OnTime(partial));
-        if (Take(i => !_refundKeys.Contains(i.RefKey)) is { } over) Pay(over, "pay-on-time-over-refund", Over(over), OnTime(over));
+        // a PMS statement preferably: later entries of its period reopen the reference beside the refund item,
+        // which a later day's pay-over-adds-to-existing-refund needs
+        if ((Take(i => !_refundKeys.Contains(i.RefKey) && i.StatementType == 7) ?? Take(i => !_refundKeys.Contains(i.RefKey) && i.StatementType == 6)
+             ?? Take(i => !_refundKeys.Contains(i.RefKey))) is { } over)
+            Pay(over, "pay-on-time-over-refund", Over(over), OnTime(over));
         if (Take(i => i.Balance >= 2) is { } split)
         {
             var first = split.Balance / 2;
@@ -138,6 +166,13 @@ public sealed class PaymentScenarios
             var date = OnTime(closed);
             Pay(closed, "pay-after-item-closed-same-day", Balance(closed), date);
             Pay(closed, "pay-after-item-closed-same-day", Part(closed), date);
+        }
+        if (Take(i => !_refundKeys.Contains(i.RefKey)) is { } twice)
+        {
+            // the first over-payment creates the refund item (3750), the second finds the item closed and adds its whole amount to it
+            var date = OnTime(twice);
+            Pay(twice, "pay-over-twice-second-added-to-the-refund-item", Over(twice), date);
+            Pay(twice, "pay-over-twice-second-added-to-the-refund-item", _rng.Between(100L, 50_000L), date);
         }
         var closedEarlier = _master.Where(m => m.ItemType == 'A' && m.Status == 'C').ToList();
         if (closedEarlier.Count > 0)
@@ -175,6 +210,9 @@ public sealed class PaymentScenarios
         _plan.Add(new PlannedPayment(NextMethod(), item.RefType, item.Reference, Math.Max(1, amount), date, scenario));
 
     private char NextMethod() => "DCK"[_method++ % 3];
+
+    /// <summary>Cents of principal that earn a cent of interest in one day at 5 % (365 / 0.05 / 100 dollars).</summary>
+    private const long MinPrincipalForOneDay = 7_300;
 
     private static long Balance(MasterItem i) => i.Balance;
 
