@@ -75,14 +75,30 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
     /// <summary>SH-TOTAL-AMT S9(11)V99 COMP-3, cents.</summary>
     public long TotalCents { get; init; }
 
+    /// <summary>Bit of <see cref="NegativeZeroMask"/> for SH-TOTAL-AMT (bits 0-12 are SH-CATEGORY-AMT (1..13)).</summary>
+    public const int TotalBit = CategoryAmounts.Count;
+
+    /// <summary>
+    /// The amounts that hold a packed negative zero (zero digits, sign nibble D), which CLV300 writes when a negative
+    /// sum loses all its digits to high-order truncation: bit i = SH-CATEGORY-AMT (i + 1), bit <see cref="TotalBit"/> =
+    /// SH-TOTAL-AMT. Default 0 (every zero is +0, sign C).
+    /// </summary>
+    public int NegativeZeroMask { get; init; }
+
     /// <summary>Decodes a 200-byte STMTHDR record (strict: non-digits in display numerics or invalid packed data throw).</summary>
     public static StatementHeaderRecord Decode(ReadOnlySpan<byte> record)
     {
         RecordFields.CheckLength(record, StatementHeaderLayout.RecordLength, "STMTHDR");
         Span<long> amounts = stackalloc long[CategoryAmounts.Count];
+        var negativeZeros = 0;
         for (var i = 0; i < CategoryAmounts.Count; i++)
-            amounts[i] = RecordFields.Packed(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength),
-                StatementHeaderLayout.AmountDigits, CategoryFieldNames[i]);
+        {
+            var at = StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength);
+            amounts[i] = RecordFields.Packed(record, at, StatementHeaderLayout.AmountDigits, CategoryFieldNames[i]);
+            if (RecordFields.IsNegativeZero(record, at, StatementHeaderLayout.AmountDigits, amounts[i])) negativeZeros |= 1 << i;
+        }
+        var total = RecordFields.Packed(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, "SH-TOTAL-AMT");
+        if (RecordFields.IsNegativeZero(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, total)) negativeZeros |= 1 << TotalBit;
         return new StatementHeaderRecord
         {
             RefType = (char)record[StatementHeaderLayout.RefType],
@@ -96,7 +112,8 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
             RunDate = RecordFields.Digits(record, StatementHeaderLayout.RunDate, 8, "SH-RUN-DATE"),
             EntryCount = RecordFields.Digits(record, StatementHeaderLayout.EntryCount, 5, "SH-ENTRY-COUNT"),
             Categories = CategoryAmounts.FromCents(amounts),
-            TotalCents = RecordFields.Packed(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, "SH-TOTAL-AMT"),
+            TotalCents = total,
+            NegativeZeroMask = negativeZeros,
         };
     }
 
@@ -120,8 +137,9 @@ public sealed record StatementHeaderRecord : IFixedRecord<StatementHeaderRecord>
         RecordFields.PutDigits(record, StatementHeaderLayout.EntryCount, 5, EntryCount);
         var amounts = Categories.AsSpan();
         for (var i = 0; i < CategoryAmounts.Count; i++)
-            RecordFields.PutPacked(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength), StatementHeaderLayout.AmountDigits, amounts[i]);
-        RecordFields.PutPacked(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, TotalCents);
+            RecordFields.PutPacked(record, StatementHeaderLayout.Categories + (i * StatementHeaderLayout.AmountLength), StatementHeaderLayout.AmountDigits,
+                amounts[i], (NegativeZeroMask & (1 << i)) != 0);
+        RecordFields.PutPacked(record, StatementHeaderLayout.Total, StatementHeaderLayout.AmountDigits, TotalCents, (NegativeZeroMask & (1 << TotalBit)) != 0);
     }
 
     private static readonly string[] CategoryFieldNames =
@@ -206,7 +224,10 @@ public sealed record StatementDetailRecord : IFixedRecord<StatementDetailRecord>
     }
 }
 
-/// <summary>Field codecs of the typed legacy records, on the Collections.Cobol codecs.</summary>
+/// <summary>
+/// Field codecs of the typed legacy records: the Collections.Cobol codecs through the legacy's shared field helpers
+/// (<see cref="Clv200.Fields"/>), plus the checks and the packed negative zero these records need.
+/// </summary>
 internal static class RecordFields
 {
     public static void CheckLength(ReadOnlySpan<byte> record, int length, string name)
@@ -214,31 +235,13 @@ internal static class RecordFields
         if (record.Length != length) throw new ArgumentException($"a {name} record is {length} bytes, got {record.Length}", nameof(record));
     }
 
-    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => System.Text.Encoding.Latin1.GetString(record.Slice(offset, length));
+    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => Clv200.Fields.Text(record, offset, length);
 
     /// <summary>Unsigned display numeric PIC 9(n): every byte a digit, else a <see cref="CobolDataException"/> naming the field.</summary>
-    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName)
-    {
-        var field = record.Slice(offset, length);
-        if (!CobolNumericClass.IsUnsignedDisplay(field))
-            throw new CobolDataException("not an unsigned display number (PIC 9)", field, fieldName, offset);
-        return checked((int)CobolNumericClass.UnsignedDisplayValue(field));
-    }
+    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName) => Clv200.Fields.Digits(record, offset, length, fieldName);
 
     /// <summary>A signed COMP-3 field; invalid data throws naming the field and offset.</summary>
-    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName)
-    {
-        var field = record.Slice(offset, PackedDecimal.ByteLength(digits));
-        if (PackedDecimal.TryDecode(field, digits, signed: true, out var value)) return value;
-        try
-        {
-            return PackedDecimal.Decode(field, digits, signed: true);   // throws the codec's diagnosis
-        }
-        catch (CobolDataException e)
-        {
-            throw e.WithField(fieldName, offset);
-        }
-    }
+    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName) => Clv200.Fields.Packed(record, offset, digits, fieldName);
 
     public static void PutChar(Span<byte> record, int offset, char value)
     {
@@ -250,21 +253,29 @@ internal static class RecordFields
     public static void PutText(Span<byte> record, int offset, int length, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > length) throw new ArgumentOutOfRangeException(nameof(value), value, $"longer than {length}");
-        var field = record.Slice(offset, length);
-        field.Fill((byte)' ');
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not Latin-1 text");
-            field[i] = (byte)value[i];
-        }
+        foreach (var c in value)
+            if (c > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not Latin-1 text");
+        Clv200.Fields.PutText(record, offset, length, value);
     }
 
     /// <summary>An unsigned display number into PIC 9(n); a negative value or one with more digits throws.</summary>
-    public static void PutDigits(Span<byte> record, int offset, int length, long value)
-        => ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
+    public static void PutDigits(Span<byte> record, int offset, int length, long value) => Clv200.Fields.PutDigits(record, offset, length, value);
 
-    /// <summary>A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws.</summary>
-    public static void PutPacked(Span<byte> record, int offset, int digits, long value)
-        => PackedDecimal.Encode(value, record.Slice(offset, PackedDecimal.ByteLength(digits)), digits, signed: true);
+    /// <summary>
+    /// A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws. A zero with
+    /// <paramref name="negativeZero"/> gets the sign nibble D (a negative zero).
+    /// </summary>
+    public static void PutPacked(Span<byte> record, int offset, int digits, long value, bool negativeZero = false)
+    {
+        Clv200.Fields.PutPacked(record, offset, digits, value);
+        if (negativeZero && value == 0)
+        {
+            ref var last = ref record[offset + PackedDecimal.ByteLength(digits) - 1];
+            last = (byte)((last & 0xF0) | 0x0D);
+        }
+    }
+
+    /// <summary>True when a packed field that decoded to <paramref name="value"/> is a negative zero (sign nibble D).</summary>
+    public static bool IsNegativeZero(ReadOnlySpan<byte> record, int offset, int digits, long value) =>
+        value == 0 && (record[offset + PackedDecimal.ByteLength(digits) - 1] & 0x0F) == 0x0D;
 }
