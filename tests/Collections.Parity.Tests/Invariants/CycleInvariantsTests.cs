@@ -25,13 +25,11 @@ public sealed class CycleInvariantsTests(ITestOutputHelper output)
         [CycleInvariants.ReportTotals] = ["CLV100", "CLV200", "CLV300", "CLV400", "CLV500"],
     };
 
-    /// <summary>Data sets an invariant reads that only its steps write (the modern side must not have them before the port).</summary>
+    /// <summary>The data sets each program writes (the modern side must not have them before the program is ported).</summary>
     private static readonly Dictionary<string, string[]> Writes = new(StringComparer.Ordinal)
     {
-        [CycleInvariants.LedgerDebitsEqualCredits] = ["STMTOUT", "OPENITEM", "LEDGER"],
-        [CycleInvariants.MasterRollForward] = ["STMTOUT", "OPENITEM"],
-        [CycleInvariants.PaymentsAccounted] = ["LEDGER", "SUSPENSE"],
-        [CycleInvariants.ReportTotals] = ["CLV500.RPT"],
+        ["CLV100"] = ["LINECALC", "REJECTS"], ["CLV200"] = ["ENTCALC"], ["CLV300"] = ["STMTOUT", "STMTDTL"],
+        ["CLV400"] = ["OPENITEM", "LEDGER", "SUSPENSE"], ["CLV500"] = ["CLV500.RPT"],
     };
 
     /// <summary>
@@ -94,7 +92,7 @@ public sealed class CycleInvariantsTests(ITestOutputHelper output)
             if (missing.Count > 0)
             {
                 // not ported: the modern side must not pretend otherwise, and the invariant is checked on the legacy side only
-                foreach (var ds in Writes[id]) File.Exists(Path.Combine(outDir, ds)).Should().BeFalse($"{ds} is written although {string.Join(", ", missing)} is not ported");
+                foreach (var ds in missing.SelectMany(p => Writes[p])) File.Exists(Path.Combine(outDir, ds)).Should().BeFalse($"{ds} is written although its program is not ported");
                 output.WriteLine($"modern {id}: NOT CHECKED on the modern side: {string.Join(", ", missing)} not ported (legacy side checked)");
                 continue;
             }
