@@ -149,8 +149,7 @@ public static class CycleInvariants
         parts.Check("postings = CTLTOTS CLV400 14", ledger.Count, ct["14"].Count);
 
         var old = ReadOldMaster(f.PriorOutDir);
-        var closing = CycleFiles.Master(f.Out("OPENITEM"));
-        if (closing.Any(m => !m.BalanceValid)) throw new UndecodableFieldException("new OPENITEM holds a balance that is not valid packed data");
+        var closing = ClosingMaster(f);
         var closingA = closing.Where(m => m.ItemType == 'A').Sum(m => m.BalanceCents);
         var closingR = closing.Where(m => m.ItemType == 'R').Sum(m => m.BalanceCents);
         var debits = Sum("D", "AS", "LI", "BI");
@@ -170,7 +169,7 @@ public static class CycleInvariants
         }
         parts.Check("interest: D(LI) = CTLTOTS CLV400 10", Sum("D", "LI"), ct["10"].AmountCents);
         parts.Check("interest: D(BI) = CTLTOTS CLV400 11", Sum("D", "BI"), ct["11"].AmountCents);
-        if (old.Dropped != 0 || old.Notes.Length > 0) parts.Note($"old master: {old.Notes}; dropped balance {Money(old.Dropped)}");
+        NoteOldMaster(parts, old);
         return parts.Result(id);
     }
 
@@ -181,8 +180,7 @@ public static class CycleInvariants
         if (ct is null) return na!;
         var parts = new Parts();
         var old = ReadOldMaster(f.PriorOutDir);
-        var closing = CycleFiles.Master(f.Out("OPENITEM"));
-        if (closing.Any(m => !m.BalanceValid)) throw new UndecodableFieldException("new OPENITEM holds a balance that is not valid packed data");
+        var closing = ClosingMaster(f);
         var receivables = CycleFiles.Receivables(f.Out("STMTOUT"));
         parts.Check("opening carried + 03 + 10 + 11 - 07 - 09 = 13",
             old.Carried + ct["03"].AmountCents + ct["10"].AmountCents + ct["11"].AmountCents - ct["07"].AmountCents - ct["09"].AmountCents,
@@ -193,7 +191,7 @@ public static class CycleInvariants
         parts.Check("01 count = old master records read", ct["01"].Count, old.Read);
         parts.Check("03 amount = STMTOUT totals", ct["03"].AmountCents, receivables.Sum(s => s.TotalCents));
         parts.Check("03 count = STMTOUT records", ct["03"].Count, receivables.Count);
-        if (old.Dropped != 0 || old.Notes.Length > 0) parts.Note($"old master: {old.Notes}; dropped balance {Money(old.Dropped)}");
+        NoteOldMaster(parts, old);
         return parts.Result(id);
     }
 
@@ -236,6 +234,18 @@ public static class CycleInvariants
         var positive = suspense.Where(s => s.AmountCents > 0).Select(s => (s.PaymentId, s.AmountCents)).Order().ToList();
         parts.Check("SU postings = SUSPENSE records with an amount > 0", su.SequenceEqual(positive) ? 0 : 1, 0);
         return parts.Result(id);
+    }
+
+    private static List<MasterRecord> ClosingMaster(CycleFolder f)
+    {
+        var closing = CycleFiles.Master(f.Out("OPENITEM"));
+        return closing.Any(m => !m.BalanceValid)
+            ? throw new UndecodableFieldException("new OPENITEM holds a balance that is not valid packed data") : closing;
+    }
+
+    private static void NoteOldMaster(Parts parts, OldMaster old)
+    {
+        if (old.Dropped != 0 || old.Notes.Length > 0) parts.Note($"old master: {old.Notes}; dropped balance {Money(old.Dropped)}");
     }
 
     internal static string Money(long cents) => (cents / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);

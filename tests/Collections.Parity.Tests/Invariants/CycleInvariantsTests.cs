@@ -7,9 +7,23 @@ using Xunit.Abstractions;
 namespace Collections.Parity.Tests.Invariants;
 
 /// <summary>
-/// The cycle invariants of <see cref="CycleInvariants"/> (LEDGER debits = credits against the counter-accounts,
-/// master roll-forward, every payment applied, refunded or in suspense, CLV500.RPT = CTLTOTS and the data sets) on
-/// every committed fixture day: on the legacy's captured outputs, and on the modern side's own outputs
+/// The cycle invariants of <see cref="CycleInvariants"/> on every committed fixture day. The identities, in cents:
+/// <list type="number">
+/// <item>LEDGER debits = credits. LEDGER holds one leg of each CLV400 posting: debits AS (assessment, by revenue
+/// class), LI (late-payment interest), BI (bill interest); credits PY (payment applied), RF (excess to the refund
+/// item), SU (payment to suspense). With the counter-account each moves: Σ D(AS+LI+BI) − Σ C(PY) = Σ closing − Σ
+/// opening balances of the receivable items (A) of OPENITEM; Σ C(RF) = Σ opening − Σ closing balances of the refund
+/// items (R, credit balances); Σ C(PY+RF+SU) = Σ PAYMENTS amounts that are numeric and &gt; 0 (cash); Σ D(AS) of
+/// class k = Σ STMTOUT category k; Σ D(LI) = CTLTOTS CLV400 10 and Σ D(BI) = CLV400 11. "Opening" = what CLV400
+/// carries from the old master (records in key order up to the first out of sequence; A not closed, and R).</item>
+/// <item>Roll-forward: opening + CLV400 03 (Σ STMTOUT totals) + 10 + 11 − 07 − 09 = 13 (Σ OPENITEM balances);
+/// 01 = opening + dropped (closed receivables, invalid item types).</item>
+/// <item>No payment lost: 06 = PAYMENTS records = 07 + 08; 08 = SUSPENSE records and amounts; for each payment id,
+/// Σ its numeric amounts − Σ its SUSPENSE amounts = Σ its PY + RF postings; SU postings = SUSPENSE amounts &gt; 0.</item>
+/// <item>CLV500.RPT: every printed total = CTLTOTS and the data set it summarises (ENTCALC, STMTOUT, LEDGER, SUSPENSE,
+/// OPENITEM, REJECTS; section 7 = CTLTOTS line by line), on the digits the print field holds.</item>
+/// </list>
+/// Checked on the legacy's captured outputs, and on the modern side's own outputs
 /// (<see cref="LegacyCycle"/> run in process on the fixture's inputs and old master) for every invariant whose steps
 /// are ported. An invariant whose steps are not ported yet is not skipped silently: the test asserts that the modern
 /// side does not write its data sets and says so in the test output; the moment a port writes them, it is checked.
