@@ -74,6 +74,10 @@ public sealed class Clv100Step : IStreamingStep
             if (abend.Detail is not null) (diagnostics ?? TextWriter.Null).WriteLine("CLV100 " + abend.Detail);
             return 16;
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report("CLV100", sysout, diagnostics ?? TextWriter.Null);
+        }
         finally
         {
             run.CloseAll();

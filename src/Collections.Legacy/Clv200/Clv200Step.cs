@@ -107,6 +107,10 @@ public sealed class Clv200Step : IStreamingStep
             // (which run-cycle.sh sends to the same sysout).
             return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report(ProgramName, sysout, diagnostics ?? Console.Error);
+        }
         finally
         {
             run.CloseAll();

@@ -84,6 +84,10 @@ public sealed class Clv300Step : ILegacyStep
         {
             return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report(ProgramName, sysout, diagnostics ?? Console.Error);
+        }
         finally
         {
             run.CloseAll();

@@ -56,4 +56,40 @@ public sealed class FuzzFindingsTests
         m.Should().Be(l);
         File.ReadAllText(tmp.Combine("run", "legacy", "CTLTOTS")).Should().Contain("RECORDS AND HASH PER TRAILER").And.Contain("0000000000000000}");
     }
+
+    /// <summary>
+    /// Fuzz seed 301338 (all five steps on a trial merge of clv500): a control card line holding X'03' (ETX). libcob's
+    /// ACCEPT raises SIGINT on it within the first 8191 characters of the line: every program prints "caught signal
+    /// (signal SIGINT)" after its start message and ends with RC 2 before opening a file; the cycle goes on (2 &lt; 8).
+    /// A X'03' after 8191 characters, or on the second line, is not read.
+    /// </summary>
+    [Theory]
+    [InlineData("after the date", 16, 2)]
+    [InlineData("inside the card", 19, 2)]
+    [InlineData("beyond column 80", 86, 2)]
+    [InlineData("the last character ACCEPT reads", 8190, 2)]
+    [InlineData("the first character ACCEPT does not read", 8191, 0)]
+    [InlineData("on the second line", -1, 0)]
+    public void ControlCardWithEtx_EveryStepEndsWithRc2LikeLibcob(string where, int offset, int expectedRc)
+    {
+        using var tmp = new TempDir("fuzz-finding");
+        var (l, m, d) = RunBoth(tmp, 20260302, dir =>
+        {
+            var line = new List<byte>(System.Text.Encoding.ASCII.GetBytes("RUNDATE=20260302"));
+            if (offset < 0) line.AddRange("\n\u0003\n"u8.ToArray());
+            else
+            {
+                while (line.Count < offset) line.Add((byte)' ');
+                line.Add(0x03);
+                line.Add((byte)'\n');
+            }
+            File.WriteAllBytes(Path.Combine(dir, "SYSIN"), [.. line]);
+        });
+        d.Should().BeEmpty(where);
+        l.Should().Be(expectedRc == 2 ? 2 : l, where);
+        m.Should().Be(expectedRc == 2 ? 2 : m, where);
+        var sysout = File.ReadAllText(tmp.Combine("run", "modern", "sysout", "STEP010.CLV100"));
+        if (expectedRc == 2) sysout.Should().EndWith("STARTED\n\ncaught signal (signal SIGINT)\n\n", where);
+        else sysout.Should().NotContain("caught signal", where);
+    }
 }
