@@ -136,10 +136,20 @@ public sealed class CycleFuzzer
         var steps = _o.Steps();
         var console = new StringWriter(CultureInfo.InvariantCulture);
         var errors = new StringWriter(CultureInfo.InvariantCulture);
-        var modern = new LegacyCycle(steps).Run(runDate, Path.GetFullPath(inDir), Path.GetFullPath(modernOut),
-            prior is null ? null : Path.GetFullPath(prior), _o.RefDir, console, errors);
-        var ported = steps.Select(s => s.Program).ToHashSet(StringComparer.Ordinal);
         var diffs = new List<string>();
+        LegacyCycleResult modern;
+        try
+        {
+            modern = new LegacyCycle(steps).Run(runDate, Path.GetFullPath(inDir), Path.GetFullPath(modernOut),
+                prior is null ? null : Path.GetFullPath(prior), _o.RefDir, console, errors);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // a port that throws is a difference like any other (the legacy never throws); the rest is not compared
+            diffs.Add($"the modern side threw {e.GetType().Name}: {e.Message}{Environment.NewLine}{e.StackTrace}");
+            return (legacy.ExitCode, -1, diffs, []);
+        }
+        var ported = steps.Select(s => s.Program).ToHashSet(StringComparer.Ordinal);
         var notProduced = new List<string>();
         CompareOutputs(legacyOut, modernOut, ported, diffs, notProduced);
         CompareConsole(legacy, console.ToString(), errors.ToString(), modern.MaxReturnCode, ported, diffs);
