@@ -179,17 +179,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv200Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     private void OpenFiles()
@@ -388,25 +379,7 @@ internal sealed class Clv200Run
     }
 
     /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): six digits (high order truncated), zero suppressed.</summary>
-    internal static string Edit(long count)
-    {
-        var digits = (Math.Abs(count) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var chars = new char[7];
-        var leading = true;
-        var j = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            if (i == 3) chars[j++] = leading ? ' ' : ',';
-            var c = digits[i];
-            if (leading && c == '0' && i < 5) chars[j++] = ' ';
-            else
-            {
-                leading = false;
-                chars[j++] = c;
-            }
-        }
-        return new string(chars);
-    }
+    internal static string Edit(long count) => LegacyNumeric.EditCount(count);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()

@@ -142,17 +142,8 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     // 1100-READ-CONTROL-CARD
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(files.Sysin);
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV3001I RUN DATE " + _runDate.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV3002E INVALID CONTROL CARD: " + LegacyNumeric.Text(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(files.Sysin, Clv300Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     // 1200-OPEN-FILES

@@ -221,6 +221,26 @@ public static class ControlCard
         return date is > 19900000 and < 21000000 ? date : null;
     }
 
+    /// <summary>
+    /// 1100-READ-CONTROL-CARD of CLV200-CLV500: ACCEPT the card, then display "CLVn001I RUN DATE CCYYMMDD" or
+    /// "CLVn002E INVALID CONTROL CARD: " and the 80-byte card (<paramref name="program"/> gives n: "CLV400" → CLV4001I).
+    /// Returns the run date, or null (the caller sets RC 8).
+    /// </summary>
+    public static int? Read(string sysinPath, string program, Action<string> display)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(display);
+        var card = Accept(sysinPath);
+        var prefix = "CLV" + program[3];
+        if (RunDateInRange(card) is { } date)
+        {
+            display(prefix + "001I RUN DATE " + date.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+            return date;
+        }
+        display(prefix + "002E INVALID CONTROL CARD: " + LegacyNumeric.Text(card));
+        return null;
+    }
+
     /// <summary>The run date when the card is RUNDATE= followed by a valid CCYYMMDD date (8100 rules), else null.</summary>
     public static int? RunDate(ReadOnlySpan<byte> card)
     {
