@@ -17,6 +17,11 @@ public static class Program
         root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(DamageMasterCommands.Create());
         root.Subcommands.Add(ParityCommands.Create());
+        root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(CycleCommands.CreateRunDay());
+        root.Subcommands.Add(CycleCommands.CreateStatus());
+        root.Subcommands.Add(CycleCommands.CreateWorker());
+        root.Subcommands.Add(ExportCommands.Create());
         return root;
     }
 }
