@@ -11,6 +11,9 @@ public sealed record FuzzCaseResult(
     ulong Seed, string Description, IReadOnlyList<Mutation> Mutations, int LegacyRc, int ModernRc,
     IReadOnlyList<string> Differences, IReadOnlyList<string> NotProduced, string? KeptDir)
 {
+    /// <summary>The programs the legacy ran on the case (run-cycle.sh wrote their sysout), in cycle order.</summary>
+    public IReadOnlyList<string> StepsRun { get; init; } = [];
+
     public bool Same => Differences.Count == 0;
 
     public string Report() =>
@@ -116,10 +119,13 @@ public sealed class CycleFuzzer
         }
 
         var (legacyRc, modernRc, diffs, notProduced) = Compare(LegacyDate.Format(runDate), inDir, prior, dir);
+        var legacySysout = Path.Combine(dir, "legacy", "sysout");
+        var stepsRun = LegacySteps.Cycle.Select(s => s.Program)
+            .Where(p => Directory.Exists(legacySysout) && Directory.EnumerateFiles(legacySysout, "*." + p).Any()).ToList();
         string? kept = null;
         if (diffs.Count > 0 || _o.KeepAll) kept = dir;
         else Directory.Delete(dir, recursive: true);
-        return new FuzzCaseResult(seed, description, mutations, legacyRc, modernRc, diffs, notProduced, kept);
+        return new FuzzCaseResult(seed, description, mutations, legacyRc, modernRc, diffs, notProduced, kept) { StepsRun = stepsRun };
     }
 
     /// <summary>
