@@ -34,13 +34,7 @@ public class DayComparerTests
     {
         var fx = global::Collections.Parity.Capture.FixtureSet.Load(Path.Combine(RepoPaths.LegacyFixtures, name));
         using var tmp = new TempDir();
-        var modern = tmp.Combine("modern");
-        foreach (var f in Directory.GetFiles(fx.OutputDir, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(modern, Path.GetRelativePath(fx.OutputDir, f));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(f, to);
-        }
+        var modern = Invariants.CycleInvariantsTests.CopyFixtureOutput(tmp, fx);
         alterModern?.Invoke(modern);
         return Comparer().Compare(new DaySides
         {

@@ -104,7 +104,8 @@ public sealed class CycleInvariantsTests(ITestOutputHelper output)
 
     // ------------------------------------------------------------------ the checker catches what it claims to
 
-    private static string CopyFixtureOutput(TempDir tmp, FixtureSet fx)
+    /// <summary>A copy of the fixture's output folder (data sets and sysout) in <paramref name="tmp"/>/out, to alter.</summary>
+    internal static string CopyFixtureOutput(TempDir tmp, FixtureSet fx)
     {
         var dir = tmp.Combine("out");
         foreach (var f in Directory.GetFiles(fx.OutputDir, "*", SearchOption.AllDirectories))
