@@ -43,11 +43,20 @@ internal static class GenerateCommands
         var paymentWeights = Weights("--payment-type-weights", "Weights of payment types 1,2,6,7 (default 40,30,15,15).");
         var noScenarios = new Option<bool>("--no-scenarios") { Description = "Random entries only (no coverage scenarios first)." };
         var refDir = new Option<string?>("--ref") { Description = "Reference tables (default: ACS_REFLIB, ACS_LEGACY_HOME/ref, ../shared/legacy/ref)." };
-        foreach (var o in new Option[]
+        var agedEntries = new Option<string>("--aged-entries")
+        {
+            Description = "Share of random entries (0..1) dated 35-100 days back: past due on arrival, billed with interest by CLV400.",
+            DefaultValueFactory = _ => "0",
+        };
+        var paymentScenarios = new Option<bool>("--payment-scenarios")
+        {
+            Description = "With --payments-from: start PAYMENTS with the crafted CLV400 scenarios (on time, late, across a rate change, duplicate, after closing, ...).",
+        };
+                foreach (var o in new Option[]
                  {
                      runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir, profile, lineSpread,
                      largePercent, ch99Percent, ch99Weights, adcvdPercent, foreignPercent, dailyPercent, entryTypeWeights, manualPercent, spiPercent,
-                     paymentWeights,
+                     paymentWeights, agedEntries, paymentScenarios,
                  })
             command.Options.Add(o);
 
@@ -62,6 +71,8 @@ internal static class GenerateCommands
             TrailerError te;
             try { te = CorruptionCodes.ParseTrailerError(parse.GetValue(trailerError) ?? "none"); }
             catch (ArgumentException ex) { return Usage(ex.Message); }
+            if (!decimal.TryParse(parse.GetValue(agedEntries), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var aged) || aged > 1)
+                return Usage("--aged-entries must be a number between 0 and 1");
             var ml = parse.GetValue(meanLines);
             if (ml is < 1 or > 400) return Usage("--mean-lines must be between 1 and 400");
             var profileName = parse.GetValue(profile);
@@ -73,6 +84,7 @@ internal static class GenerateCommands
             var prior = parse.GetValue(paymentsFrom);
             if (prior is not null && !File.Exists(Path.Combine(prior, "OPENITEM")))
                 return Usage($"--payments-from {prior} has no OPENITEM");
+            if (parse.GetValue(paymentScenarios) && prior is null) return Usage("--payment-scenarios needs --payments-from");
             var options = new DayGeneratorOptions
             {
                 RunDate = rd,
@@ -84,6 +96,8 @@ internal static class GenerateCommands
                 InvalidPpm = (int)(rate * 1_000_000m),
                 TrailerError = te,
                 Scenarios = !parse.GetValue(noScenarios),
+                AgedEntryPpm = (int)(aged * 1_000_000m),
+                PaymentScenarios = parse.GetValue(paymentScenarios),
             };
             if (profileName is not null) options = DayProfiles.Apply(profileName, options);
             if (!TryWeights(parse.GetValue(ch99Weights), out var ch99WeightsGiven)
