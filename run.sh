@@ -46,4 +46,4 @@ done
 echo "== reconciliation of the sample days (every control total must tie; exit 1 if one does not)"
 "${CLI[@]}" reconcile --date 2026-03-02 --to 2026-03-03 --csv out/reconcile.csv --json out/reconcile.json "${DB[@]}"
 echo "== parity harness over legacy-fixtures/ -> out/parity"
-"${CLI[@]}" parity run --fixtures legacy-fixtures --report out/parity
+"${CLI[@]}" parity run --fixtures legacy-fixtures --require-all --report out/parity
