@@ -25,9 +25,10 @@ internal static class GenerateCommands
             DefaultValueFactory = _ => "none",
         };
         var meanLines = new Option<int>("--mean-lines") { Description = "Mean lines per random entry.", DefaultValueFactory = _ => 9 };
+        var payPercent = new Option<int?>("--pay-percent") { Description = "Percent of the prior master's open receivables paid (default: 85 issued yesterday, 50 older)." };
         var noScenarios = new Option<bool>("--no-scenarios") { Description = "Random entries only (no coverage scenarios first)." };
         var refDir = new Option<string?>("--ref") { Description = "Reference tables (default: ACS_REFLIB, ACS_LEGACY_HOME/ref, ../shared/legacy/ref)." };
-        foreach (var o in new Option[] { runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir })
+        foreach (var o in new Option[] { runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir, payPercent })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -43,6 +44,7 @@ internal static class GenerateCommands
             catch (ArgumentException ex) { return Usage(ex.Message); }
             var ml = parse.GetValue(meanLines);
             if (ml is < 1 or > 400) return Usage("--mean-lines must be between 1 and 400");
+            if (parse.GetValue(payPercent) is < 0 or > 100) return Usage("--pay-percent must be between 0 and 100");
             string refs;
             try { refs = ReferenceLocator.Resolve(parse.GetValue(refDir)); }
             catch (DirectoryNotFoundException ex) { return Usage(ex.Message); }
@@ -57,6 +59,7 @@ internal static class GenerateCommands
                 OutDir = parse.GetValue(outDir)!,
                 RefDir = refs,
                 PaymentsFrom = prior,
+                PayPercent = parse.GetValue(payPercent),
                 InvalidPpm = (int)(rate * 1_000_000m),
                 TrailerError = te,
                 MeanLines = ml,
@@ -71,7 +74,7 @@ internal static class GenerateCommands
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate-day: {sw.Elapsed.TotalSeconds:F2} s"));
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
             {
                 Console.Error.WriteLine("generate-day: " + ex.Message);
                 return 1;
