@@ -483,6 +483,7 @@ internal sealed class Clv400Run : IOpenItemSink
     private void DiagnoseOldItem(long recordNumber)
     {
         var item = _oldItem!;
+        if (IsClean(item)) return;
         var problems = new List<string>();
         if (item.ItemType is not (OpenItemCodes.Receivable or OpenItemCodes.Refund)) problems.Add($"OM-ITEM-TYPE X'{(int)item.ItemType:X2}' (DROPPED)");
         if (item.Status is not ('O' or 'P' or 'B' or 'C' or 'R')) problems.Add($"OM-STATUS X'{(int)item.Status:X2}'");
@@ -511,6 +512,15 @@ internal sealed class Clv400Run : IOpenItemSink
         if (problems.Count > 0)
             Diagnose("OLDMAST", recordNumber, $"KEY X'{Convert.ToHexString(OpenItemRecord.Key(_oldRecord))}': " + string.Join("; ", problems));
     }
+
+    /// <summary>True when <see cref="DiagnoseOldItem"/> has nothing to say (the common case, checked without allocating).</summary>
+    private static bool IsClean(OpenItem item) =>
+        item.ItemType is OpenItemCodes.Receivable or OpenItemCodes.Refund
+        && item.Status is 'O' or 'P' or 'B' or 'C' or 'R'
+        && item.StatementType.IsNumeric && item.Period.IsNumeric && item.OpenDate.IsNumeric && item.StatementDate.IsNumeric
+        && item.DueDate.IsNumeric && item.BillDate.IsNumeric && item.LastPaymentDate.IsNumeric && item.LastActivityDate.IsNumeric
+        && item.EntryCount.IsNumeric && item.AmountAssessed.IsNumeric && item.AmountInterest.IsNumeric && item.AmountPaid.IsNumeric
+        && item.AmountRefund.IsNumeric && item.Balance.IsNumeric;
 
     // 9000-TERMINATE
     private void Terminate()
