@@ -127,6 +127,9 @@ internal sealed class Clv400Run : IOpenItemSink
     private Payment? _payment;
     private IEnumerator<Payment>? _returned;
     private readonly Dictionary<OpenItem, byte[]> _loadedImages = new(ReferenceEqualityComparer.Instance);
+    private readonly List<byte[]> _imagePool = [];   // the record images of the current reference, reused reference after reference
+    private readonly byte[] _newImage = new byte[OpenItemLayout.RecordLength];
+    private static readonly byte[] BlankImage = OpenItemRecord.ToNewRecord(new OpenItem());
     private readonly byte[] _ledgerRecord = new byte[LedgerLayout.RecordLength];
     private readonly byte[] _suspenseRecord = new byte[SuspenseLayout.RecordLength];
 
@@ -308,9 +311,13 @@ internal sealed class Clv400Run : IOpenItemSink
             // 3500-PROCESS-REFERENCE
             update.StartReference();
             _loadedImages.Clear();
+            var imagesUsed = 0;
             while (_oldKey.AsSpan().SequenceEqual(_currentKey))
             {
-                _loadedImages[_oldItem!] = (byte[])_oldRecord.Clone();
+                if (imagesUsed == _imagePool.Count) _imagePool.Add(new byte[OpenItemLayout.RecordLength]);
+                var image = _imagePool[imagesUsed++];
+                _oldRecord.CopyTo(image, 0);
+                _loadedImages[_oldItem!] = image;
                 update.LoadOldItem(_oldItem!);
                 ReadOldMaster();
             }
@@ -451,7 +458,11 @@ internal sealed class Clv400Run : IOpenItemSink
     public void Write(OpenItem item)
     {
         // MOVE WA-RECORD / WR-RECORD TO NM-RECORD: an item loaded from the old master keeps its record's FILLER
-        var image = _loadedImages.TryGetValue(item, out var old) ? old : OpenItemRecord.ToNewRecord(new OpenItem());
+        if (!_loadedImages.TryGetValue(item, out var image))
+        {
+            BlankImage.CopyTo(_newImage, 0);   // a new item: the record of a default item (spaces in the FILLER)
+            image = _newImage;
+        }
         OpenItemRecord.Encode(item, image);
         Write(_newWriter!, image, "NEWMAST");
     }
