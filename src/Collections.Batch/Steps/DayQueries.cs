@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Collections.Persistence;
+using Collections.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Collections.Batch.Steps;
+
+/// <summary>
+/// The hot reads of the computing steps as plain ADO.NET commands on the unit of work's connection and transaction
+/// (typed column getters, no EF materialisation or change tracking), in SQL every provider takes: quoted snake_case
+/// names, named parameters, key-range predicates so each read walks a primary key in order.
+/// </summary>
+internal static class DayQueries
+{
+    public sealed record Header(long RecordNo, string PrecedingEntryNo, long EndRecordNo, byte[] Raw);
+
+    public readonly record struct Line(long RecordNo, long HeaderRecordNo, byte[] Raw);
+
+    /// <summary>The entry headers of a record range (a line-duty chunk), in record order.</summary>
+    public static async Task<List<Header>> HeadersAsync(CollectionsDbContext db, long runId, long first, long last, CancellationToken ct)
+    {
+        var list = new List<Header>();
+        await using var cmd = Command(db, "SELECT \"record_no\", \"preceding_entry_no\", \"end_record_no\", \"raw\" FROM \"entries\" "
+                                         + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last ORDER BY \"record_no\"",
+            ("run", runId), ("first", first), ("last", last));
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+            list.Add(new Header(r.GetInt64(0), DbText.FromStore(r.GetString(1)), r.GetInt64(2), (byte[])r.GetValue(3)));
+        return list;
+    }
+
+    /// <summary>
+    /// The lines of the entries whose headers lie in a record range, in record order: the lines with a header in the
+    /// range (a line's header is the latest header before it, so those lines lie in the range too).
+    /// </summary>
+    public static async Task<List<Line>> LinesAsync(CollectionsDbContext db, long runId, long first, long last, CancellationToken ct)
+    {
+        var list = new List<Line>();
+        await using var cmd = Command(db, "SELECT \"record_no\", \"header_record_no\", \"raw\" FROM \"entry_lines\" "
+                                         + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last AND \"header_record_no\" IS NOT NULL "
+                                         + "ORDER BY \"record_no\"",
+            ("run", runId), ("first", first), ("last", last));
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var header = r.GetInt64(1);
+            if (header >= first && header <= last) list.Add(new Line(r.GetInt64(0), header, (byte[])r.GetValue(2)));
+        }
+        return list;
+    }
+
+    private const string LineResultColumns =
+        "\"record_no\", \"header_record_no\", \"entry_no\", \"line_no\", \"status\", \"hts_no\", \"spi_code\", \"usd_value_cents\", \"duty_cents\", "
+        + "\"ch99_class1\", \"ch99_applied1\", \"ch99_cents1\", \"ch99_class2\", \"ch99_applied2\", \"ch99_cents2\", \"ch99_class3\", \"ch99_applied3\", \"ch99_cents3\", "
+        + "\"adcvd_type\", \"adcvd_cents\", \"raw_mpf_e5\", \"cotton_fee_cents\"";
+
+    /// <summary>
+    /// The line results of a record range in record order (LINECALC's order), each filled into <paramref name="row"/>
+    /// (reused) and passed to <paramref name="each"/>; the fields CLV200 reads. <paramref name="each"/> returns false
+    /// to stop. Nothing may be written on the connection while the reader is open.
+    /// </summary>
+    public static async Task<bool> LineResultsAsync(CollectionsDbContext db, long runId, long after, long upTo, LineResult row, Func<LineResult, bool> each, CancellationToken ct)
+    {
+        await using var cmd = Command(db, "SELECT " + LineResultColumns + " FROM \"line_results\" "
+                                         + "WHERE \"run_id\" = @run AND \"record_no\" > @after AND \"record_no\" <= @upTo ORDER BY \"record_no\"",
+            ("run", runId), ("after", after), ("upTo", upTo));
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            row.RecordNo = r.GetInt64(0);
+            row.HeaderRecordNo = r.GetInt64(1);
+            row.EntryNo = Text(r, 2);
+            row.LineNo = Text(r, 3);
+            row.Status = Text(r, 4);
+            row.HtsNo = Text(r, 5);
+            row.SpiCode = Text(r, 6);
+            row.UsdValueCents = r.GetInt64(7);
+            row.DutyCents = r.GetInt64(8);
+            row.Ch99Class1 = Text(r, 9);
+            row.Ch99Applied1 = Text(r, 10);
+            row.Ch99Cents1 = r.GetInt64(11);
+            row.Ch99Class2 = Text(r, 12);
+            row.Ch99Applied2 = Text(r, 13);
+            row.Ch99Cents2 = r.GetInt64(14);
+            row.Ch99Class3 = Text(r, 15);
+            row.Ch99Applied3 = Text(r, 16);
+            row.Ch99Cents3 = r.GetInt64(17);
+            row.AdcvdType = Text(r, 18);
+            row.AdcvdCents = r.GetInt64(19);
+            row.RawMpfE5 = r.GetInt64(20);
+            row.CottonFeeCents = r.GetInt64(21);
+            if (!each(row)) return false;
+        }
+        return true;
+    }
+
+    private static string Text(DbDataReader r, int ordinal) => DbText.FromStore(r.GetString(ordinal));
+
+    private static DbCommand Command(CollectionsDbContext db, string sql, params (string Name, long Value)[] args)
+    {
+        var connection = db.Database.GetDbConnection();
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in args)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.DbType = System.Data.DbType.Int64;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        return cmd;
+    }
+}
