@@ -223,7 +223,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The DD_ statements and runtime options of run-cycle.sh for steps 010 and 020.</summary>
-    private static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
+    internal static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
     {
         ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE",
         ["DD_ENTRYIN"] = Path.Combine(inDir, "ENTRYIN"), ["DD_PAYMENTS"] = Path.Combine(inDir, "PAYMENTS"),
@@ -236,7 +236,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         ["DD_ENTCALC"] = Path.Combine(outDir, "ENTCALC"), ["DD_CTLTOTS"] = Path.Combine(outDir, "CTLTOTS"),
     };
 
-    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
+    internal sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Wall.TotalSeconds:F2} s wall, {Cpu.TotalSeconds:F2} s CPU, {PeakKb / 1024.0:F1} MiB, exit {ExitCode}");
     }
@@ -264,13 +264,18 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB), after <see cref="Settle"/>.</summary>
-    private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
+    private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin) =>
+        MeasureProcess(program, args, env, stdin, null);
+
+    /// <summary><see cref="Measure"/> in a working directory (null: the current one).</summary>
+    internal static Measurement MeasureProcess(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin, string? workDir)
     {
         Settle();
         var useTime = File.Exists("/usr/bin/time");
         var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            WorkingDirectory = workDir ?? Environment.CurrentDirectory,
         };
         if (useTime)
         {
@@ -363,7 +368,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         }
     }
 
-    private static string? FindCli()
+    internal static string? FindCli()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -397,7 +402,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");
     }
 
-    private sealed class Args
+    internal sealed class Args
     {
         private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 

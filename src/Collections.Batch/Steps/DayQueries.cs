@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Collections.Persistence;
+using Collections.Persistence.Bulk;
 using Collections.Persistence.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -9,7 +11,9 @@ namespace Collections.Batch.Steps;
 /// <summary>
 /// The hot reads of the computing steps as plain ADO.NET commands on the unit of work's connection and transaction
 /// (typed column getters, no EF materialisation or change tracking), in SQL every provider takes: quoted snake_case
-/// names, named parameters, key-range predicates so each read walks a primary key in order.
+/// names, named parameters, key-range predicates so each read walks a primary key in order. On SQLite the same SQL
+/// runs through <see cref="SqliteReader"/> (SQLitePCLRaw on the connection's handle: typed column reads, short ASCII
+/// values without a new string each).
 /// </summary>
 internal static class DayQueries
 {
@@ -21,9 +25,15 @@ internal static class DayQueries
     public static async Task<List<Header>> HeadersAsync(CollectionsDbContext db, long runId, long first, long last, CancellationToken ct)
     {
         var list = new List<Header>();
-        await using var cmd = Command(db, "SELECT \"record_no\", \"preceding_entry_no\", \"end_record_no\", \"raw\" FROM \"entries\" "
-                                         + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last ORDER BY \"record_no\"",
-            ("run", runId), ("first", first), ("last", last));
+        const string sql = "SELECT \"record_no\", \"preceding_entry_no\", \"end_record_no\", \"raw\" FROM \"entries\" "
+                           + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last ORDER BY \"record_no\"";
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            using var q = new SqliteReader(sqlite, sql, runId, first, last);
+            while (q.Read()) list.Add(new Header(q.Int64(0), q.Text(1), q.Int64(2), q.Blob(3)));
+            return list;
+        }
+        await using var cmd = Command(db, sql, ("run", runId), ("first", first), ("last", last));
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
             list.Add(new Header(r.GetInt64(0), DbText.FromStore(r.GetString(1)), r.GetInt64(2), (byte[])r.GetValue(3)));
@@ -37,10 +47,20 @@ internal static class DayQueries
     public static async Task<List<Line>> LinesAsync(CollectionsDbContext db, long runId, long first, long last, CancellationToken ct)
     {
         var list = new List<Line>();
-        await using var cmd = Command(db, "SELECT \"record_no\", \"header_record_no\", \"raw\" FROM \"entry_lines\" "
-                                         + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last AND \"header_record_no\" IS NOT NULL "
-                                         + "ORDER BY \"record_no\"",
-            ("run", runId), ("first", first), ("last", last));
+        const string sql = "SELECT \"record_no\", \"header_record_no\", \"raw\" FROM \"entry_lines\" "
+                           + "WHERE \"run_id\" = @run AND \"record_no\" >= @first AND \"record_no\" <= @last AND \"header_record_no\" IS NOT NULL "
+                           + "ORDER BY \"record_no\"";
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            using var q = new SqliteReader(sqlite, sql, runId, first, last);
+            while (q.Read())
+            {
+                var h = q.Int64(1);
+                if (h >= first && h <= last) list.Add(new Line(q.Int64(0), h, q.Blob(2)));
+            }
+            return list;
+        }
+        await using var cmd = Command(db, sql, ("run", runId), ("first", first), ("last", last));
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
@@ -62,9 +82,40 @@ internal static class DayQueries
     /// </summary>
     public static async Task<bool> LineResultsAsync(CollectionsDbContext db, long runId, long after, long upTo, LineResult row, Func<LineResult, bool> each, CancellationToken ct)
     {
-        await using var cmd = Command(db, "SELECT " + LineResultColumns + " FROM \"line_results\" "
-                                         + "WHERE \"run_id\" = @run AND \"record_no\" > @after AND \"record_no\" <= @upTo ORDER BY \"record_no\"",
-            ("run", runId), ("after", after), ("upTo", upTo));
+        const string sql = "SELECT " + LineResultColumns + " FROM \"line_results\" "
+                           + "WHERE \"run_id\" = @run AND \"record_no\" > @after AND \"record_no\" <= @upTo ORDER BY \"record_no\"";
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            using var q = new SqliteReader(sqlite, sql, runId, after, upTo);
+            while (q.Read())
+            {
+                row.RecordNo = q.Int64(0);
+                row.HeaderRecordNo = q.Int64(1);
+                row.EntryNo = q.Text(2);
+                row.LineNo = q.Text(3);
+                row.Status = q.Text(4);
+                row.HtsNo = q.Text(5);
+                row.SpiCode = q.Text(6);
+                row.UsdValueCents = q.Int64(7);
+                row.DutyCents = q.Int64(8);
+                row.Ch99Class1 = q.Text(9);
+                row.Ch99Applied1 = q.Text(10);
+                row.Ch99Cents1 = q.Int64(11);
+                row.Ch99Class2 = q.Text(12);
+                row.Ch99Applied2 = q.Text(13);
+                row.Ch99Cents2 = q.Int64(14);
+                row.Ch99Class3 = q.Text(15);
+                row.Ch99Applied3 = q.Text(16);
+                row.Ch99Cents3 = q.Int64(17);
+                row.AdcvdType = q.Text(18);
+                row.AdcvdCents = q.Int64(19);
+                row.RawMpfE5 = q.Int64(20);
+                row.CottonFeeCents = q.Int64(21);
+                if (!each(row)) return false;
+            }
+            return true;
+        }
+        await using var cmd = Command(db, sql, ("run", runId), ("after", after), ("upTo", upTo));
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
