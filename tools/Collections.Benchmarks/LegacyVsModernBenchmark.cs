@@ -224,7 +224,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The DD_ statements and runtime options of run-cycle.sh for steps 010 and 020.</summary>
-    private static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
+    internal static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
     {
         ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE",
         ["DD_ENTRYIN"] = Path.Combine(inDir, "ENTRYIN"), ["DD_PAYMENTS"] = Path.Combine(inDir, "PAYMENTS"),
@@ -268,13 +268,18 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB), after <see cref="Settle"/>.</summary>
-    internal static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
+    internal static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin) =>
+        MeasureProcess(program, args, env, stdin, null);
+
+    /// <summary><see cref="Measure"/> in a working directory (null: the current one).</summary>
+    internal static Measurement MeasureProcess(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin, string? workDir)
     {
         Settle();
         var useTime = File.Exists("/usr/bin/time");
         var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            WorkingDirectory = workDir ?? Environment.CurrentDirectory,
         };
         if (useTime)
         {
