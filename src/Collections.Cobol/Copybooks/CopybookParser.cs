@@ -20,7 +20,7 @@ public sealed class CopybookParserOptions
 /// Supported: levels 01-49, 66 RENAMES [THRU], 77, 88 (VALUE lists and THRU ranges), FILLER and unnamed items,
 /// PICTURE (see <see cref="Picture"/>), USAGE DISPLAY / COMP / COMP-3 / PACKED-DECIMAL / COMP-4 / BINARY / COMP-5
 /// (COMPUTATIONAL-n spellings, USAGE IS), SIGN [IS] LEADING|TRAILING [SEPARATE [CHARACTER]], REDEFINES, OCCURS n [TIMES],
-/// OCCURS m TO n [TIMES] DEPENDING ON x, ASCENDING/DESCENDING KEY, INDEXED BY, VALUE (literals, numbers, figurative
+/// OCCURS m TO n [TIMES] DEPENDING ON x, OCCURS n [TIMES] DEPENDING ON x (= 1 TO n), ASCENDING/DESCENDING KEY, INDEXED BY, VALUE (literals, numbers, figurative
 /// constants, ALL literal), JUSTIFIED RIGHT, SYNC[HRONIZED] [LEFT|RIGHT], BLANK WHEN ZERO, and COPY member [OF|IN lib]
 /// [SUPPRESS] [REPLACING ...] with pseudo-text, word, literal, LEADING and TRAILING operands. Anything else is a
 /// <see cref="CopybookException"/> naming the file and line.
@@ -560,11 +560,13 @@ internal sealed class EntryParser
     {
         int first = ReadInt(at, "OCCURS: integer expected");
         int min = first, max = first;
+        var hasTo = false;
         string? depending = null;
         if (Peek is { } to && to.Is("TO"))
         {
             _pos++;
             max = ReadInt(to, "OCCURS m TO n: integer expected after TO");
+            hasTo = true;
         }
         if (Peek is { } times && times.Is("TIMES")) _pos++;
         var keys = new List<string>();
@@ -605,6 +607,9 @@ internal sealed class EntryParser
             }
             else break;
         }
+        // OCCURS n DEPENDING ON x without TO: 1 TO n (IBM Enterprise COBOL "if integer-1 is omitted, a value of 1 is
+        // assumed"; cobc -debug reports "minimum subscript 1" for a count of 0).
+        if (!hasTo && depending is not null) min = 1;
         if (max < min || max < 1 && depending is null) throw Error(at, $"'{item.DisplayName}': invalid OCCURS {min} TO {max}");
         if (min != max && depending is null) throw Error(at, $"'{item.DisplayName}': OCCURS {min} TO {max} needs DEPENDING ON");
         if (item.Level is 1 or 77 or 66 or 88) throw Error(at, $"OCCURS is not allowed on level {item.Level:00}");
