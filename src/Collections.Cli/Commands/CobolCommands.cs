@@ -100,6 +100,12 @@ internal static class CobolCommands
             Description = "fixed (default; records of --record-length bytes), variable (GnuCOBOL COB_VARSEQ_FORMAT=0: 2-byte big-endian length without the prefix, 2 zero bytes), rdw (mainframe RDW, length includes the 4 bytes), line (LF-terminated text; short lines padded with spaces).",
             DefaultValueFactory = _ => "fixed",
         };
+        var rdwEndian = new Option<string>("--rdw-endian")
+        {
+            Description = "Byte order of the 4-byte length prefix of variable and rdw records: big (default; the mainframe's and GnuCOBOL's: length in bytes 0-1) " +
+                          "or little (the word reversed, as transfers from some platforms leave it: bytes 0-1 zero, length in bytes 2-3, low byte first).",
+            DefaultValueFactory = _ => "big",
+        };
         var select = new Option<string[]>("--select")
         {
             Description = "FIELD=VALUE:GROUP (repeatable). When FIELD holds VALUE, the record is read through GROUP (an item of a REDEFINES, or one of several 01 records) " +
@@ -135,6 +141,7 @@ internal static class CobolCommands
         command.Options.Add(binarySize);
         command.Options.Add(encoding);
         command.Options.Add(format);
+        command.Options.Add(rdwEndian);
         command.Options.Add(select);
         command.Options.Add(recordLength);
         command.Options.Add(overpunch);
@@ -150,6 +157,7 @@ internal static class CobolCommands
 
             var options = new RecordDecoderOptions();
             RecordFormat recordFormat;
+            RdwByteOrder rdwOrder;
             try
             {
                 options.Encoding = RecordDecoderOptions.ParseEncoding(parse.GetValue(encoding)!);
@@ -181,6 +189,12 @@ internal static class CobolCommands
                     "line" => RecordFormat.LineSequential,
                     var other => throw new FormatException($"--format '{other}' is not fixed, variable, rdw or line"),
                 };
+                rdwOrder = parse.GetValue(rdwEndian) switch
+                {
+                    "big" => RdwByteOrder.BigEndian,
+                    "little" => RdwByteOrder.LittleEndian,
+                    var other => throw new FormatException($"--rdw-endian '{other}' is not big or little"),
+                };
                 options.PadShortRecords = recordFormat == RecordFormat.LineSequential;
                 foreach (var s in parse.GetValue(select) ?? []) options.Selections.Add(RecordSelection.Parse(s));
             }
@@ -208,12 +222,12 @@ internal static class CobolCommands
                 error.WriteLine("collections cobol decode: --record-length must be positive");
                 return ExitUsage;
             }
-            return RunDecode(dataFile, recordFormat, length, decoder, output, error);
+            return RunDecode(dataFile, recordFormat, rdwOrder, length, decoder, output, error);
         });
         return command;
     }
 
-    private static int RunDecode(string dataFile, RecordFormat format, int length, RecordDecoder decoder, TextWriter output, TextWriter error)
+    private static int RunDecode(string dataFile, RecordFormat format, RdwByteOrder rdwOrder, int length, RecordDecoder decoder, TextWriter output, TextWriter error)
     {
         FileStream stream;
         try
@@ -231,6 +245,7 @@ internal static class CobolCommands
             {
                 Format = format,
                 RecordLength = format is RecordFormat.Fixed or RecordFormat.LineSequential ? length : 0,
+                RdwByteOrder = rdwOrder,
                 FileName = dataFile,
             };
             using var reader = RecordReader.Create(stream, readerOptions);

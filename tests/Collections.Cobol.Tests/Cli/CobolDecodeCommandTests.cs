@@ -218,6 +218,38 @@ public sealed class CobolDecodeCommandTests
         b.StdOut.Should().Be(a.StdOut);
     }
 
+    [Theory]
+    [InlineData("rdw", 4)]
+    [InlineData("variable", 0)]
+    public void Decode_LittleEndianPrefixes_SameValuesAsFixed(string format, int included)
+    {
+        using var dir = new TempDir("decode-rdw-le");
+        var fixedFile = dir.Combine("EXPORT.DAT");
+        var bytes = SampleFile();
+        File.WriteAllBytes(fixedFile, bytes);
+        var le = new List<byte>();
+        for (int i = 0; i < bytes.Length; i += RecordLength)
+        {
+            le.AddRange([0, 0, (byte)(RecordLength + included), 0]);
+            le.AddRange(bytes.AsSpan(i, RecordLength).ToArray());
+        }
+        var leFile = dir.Combine("EXPORT.LE");
+        File.WriteAllBytes(leFile, [.. le]);
+
+        var a = CliRunner.Run(Args(dir, fixedFile));
+        var b = CliRunner.Run(Args(dir, leFile, "--format", format, "--rdw-endian", "little"));
+        b.ExitCode.Should().Be(0, b.StdErr);
+        b.StdOut.Should().Be(a.StdOut);
+
+        // read as big-endian, the first prefix is refused (bytes 2-3 are not zero), naming file, record and offset
+        var c = CliRunner.Run(Args(dir, leFile, "--format", format));
+        c.ExitCode.Should().Be(1);
+        c.StdErr.Should().Contain("EXPORT.LE record 1 at offset 0").And.Contain("bytes 2-3 must be zero");
+        var d = CliRunner.Run(Args(dir, leFile, "--format", format, "--rdw-endian", "middle"));
+        d.ExitCode.Should().Be(1);
+        d.StdErr.Should().Contain("--rdw-endian 'middle' is not big or little");
+    }
+
     [Fact]
     public void Decode_BadPackedAndZonedFields_ReportsErrorsAndExits2()
     {
