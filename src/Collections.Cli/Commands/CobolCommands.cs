@@ -110,7 +110,8 @@ internal static class CobolCommands
         {
             Description = "FIELD=VALUE:GROUP (repeatable). When FIELD holds VALUE, the record is read through GROUP (an item of a REDEFINES, or one of several 01 records) " +
                           "and the items sharing its storage are omitted. Without a matching selection only the redefined (first) item of each REDEFINES, " +
-                          "and the first 01 record, are written. Numeric FIELDs compare by value (1 = 01 = 1.0), others by text without trailing spaces.",
+                          "and the first 01 record, are written. Numeric FIELDs compare by value (1 = 01 = 1.0), others by text without trailing spaces " +
+                          "and trailing low-values (X'00'). VALUE may be a hexadecimal literal (X'C3'): raw bytes (a numeric FIELD: all its bytes).",
         };
         var recordLength = new Option<int?>("--record-length")
         {

@@ -79,7 +79,7 @@ public sealed class CompiledRecordDecoder
         public required DependingTable[] Tables { get; init; }
     }
 
-    private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, byte[]? Expected);
+    private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target);
 
     private readonly CopybookLayout _layout;
     private readonly RecordDecoderOptions _options;
@@ -127,31 +127,15 @@ public sealed class CompiledRecordDecoder
         {
             var field = layout.Find(s.FieldName)!;
             var group = layout.Find(s.GroupName)!;
-            byte[]? expected = null;
-            if (field.Picture is not { IsNumeric: true })
-            {
-                var text = s.Value.TrimEnd(' ');
-                if (text.Length <= field.Length)
-                {
-                    expected = new byte[field.Length];
-                    try
-                    {
-                        _codePage.Encode(text, expected);
-                    }
-                    catch (ArgumentException)
-                    {
-                        expected = null; // a character the code page cannot hold: the selection never matches
-                    }
-                }
-            }
-            selectors.Add(new Selector(field, s, group, expected));
+            selectors.Add(new Selector(field, s, group, s.Target(field, _codePage)));
         }
         if (selectors.Count > 64) throw new NotSupportedException("more than 64 record selections");
         _selectors = [.. selectors];
         _defaultPlan = BuildPlan(0);
 
-        // the common dispatch: every selection compares the same text field (a record type code)
-        if (_selectors.Length > 0 && _selectors.All(s => s.Field.Picture is not { IsNumeric: true }
+        // the common dispatch: every selection compares the same text field (a record type code); the field's value
+        // without trailing spaces and low-values picks the plan
+        if (_selectors.Length > 0 && _selectors.All(s => s.Target.Kind is SelectionKind.Padded or SelectionKind.Never
                 && s.Field.Offset == _selectors[0].Field.Offset && s.Field.Length == _selectors[0].Field.Length))
         {
             _selectOffset = _selectors[0].Field.Offset;
@@ -159,19 +143,31 @@ public sealed class CompiledRecordDecoder
             var values = new List<(byte[] Value, Plan Plan)>();
             foreach (var s in _selectors)
             {
-                if (s.Expected is null || values.Any(v => v.Value.AsSpan().SequenceEqual(s.Expected))) continue;
+                if (s.Target.Kind == SelectionKind.Never || values.Any(v => v.Value.AsSpan().SequenceEqual(s.Target.Bytes))) continue;
                 ulong mask = 0;
                 for (var k = 0; k < _selectors.Length; k++)
                 {
-                    if (_selectors[k].Expected is { } e && e.AsSpan().SequenceEqual(s.Expected)) mask |= 1UL << k;
+                    if (_selectors[k].Target.Kind == SelectionKind.Padded && _selectors[k].Target.Bytes.AsSpan().SequenceEqual(s.Target.Bytes)) mask |= 1UL << k;
                 }
-                values.Add((s.Expected, _plans.GetOrAdd(mask, BuildPlan)));
+                values.Add((s.Target.Bytes, _plans.GetOrAdd(mask, BuildPlan)));
             }
             if (_selectLength == 1)
             {
                 _byByte = new Plan[256];
                 Array.Fill(_byByte, _defaultPlan);
-                foreach (var (value, plan) in values) _byByte[value[0]] = plan;
+                foreach (var (value, plan) in values)
+                {
+                    if (value.Length == 1)
+                    {
+                        _byByte[value[0]] = plan;
+                    }
+                    else
+                    {
+                        // an empty value: a blank or low-value byte
+                        _byByte[_codePage.Space] = plan;
+                        _byByte[0] = plan;
+                    }
+                }
             }
             else
             {
@@ -279,6 +275,7 @@ public sealed class CompiledRecordDecoder
         {
             if (record.Length < _selectOffset + _selectLength) return _defaultPlan;
             var key = record.Slice(_selectOffset, _selectLength);
+            key = key[..RecordSelection.TrimmedLength(key, _codePage.Space)];
             foreach (var (value, plan) in _byValue)
             {
                 if (key.SequenceEqual(value)) return plan;
@@ -527,9 +524,8 @@ public sealed class CompiledRecordDecoder
         var field = s.Field;
         if (field.Offset + field.Length > record.Length) return false;
         var bytes = record.Slice(field.Offset, field.Length);
-        if (s.Expected is not null) return bytes.SequenceEqual(s.Expected);
-        if (field.Picture is not { IsNumeric: true } pic) return false;
-        return TryDecodeNumber(field, bytes, out var unscaled) && s.Selection.MatchesNumber(pic, unscaled);
+        if (s.Target.Kind != SelectionKind.Numeric) return s.Target.Matches(bytes, _codePage.Space);
+        return TryDecodeNumber(field, bytes, out var unscaled) && s.Selection.MatchesNumber(field.Picture!, unscaled);
     }
 
     /// <summary>As <see cref="RecordDecoder"/> decodes a selector or an OCCURS DEPENDING ON count.</summary>

@@ -30,7 +30,7 @@ public sealed class RecordDecoder
     private readonly CodePage _text;
     private readonly OverpunchStyle _overpunch;
     private readonly bool _nativeBigEndian;
-    private readonly List<(LayoutField Field, RecordSelection Selection, LayoutField Group)> _selections = [];
+    private readonly List<(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target)> _selections = [];
     private readonly List<LayoutField> _records;
     private readonly int _maxLength;
 
@@ -66,7 +66,7 @@ public sealed class RecordDecoder
             var group = layout.Find(s.GroupName) ?? throw new ArgumentException($"--select {s}: group '{s.GroupName}' is not in the copybook");
             bool shares = group.Redefines is not null || group.RedefinedBy.Count > 0 || (group.Level == 1 && d._records.Count > 1);
             if (!shares) throw new ArgumentException($"--select {s}: '{s.GroupName}' neither redefines nor is redefined (nor is one of several 01 records)");
-            d._selections.Add((field, s, group));
+            d._selections.Add((field, s, group, s.Target(field, options.CodePage)));
         }
         return d;
     }
@@ -104,9 +104,9 @@ public sealed class RecordDecoder
     private HashSet<LayoutField> ActiveViews(ReadOnlySpan<byte> record)
     {
         var active = new HashSet<LayoutField>();
-        foreach (var (field, sel, group) in _selections)
+        foreach (var (field, sel, group, target) in _selections)
         {
-            if (!Matches(field, sel, record)) continue;
+            if (!Matches(field, sel, target, record)) continue;
             for (var g = group; g is not null; g = g.Parent)
             {
                 if (g.Redefines is not null || g.RedefinedBy.Count > 0 || g.Level == 1) active.Add(g);
@@ -115,18 +115,15 @@ public sealed class RecordDecoder
         return active;
     }
 
-    private bool Matches(LayoutField field, RecordSelection selection, ReadOnlySpan<byte> record)
+    private bool Matches(LayoutField field, RecordSelection selection, SelectionTarget target, ReadOnlySpan<byte> record)
     {
         if (field.Offset + field.Length > record.Length) return false;
         var bytes = record.Slice(field.Offset, field.Length);
-        if (field.Picture is { IsNumeric: true } pic)
+        if (target.Kind == SelectionKind.Numeric)
         {
-            return TryDecodeNumber(field, bytes, out var unscaled, out _) && selection.MatchesNumber(pic, unscaled);
+            return TryDecodeNumber(field, bytes, out var unscaled, out _) && selection.MatchesNumber(field.Picture!, unscaled);
         }
-        string text;
-        try { text = _text.Decode(bytes); }
-        catch (CobolDataException) { return false; }
-        return string.Equals(text.TrimEnd(' '), selection.Value.TrimEnd(' '), StringComparison.Ordinal);
+        return target.Matches(bytes, _text.Space);
     }
 
     private sealed class Context(ReadOnlySpan<byte> record, DecodedRecord result, HashSet<LayoutField> active)

@@ -20,11 +20,17 @@ public enum DataEncoding
 /// <summary>
 /// <c>FIELD=VALUE:GROUP</c>: when FIELD holds VALUE, the record is read through GROUP (an item that takes part in a
 /// REDEFINES, or one of several level-01 records of the copybook) and the other items sharing its storage are omitted.
+/// <para>
+/// An alphanumeric FIELD matches when its bytes, without trailing spaces and trailing low-values (X'00'), are VALUE
+/// without trailing spaces in the file's code page (extracts pad segment ids either way). VALUE may be a COBOL
+/// hexadecimal literal (<c>X'C3'</c>, <c>X"00C1"</c>): raw bytes, compared the same way for an alphanumeric FIELD and
+/// byte for byte (the whole field) for a numeric one. Other numeric FIELDs compare by value (1 = 01 = 1.0).
+/// </para>
 /// </summary>
 public sealed record RecordSelection(string FieldName, string Value, string GroupName)
 {
     /// <summary>Parses <c>FIELD=VALUE:GROUP</c> (the value may contain '=' but not ':' after the last one... the
-    /// group is after the last ':').</summary>
+    /// group is after the last ':'). A VALUE written X'..' must be a hexadecimal literal (an even number of hex digits).</summary>
     public static RecordSelection Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,7 +38,70 @@ public sealed record RecordSelection(string FieldName, string Value, string Grou
         int colon = text.LastIndexOf(':');
         if (eq <= 0 || colon <= eq || colon == text.Length - 1)
             throw new FormatException($"selection '{text}' is not FIELD=VALUE:GROUP");
-        return new RecordSelection(text[..eq].Trim().ToUpperInvariant(), text[(eq + 1)..colon], text[(colon + 1)..].Trim().ToUpperInvariant());
+        var selection = new RecordSelection(text[..eq].Trim().ToUpperInvariant(), text[(eq + 1)..colon], text[(colon + 1)..].Trim().ToUpperInvariant());
+        if (LooksHex(selection.Value) && ParseHex(selection.Value) is null)
+            throw new FormatException($"selection '{text}': {selection.Value.Trim()} is not a hexadecimal literal (X'..' with an even number of hex digits)");
+        return selection;
+    }
+
+    /// <summary>True when VALUE is written as a hexadecimal literal (X'..' or X"..").</summary>
+    public bool IsHexLiteral => ParseHex(Value) is not null;
+
+    private static bool LooksHex(string value)
+    {
+        var v = value.Trim();
+        return v.Length >= 3 && v[0] is 'X' or 'x' && v[1] is '\'' or '"' && v[^1] == v[1];
+    }
+
+    /// <summary>The bytes of a hexadecimal literal, or null when <paramref name="value"/> is not one.</summary>
+    private static byte[]? ParseHex(string value)
+    {
+        if (!LooksHex(value)) return null;
+        var digits = value.Trim()[2..^1];
+        if (digits.Length % 2 != 0) return null;
+        foreach (var c in digits) if (!char.IsAsciiHexDigit(c)) return null;
+        return Convert.FromHexString(digits);
+    }
+
+    /// <summary>What a decoder compares the FIELD's bytes with (computed once per decoder).</summary>
+    internal SelectionTarget Target(Copybooks.LayoutField field, CodePage codePage)
+    {
+        var hex = ParseHex(Value);
+        if (field.Picture is { IsNumeric: true })
+        {
+            if (hex is null) return SelectionTarget.Numeric;
+            if (hex.Length != field.Length)
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"--select {this}: '{FieldName}' is a numeric field of {field.Length} bytes; the literal has {hex.Length}"));
+            return new SelectionTarget(SelectionKind.Exact, hex);
+        }
+        byte[] bytes;
+        if (hex is not null)
+        {
+            bytes = hex.AsSpan(0, TrimmedLength(hex, codePage.Space)).ToArray();
+        }
+        else
+        {
+            var text = Value.TrimEnd(' ');
+            bytes = new byte[text.Length];
+            try
+            {
+                codePage.Encode(text, bytes);
+            }
+            catch (ArgumentException)
+            {
+                return SelectionTarget.Never; // a character the code page cannot hold: the selection never matches
+            }
+        }
+        return bytes.Length <= field.Length ? new SelectionTarget(SelectionKind.Padded, bytes) : SelectionTarget.Never;
+    }
+
+    /// <summary>Length of <paramref name="field"/> without its trailing spaces and low-values.</summary>
+    internal static int TrimmedLength(ReadOnlySpan<byte> field, byte space)
+    {
+        var end = field.Length;
+        while (end > 0 && (field[end - 1] == space || field[end - 1] == 0)) end--;
+        return end;
     }
 
     /// <summary>
@@ -51,6 +120,37 @@ public sealed record RecordSelection(string FieldName, string Value, string Grou
     }
 
     public override string ToString() => $"{FieldName}={Value}:{GroupName}";
+}
+
+internal enum SelectionKind
+{
+    /// <summary>A numeric field compared by value (<see cref="RecordSelection.MatchesNumber"/>).</summary>
+    Numeric,
+
+    /// <summary>An alphanumeric field: its bytes without trailing spaces and low-values equal <see cref="SelectionTarget.Bytes"/>.</summary>
+    Padded,
+
+    /// <summary>The field's bytes equal <see cref="SelectionTarget.Bytes"/> (a hexadecimal literal for a numeric field).</summary>
+    Exact,
+
+    /// <summary>The value cannot be in the field (longer than it, or not representable in the code page).</summary>
+    Never,
+}
+
+/// <summary>A selection's value as the bytes its field is compared with.</summary>
+internal sealed record SelectionTarget(SelectionKind Kind, byte[] Bytes)
+{
+    public static SelectionTarget Numeric { get; } = new(SelectionKind.Numeric, []);
+
+    public static SelectionTarget Never { get; } = new(SelectionKind.Never, []);
+
+    /// <summary>Compares a field's bytes (Padded, Exact, Never; Numeric is compared by the caller).</summary>
+    public bool Matches(ReadOnlySpan<byte> field, byte space) => Kind switch
+    {
+        SelectionKind.Padded => field[..RecordSelection.TrimmedLength(field, space)].SequenceEqual(Bytes),
+        SelectionKind.Exact => field.SequenceEqual(Bytes),
+        _ => false,
+    };
 }
 
 /// <summary>How records are decoded. Defaults: ASCII with the legacy's over-punch letters, strict packed signs.</summary>
