@@ -92,7 +92,8 @@ internal static class CobolCommands
         var binarySize = BinarySizeOption();
         var encoding = new Option<string>("--encoding")
         {
-            Description = "ascii (default; signed zoned fields over-punched { A-I } J-R as the legacy writes them), cp037 or cp1140 (EBCDIC; zoned signs C/D/F zones).",
+            Description = "ascii (default; signed zoned fields over-punched { A-I } J-R as the legacy writes them) or an EBCDIC code page (zoned signs C/D/F zones): " +
+                          "cp037 (US/Canada), cp273 (Germany/Austria), cp285 (UK), cp500 (International), or their euro variants cp1140, cp1141, cp1146, cp1148.",
             DefaultValueFactory = _ => "ascii",
         };
         var format = new Option<string>("--format")

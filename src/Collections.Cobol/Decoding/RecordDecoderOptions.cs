@@ -15,6 +15,24 @@ public enum DataEncoding
 
     /// <summary>EBCDIC code page 1140 (037 with the euro sign); zoned signs <see cref="OverpunchStyle.Ebcdic"/>.</summary>
     Cp1140,
+
+    /// <summary>EBCDIC code page 273 (Germany, Austria).</summary>
+    Cp273,
+
+    /// <summary>EBCDIC code page 1141 (273 with the euro sign).</summary>
+    Cp1141,
+
+    /// <summary>EBCDIC code page 500 (International Latin-1).</summary>
+    Cp500,
+
+    /// <summary>EBCDIC code page 1148 (500 with the euro sign).</summary>
+    Cp1148,
+
+    /// <summary>EBCDIC code page 285 (United Kingdom).</summary>
+    Cp285,
+
+    /// <summary>EBCDIC code page 1146 (285 with the euro sign).</summary>
+    Cp1146,
 }
 
 /// <summary>
@@ -187,22 +205,36 @@ public sealed class RecordDecoderOptions
             throw new ArgumentException("ASCII over-punch conventions cannot be used with an EBCDIC file");
     }
 
-    /// <summary>Parses "ascii", "cp037" / "037" / "ibm037", "cp1140" / "1140" / "ibm01140".</summary>
+    /// <summary>Parses "ascii" or an EBCDIC page: "cp037", "cp1140", "cp273", "cp1141", "cp500", "cp1148", "cp285",
+    /// "cp1146" (also the bare numbers and "ibm037" / "ibm01140" spellings; "ebcdic" = cp037).</summary>
     public static DataEncoding ParseEncoding(string text) => text.ToLowerInvariant() switch
     {
         "ascii" => DataEncoding.Ascii,
         "cp037" or "037" or "ibm037" or "ebcdic" => DataEncoding.Cp037,
-        "cp1140" or "1140" or "ibm01140" => DataEncoding.Cp1140,
-        _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"encoding '{text}' is not supported (ascii, cp037, cp1140)")),
+        "cp1140" or "1140" or "ibm01140" or "ibm1140" => DataEncoding.Cp1140,
+        "cp273" or "273" or "ibm273" => DataEncoding.Cp273,
+        "cp1141" or "1141" or "ibm01141" or "ibm1141" => DataEncoding.Cp1141,
+        "cp500" or "500" or "ibm500" => DataEncoding.Cp500,
+        "cp1148" or "1148" or "ibm01148" or "ibm1148" => DataEncoding.Cp1148,
+        "cp285" or "285" or "ibm285" => DataEncoding.Cp285,
+        "cp1146" or "1146" or "ibm01146" or "ibm1146" => DataEncoding.Cp1146,
+        _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+            $"encoding '{text}' is not supported (ascii, cp037, cp1140, cp273, cp1141, cp500, cp1148, cp285, cp1146)")),
     };
 
     /// <summary>Code page of alphanumeric fields: Latin-1 for ASCII files (every byte decodes, as PIC X may hold
-    /// any byte, e.g. HIGH-VALUES), cp037 or cp1140 for EBCDIC files.</summary>
+    /// any byte, e.g. HIGH-VALUES), the EBCDIC page for EBCDIC files.</summary>
     public CodePage CodePage => Encoding switch
     {
         DataEncoding.Ascii => CodePage.Latin1,
         DataEncoding.Cp037 => CodePage.Cp037,
-        _ => CodePage.Cp1140,
+        DataEncoding.Cp1140 => CodePage.Cp1140,
+        DataEncoding.Cp273 => CodePage.Cp273,
+        DataEncoding.Cp1141 => CodePage.Cp1141,
+        DataEncoding.Cp500 => CodePage.Cp500,
+        DataEncoding.Cp1148 => CodePage.Cp1148,
+        DataEncoding.Cp285 => CodePage.Cp285,
+        _ => CodePage.Cp1146,
     };
 
     internal byte SpaceByte => Encoding == DataEncoding.Ascii ? (byte)0x20 : (byte)0x40;
