@@ -131,11 +131,21 @@ internal static class CobolCommands
         {
             Description = "Byte order of COMP-5 items: big or little (default: big for EBCDIC files, little for ASCII). COMP/BINARY are always big-endian.",
         };
+        var floatFormat = new Option<string?>("--float-format")
+        {
+            Description = "COMP-1 / COMP-2 format: ibm (hexadecimal floating point, the mainframe's) or ieee (IEEE 754, GnuCOBOL's). " +
+                          "Default: ibm for EBCDIC files, ieee for ASCII. Written as the shortest decimal that converts back to the same value.",
+        };
+        var floatOrder = new Option<string?>("--float-byte-order")
+        {
+            Description = "Byte order of COMP-1 / COMP-2 items: big or little (default: as COMP-5, see --native-byte-order).",
+        };
         var data = new Argument<string>("DATAFILE") { Description = "The data file to decode." };
         var command = new Command("decode",
             "Decode a data file through a copybook and print JSON Lines, one object per record: {\"RECORD-01-NAME\":{...}} with fields keyed by " +
             "COBOL names in copybook order, groups as objects, OCCURS as arrays (DEPENDING ON: the count in the record), FILLER, level-66 RENAMES " +
-            "and level-88 conditions omitted; numbers as exact decimal strings at the PIC scale (\"-919.00\"), text with trailing spaces kept. " +
+            "and level-88 conditions omitted; numbers as exact decimal strings at the PIC scale (\"-919.00\"), COMP-1 / COMP-2 as the shortest decimal " +
+            "that converts back to the same value (\"322.93671\", \"1.5E+30\"), text with trailing spaces kept. " +
             "A field that fails to decode is null and listed in the record's \"errors\" array (field, offset 0-based in the record, hex, reason). " +
             "Exit codes: 0 every record decoded; 2 some field failed (all records still printed); 1 usage, copybook or file error.");
         command.Options.Add(copybook);
@@ -149,6 +159,8 @@ internal static class CobolCommands
         command.Options.Add(overpunch);
         command.Options.Add(packedSigns);
         command.Options.Add(nativeOrder);
+        command.Options.Add(floatFormat);
+        command.Options.Add(floatOrder);
         command.Arguments.Add(data);
         command.SetAction(parse =>
         {
@@ -182,6 +194,20 @@ internal static class CobolCommands
                     "big" => true,
                     "little" => false,
                     var other => throw new FormatException($"--native-byte-order '{other}' is not big or little"),
+                };
+                options.FloatFormat = parse.GetValue(floatFormat) switch
+                {
+                    null => null,
+                    "ibm" => FloatFormat.IbmHexadecimal,
+                    "ieee" => FloatFormat.Ieee754,
+                    var other => throw new FormatException($"--float-format '{other}' is not ibm or ieee"),
+                };
+                options.FloatBigEndian = parse.GetValue(floatOrder) switch
+                {
+                    null => null,
+                    "big" => true,
+                    "little" => false,
+                    var other => throw new FormatException($"--float-byte-order '{other}' is not big or little"),
                 };
                 recordFormat = parse.GetValue(format) switch
                 {

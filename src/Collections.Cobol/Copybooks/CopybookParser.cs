@@ -18,7 +18,8 @@ public sealed class CopybookParserOptions
 /// <summary>
 /// Parses fixed-format COBOL copybooks (data description entries) into a <see cref="Copybook"/>.
 /// Supported: levels 01-49, 66 RENAMES [THRU], 77, 88 (VALUE lists and THRU ranges), FILLER and unnamed items,
-/// PICTURE (see <see cref="Picture"/>), USAGE DISPLAY / COMP / COMP-3 / PACKED-DECIMAL / COMP-4 / BINARY / COMP-5
+/// PICTURE (see <see cref="Picture"/>), USAGE DISPLAY / COMP / COMP-3 / PACKED-DECIMAL / COMP-4 / BINARY / COMP-5 /
+/// COMP-1 / COMP-2 (also FLOAT-SHORT / FLOAT-LONG)
 /// (COMPUTATIONAL-n spellings, USAGE IS), SIGN [IS] LEADING|TRAILING [SEPARATE [CHARACTER]], REDEFINES, OCCURS n [TIMES],
 /// OCCURS m TO n [TIMES] DEPENDING ON x, OCCURS n [TIMES] DEPENDING ON x (= 1 TO n), ASCENDING/DESCENDING KEY, INDEXED BY, VALUE (literals, numbers, figurative
 /// constants, ALL literal), JUSTIFIED RIGHT, SYNC[HRONIZED] [LEFT|RIGHT], BLANK WHEN ZERO, and COPY member [OF|IN lib]
@@ -466,11 +467,11 @@ internal sealed class EntryParser
                     break;
                 case "DISPLAY": case "BINARY": case "PACKED-DECIMAL": case "COMP": case "COMPUTATIONAL":
                 case "COMP-3": case "COMPUTATIONAL-3": case "COMP-4": case "COMPUTATIONAL-4": case "COMP-5": case "COMPUTATIONAL-5":
+                case "COMP-1": case "COMPUTATIONAL-1": case "FLOAT-SHORT": case "COMP-2": case "COMPUTATIONAL-2": case "FLOAT-LONG":
                     item.DeclaredUsage = ParseUsage(w);
                     break;
-                case "COMP-1": case "COMP-2": case "COMPUTATIONAL-1": case "COMPUTATIONAL-2": case "COMP-6": case "COMPUTATIONAL-6":
+                case "COMP-6": case "COMPUTATIONAL-6":
                 case "COMP-X": case "COMPUTATIONAL-X": case "COMP-N": case "INDEX": case "POINTER": case "NATIONAL":
-                case "FLOAT-SHORT": case "FLOAT-LONG":
                     throw Error(t, $"USAGE {w} is not supported");
                 case "SIGN":
                 {
@@ -633,6 +634,8 @@ internal sealed class EntryParser
         "BINARY" or "COMP" or "COMPUTATIONAL" or "COMP-4" or "COMPUTATIONAL-4" => CopybookUsage.Binary,
         "COMP-5" or "COMPUTATIONAL-5" => CopybookUsage.NativeBinary,
         "COMP-3" or "COMPUTATIONAL-3" or "PACKED-DECIMAL" => CopybookUsage.PackedDecimal,
+        "COMP-1" or "COMPUTATIONAL-1" or "FLOAT-SHORT" => CopybookUsage.FloatShort,
+        "COMP-2" or "COMPUTATIONAL-2" or "FLOAT-LONG" => CopybookUsage.FloatLong,
         _ => null,
     };
 
@@ -655,6 +658,16 @@ internal sealed class EntryParser
             if (item.Justified || item.BlankWhenZero)
                 throw new CopybookException(item.FileName, item.LineNumber, $"group '{item.DisplayName}': JUSTIFIED / BLANK WHEN ZERO apply to elementary items only");
             foreach (var c in item.Children) Resolve(c, item, signClause);
+            return;
+        }
+        if (usage is CopybookUsage.FloatShort or CopybookUsage.FloatLong)
+        {
+            // COMP-1 / COMP-2: the usage is the whole description (cobc refuses a PICTURE with it)
+            if (item.Picture is not null)
+                throw new CopybookException(item.FileName, item.LineNumber, $"'{item.DisplayName}': a COMP-1 / COMP-2 item has no PICTURE");
+            if (item.DeclaredSign is not null || item.Justified || item.BlankWhenZero)
+                throw new CopybookException(item.FileName, item.LineNumber, $"'{item.DisplayName}': SIGN, JUSTIFIED and BLANK WHEN ZERO do not apply to COMP-1 / COMP-2");
+            item.Sign = CopybookSign.None;
             return;
         }
         var pic = item.Picture ?? throw new CopybookException(item.FileName, item.LineNumber, $"elementary item '{item.DisplayName}' has no PICTURE clause");

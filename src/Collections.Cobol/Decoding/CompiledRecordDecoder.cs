@@ -28,6 +28,8 @@ namespace Collections.Cobol.Decoding;
 /// codecs directly. A field the fast op rejects is decoded again by its generic codec (<see cref="CompiledField.Codec"/>),
 /// which gives the error, so errors are those of the codecs by construction.
 /// </para>
+/// COMP-1 / COMP-2 items are held as their bits and formatted by <see cref="RecordValues.GetText"/> (or read with
+/// <see cref="RecordValues.GetDouble"/>).
 /// Limits: numeric items of more than 18 digits are not supported (use <see cref="RecordDecoder"/>).
 /// Thread-safe; <see cref="RecordValues"/> is not (one per reader).
 /// </summary>
@@ -43,6 +45,7 @@ public sealed class CompiledRecordDecoder
         Packed8,
         Packed,
         Binary,
+        Float,
         Depending,
         Guard,
     }
@@ -383,6 +386,14 @@ public sealed class CompiledRecordDecoder
                         Unsafe.Add(ref v0, op.Slot) = x;
                         break;
                     }
+                    case OpCode.Float:
+                    {
+                        // the bits, big-endian ordered (RecordValues formats them); an IEEE NaN or infinity is an error
+                        var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
+                        if (!FloatingPoint.TryRead(field, (FloatFormat)op.A, op.B != 0, out var bits, out _)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = (long)bits;
+                        break;
+                    }
                     case OpCode.Depending:
                     {
                         if (!TryCount(plan.Tables[op.Aux], record, out var n))
@@ -494,6 +505,12 @@ public sealed class CompiledRecordDecoder
             return;
         }
         var bytes = record.Slice(f.Offset, f.Length);
+        if (f.Kind == FieldKind.Float)
+        {
+            if (FloatingPoint.TryRead(bytes, f.Codec.FloatFormat, f.Codec.BigEndian, out var bits, out var error)) target.Values[ordinal] = unchecked((long)bits);
+            else Fail(ordinal, key, f.Name, f.Offset, error!, bytes, target);
+            return;
+        }
         try
         {
             if (f.IsNumeric) target.Values[ordinal] = f.Codec.DecodeUnscaled(bytes);
@@ -631,6 +648,7 @@ public sealed class CompiledRecordDecoder
 
     private FieldCodec Codec(LayoutField f)
     {
+        if (f.IsFloat) return LayoutCodecs.Float(f, _options.EffectiveFloatFormat, _options.EffectiveFloatBigEndian);
         var pic = f.Picture!;
         if (!pic.IsNumeric) return FieldCodec.Alphanumeric(f.Length, _codePage);
         if (pic.Digits > 18) throw new NotSupportedException($"{f.DisplayName}: numeric items of more than 18 digits are not supported here (use RecordDecoder)");
@@ -820,6 +838,11 @@ public sealed class CompiledRecordDecoder
                     op.Code = OpCode.Packed;
                     op.Aux = codec.Signed ? 1 : 0;
                     op.A = (ulong)codec.PackedSignPolicy;
+                    break;
+                case FieldKind.Float:
+                    op.Code = OpCode.Float;
+                    op.A = (ulong)codec.FloatFormat;
+                    op.B = codec.BigEndian ? 1UL : 0;
                     break;
                 default:
                     op.Code = OpCode.Binary;

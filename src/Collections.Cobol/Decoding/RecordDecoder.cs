@@ -10,7 +10,9 @@ namespace Collections.Cobol.Decoding;
 /// <list type="bullet">
 /// <item>groups are objects keyed by COBOL names in copybook order; OCCURS are arrays (DEPENDING ON: the count in the
 /// record); FILLER items (and everything under a FILLER group), level-66 RENAMES and level-88 conditions are omitted;</item>
-/// <item>numeric items are exact decimal strings at the PIC scale (P scaling applied): "-919.00", "747";
+/// <item>numeric items are exact decimal strings at the PIC scale (P scaling applied): "-919.00", "747"; COMP-1 and
+/// COMP-2 items the shortest decimal that converts back to the same floating-point value (<see cref="FloatingPoint"/>;
+/// IBM hexadecimal or IEEE 754 by <see cref="RecordDecoderOptions.EffectiveFloatFormat"/>);
 /// alphanumeric, alphabetic and edited items are their text through the code page, trailing spaces kept;</item>
 /// <item>REDEFINES: an item that is redefined, and the items redefining it, share storage. Only one view is written:
 /// the views selected for this record by a <see cref="RecordSelection"/> whose FIELD holds VALUE (several if several
@@ -60,7 +62,7 @@ public sealed class RecordDecoder
         foreach (var s in options.Selections)
         {
             var field = layout.Find(s.FieldName) ?? throw new ArgumentException($"--select {s}: field '{s.FieldName}' is not in the copybook");
-            if (field.IsGroup && field.Usage != CopybookUsage.Display) throw new ArgumentException($"--select {s}: '{s.FieldName}' cannot be compared");
+            if ((field.IsGroup && field.Usage != CopybookUsage.Display) || field.IsFloat) throw new ArgumentException($"--select {s}: '{s.FieldName}' cannot be compared");
             if (field.OccursPath.Count > 0) throw new ArgumentException($"--select {s}: '{s.FieldName}' is inside an OCCURS");
             if (field.IsRenames) throw new ArgumentException($"--select {s}: '{s.FieldName}' is a level-66 item");
             var group = layout.Find(s.GroupName) ?? throw new ArgumentException($"--select {s}: group '{s.GroupName}' is not in the copybook");
@@ -193,15 +195,23 @@ public sealed class RecordDecoder
     {
         if (f.IsGroup) return DecodeGroup(f, shift, ctx, subscripts);
         int offset = f.Offset + shift;
-        var pic = f.Picture!;
+        var numeric = f.IsFloat || f.Picture!.IsNumeric;
         if (offset + f.Length > ctx.Record.Length)
         {
             var avail = offset < ctx.Record.Length ? ctx.Record[offset..] : ReadOnlySpan<byte>.Empty;
             ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(avail),
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"field ({f.Length} bytes) extends past the end of the record ({ctx.Record.Length} bytes)")));
-            return new DecodedValue(null, pic.IsNumeric);
+            return new DecodedValue(null, numeric);
         }
         var bytes = ctx.Record.Slice(offset, f.Length);
+        if (f.IsFloat)
+        {
+            if (FloatingPoint.TryRead(bytes, _options.EffectiveFloatFormat, _options.EffectiveFloatBigEndian, out var bits, out var floatError))
+                return new DecodedValue(FloatingPoint.Format(bits, f.Length, _options.EffectiveFloatFormat), true);
+            ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(bytes), floatError!));
+            return new DecodedValue(null, true);
+        }
+        var pic = f.Picture!;
         if (!pic.IsNumeric)
         {
             try

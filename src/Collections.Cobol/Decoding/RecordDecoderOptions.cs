@@ -185,6 +185,14 @@ public sealed class RecordDecoderOptions
     /// ASCII files from cobc on a little-endian machine). COMP / COMP-4 / BINARY are always big-endian.</summary>
     public bool? NativeBinaryBigEndian { get; set; }
 
+    /// <summary>COMP-1 / COMP-2 format; null = by encoding (EBCDIC files: IBM hexadecimal floating point, the
+    /// mainframe's; ASCII files: IEEE 754, GnuCOBOL's).</summary>
+    public FloatFormat? FloatFormat { get; set; }
+
+    /// <summary>Byte order of COMP-1 / COMP-2 items; null = the COMP-5 byte order (<see cref="EffectiveNativeBigEndian"/>:
+    /// big-endian for EBCDIC files, little-endian for ASCII files written by cobc on x86/ARM).</summary>
+    public bool? FloatBigEndian { get; set; }
+
     /// <summary>Records shorter than the layout are padded with spaces before decoding (GnuCOBOL does this for
     /// LINE SEQUENTIAL files, whose trailing blanks are removed on write). Otherwise a field past the end of the
     /// record is a field error.</summary>
@@ -196,9 +204,14 @@ public sealed class RecordDecoderOptions
 
     public bool EffectiveNativeBigEndian => NativeBinaryBigEndian ?? Encoding != DataEncoding.Ascii;
 
+    public FloatFormat EffectiveFloatFormat => FloatFormat ?? (Encoding == DataEncoding.Ascii ? Codecs.FloatFormat.Ieee754 : Codecs.FloatFormat.IbmHexadecimal);
+
+    public bool EffectiveFloatBigEndian => FloatBigEndian ?? EffectiveNativeBigEndian;
+
     public void Validate()
     {
         if (!Enum.IsDefined(Encoding)) throw new ArgumentOutOfRangeException(nameof(Encoding), Encoding, "unknown encoding");
+        if (FloatFormat is { } ff && !Enum.IsDefined(ff)) throw new ArgumentOutOfRangeException(nameof(FloatFormat), ff, "unknown floating-point format");
         if (Encoding == DataEncoding.Ascii && Overpunch == OverpunchStyle.Ebcdic)
             throw new ArgumentException("EBCDIC over-punch bytes cannot be used with an ASCII file");
         if (Encoding != DataEncoding.Ascii && Overpunch is OverpunchStyle.AsciiEbcdicLetters or OverpunchStyle.GnuCobolAscii)

@@ -298,9 +298,11 @@ public sealed class CompiledRecordDecoderTests
            05  KA-TYPE       PIC X(2).
            05  KA-P3         PIC S9(5) COMP-3.
            05  KA-Z3         PIC S9(3).
+           05  KA-F1         COMP-1.
+           05  KA-D1         COMP-2.
 """;
 
-    public static TheoryData<string> OptionSets() => ["ascii", "cp037", "cp1140", "gnucobol-signs", "ibm-packed", "native-big-endian", "padded"];
+    public static TheoryData<string> OptionSets() => ["ascii", "cp037", "cp1140", "cp273", "gnucobol-signs", "ibm-packed", "native-big-endian", "padded", "ibm-floats-little"];
 
     private static RecordDecoderOptions Options(string set)
     {
@@ -308,6 +310,8 @@ public sealed class CompiledRecordDecoderTests
         {
             "cp037" => new RecordDecoderOptions { Encoding = DataEncoding.Cp037 },
             "cp1140" => new RecordDecoderOptions { Encoding = DataEncoding.Cp1140 },
+            "cp273" => new RecordDecoderOptions { Encoding = DataEncoding.Cp273 },
+            "ibm-floats-little" => new RecordDecoderOptions { FloatFormat = FloatFormat.IbmHexadecimal, FloatBigEndian = false },
             "gnucobol-signs" => new RecordDecoderOptions { Overpunch = OverpunchStyle.GnuCobolAscii },
             "ibm-packed" => new RecordDecoderOptions { PackedSigns = PackedSignPolicy.Ibm },
             "native-big-endian" => new RecordDecoderOptions { NativeBinaryBigEndian = true },
@@ -348,7 +352,11 @@ public sealed class CompiledRecordDecoderTests
                 var f = compiled.Fields[ordinal];
                 if (f.Name.EndsWith("-TYPE", StringComparison.Ordinal)) continue; // the record type stays
                 var target = record.AsSpan(f.Offset, f.Length);
-                if (f.IsNumeric)
+                if (f.Kind == FieldKind.Float)
+                {
+                    rng.NextBytes(target); // any bit pattern (an IEEE NaN or infinity is an error)
+                }
+                else if (f.IsNumeric)
                 {
                     var digits = f.Codec.Kind == FieldKind.Binary && f.Codec.Digits > 18 ? 18 : f.Codec.Digits;
                     var magnitude = rng.NextInt64(0, (long)Math.Pow(10, rng.Next(0, digits + 1)));
