@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Runs Cobrix's test cases (cases.json: copybook, the file's bytes from Cobrix's test source, Cobrix's read options
+mapped to `collections cobol decode` arguments, Cobrix's expected rows) through a `collections` CLI and compares every
+value Cobrix expects with ours.
+
+usage: run_cases.py WORKDIR CLI...        e.g. run_cases.py /tmp/x dotnet artifacts/cli/collections.dll
+
+Comparison (Cobrix's output conventions mapped to ours):
+  - names: Cobrix writes '-' as '_'; a value is found by its leaf name (with subscripts for OCCURS);
+  - text: Cobrix trims spaces at both ends by default; ours keeps them: compared trimmed;
+  - numbers: compared as exact decimals, or within the tolerance the Cobrix test asserts (floating point);
+  - Cobrix leaves a null field out of its JSON: a field we report as null (an error) must be absent or listed in
+    nullsExpected; fields we print that Cobrix leaves out (e.g. the first view of a record no segment map names) are
+    counted as extra, not as differences.
+A case agrees when every record and every value agrees. Prints one line per case and a summary; writes
+WORKDIR/summary.json. Exit 0 when every case agrees or differs only where cases.json records a known difference.
+"""
+import json, os, subprocess, sys
+from decimal import Decimal, InvalidOperation
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def leaves(node, name="", subs=(), out=None):
+    out = {} if out is None else out
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "errors":
+                continue
+            leaves(v, k, subs, out)
+    elif isinstance(node, list):
+        for i, v in enumerate(node, 1):
+            leaves(v, name, subs + (i,), out)
+    else:
+        key = name.replace("_", "-") + ("(" + ",".join(map(str, subs)) + ")" if subs else "")
+        out[key] = node
+    return out
+
+
+def same(expected, ours, tolerance):
+    if ours is None:
+        return False
+    if isinstance(expected, str):
+        return isinstance(ours, str) and expected.strip(" ") == ours.strip(" ")
+    try:
+        e, o = Decimal(str(expected)), Decimal(ours)
+    except (InvalidOperation, TypeError):
+        return False
+    if tolerance is not None:
+        return abs(e - o) < Decimal(str(tolerance))
+    return e == o
+
+
+def run_case(case, workdir, cli):
+    d = os.path.join(workdir, case["id"])
+    os.makedirs(d, exist_ok=True)
+    cpy, dat = os.path.join(d, "COPYBOOK.cpy"), os.path.join(d, "DATA.dat")
+    with open(cpy, "w", encoding="latin-1") as f:
+        f.write(case["copybook"])
+    with open(dat, "wb") as f:
+        f.write(bytes.fromhex(case["dataHex"]))
+    cmd = cli + ["cobol", "decode", "--copybook", cpy] + case["args"] + [dat]
+    p = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
+    problems, extra = [], 0
+    if p.returncode not in (0, 2):
+        return False, [f"exit {p.returncode}: {p.stderr.strip()[:300]}"], 0
+    rows = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+    expected = case["expected"]
+    if len(rows) != len(expected):
+        problems.append(f"{len(rows)} records, Cobrix {len(expected)}")
+    tol = case.get("tolerance", {})
+    known = case.get("knownDifference", {}).get("field")
+    known_hit = False
+    for i, (want, got) in enumerate(zip(expected, rows)):
+        w, g = leaves(want), leaves(got)
+        for k, v in w.items():
+            base = k.split("(")[0]
+            if not same(v, g.get(k), tol.get(base.replace("-", "_"), tol.get(base))):
+                if known and base.replace("-", "_") == known.replace("-", "_"):
+                    known_hit = True
+                    continue
+                problems.append(f"record {i + 1} {k}: Cobrix {v!r}, ours {g.get(k, '(absent)')!r}")
+        allowed_nulls = set(case.get("nullsExpected", {}).get(str(i), []))
+        for k, v in g.items():
+            if k in w:
+                continue
+            if v is None and k.split("(")[0] not in allowed_nulls:
+                problems.append(f"record {i + 1} {k}: null with us, absent in Cobrix's output")
+            elif v is not None:
+                extra += 1
+    return (not problems and not known_hit), problems + ([f"known difference in {known}"] if known_hit else []), extra
+
+
+def main():
+    workdir, cli = sys.argv[1], sys.argv[2:]
+    with open(os.path.join(HERE, "cases.json"), encoding="utf-8") as f:
+        cases = json.load(f)["cases"]
+    results, unexplained = [], 0
+    for case in cases:
+        ok, problems, extra = run_case(case, workdir, cli)
+        only_known = not ok and all(pr.startswith("known difference") for pr in problems)
+        if not ok and not only_known:
+            unexplained += 1
+        status = "agrees" if ok else ("differs (known: " + case["knownDifference"]["field"] + ")" if only_known else "differs")
+        print(f"{case['id']:40} {status}" + (f"  [{extra} extra values]" if extra else ""))
+        for pr in problems[:5]:
+            print("    " + pr)
+        results.append({"id": case["id"], "agrees": ok, "knownOnly": only_known, "problems": problems, "extra": extra})
+    agree = sum(r["agrees"] for r in results)
+    print(f"agree: {agree} of {len(results)}; known differences: {sum(r['knownOnly'] for r in results)}; unexplained: {unexplained}")
+    with open(os.path.join(workdir, "summary.json"), "w", encoding="utf-8") as f:
+        json.dump({"agree": agree, "total": len(results), "unexplained": unexplained, "cases": results}, f, indent=2)
+    return 0 if unexplained == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
