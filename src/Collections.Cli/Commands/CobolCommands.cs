@@ -250,17 +250,29 @@ internal static class CobolCommands
                 error.WriteLine("collections cobol decode: --record-length must be positive");
                 return ExitUsage;
             }
-            return RunDecode(dataFile, recordFormat, rdwOrder, length, decoder, output, error);
+            // the compiled decoder writes JSON without a tree per record; numeric items of more than 18 digits are
+            // beyond it, and those layouts go through the tree (the same text either way)
+            CompiledRecordDecoder? compiled;
+            try
+            {
+                compiled = CompiledRecordDecoder.Create(layout, options);
+            }
+            catch (NotSupportedException)
+            {
+                compiled = null;
+            }
+            return RunDecode(dataFile, recordFormat, rdwOrder, length, decoder, compiled, output, error);
         });
         return command;
     }
 
-    private static int RunDecode(string dataFile, RecordFormat format, RdwByteOrder rdwOrder, int length, RecordDecoder decoder, TextWriter output, TextWriter error)
+    private static int RunDecode(string dataFile, RecordFormat format, RdwByteOrder rdwOrder, int length, RecordDecoder decoder,
+        CompiledRecordDecoder? compiled, TextWriter output, TextWriter error)
     {
         FileStream stream;
         try
         {
-            stream = new FileStream(dataFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            stream = new FileStream(dataFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -275,10 +287,15 @@ internal static class CobolCommands
                 RecordLength = format is RecordFormat.Fixed or RecordFormat.LineSequential ? length : 0,
                 RdwByteOrder = rdwOrder,
                 FileName = dataFile,
+                BufferSize = 1 << 18,
             };
             using var reader = RecordReader.Create(stream, readerOptions);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            // JSON Lines go to stdout as UTF-8 bytes (or, when the output is not the console, e.g. under test, through
+            // the TextWriter); one writer, flushed before any message on stderr
+            output.Flush();
+            using var sink = ReferenceEquals(output, Console.Out) ? Console.OpenStandardOutput() : new TextWriterStream(output);
+            using var json = compiled is null ? null : RecordJsonWriter.Create(compiled, sink, leaveOpen: true);
+            using var tree = compiled is null ? new TreeJsonWriter(decoder, sink) : null;
             long records = 0, withErrors = 0;
             try
             {
@@ -289,32 +306,31 @@ internal static class CobolCommands
                     records++;
                     if (status == RecordReadStatus.Truncated)
                     {
+                        json?.Flush();
+                        tree?.Flush();
                         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"collections cobol decode: {dataFile}: record {reader.RecordNumber} at offset {reader.RecordOffset} is truncated ({record.Length} bytes at end of file)"));
                     }
-                    var decoded = decoder.Decode(record.Span);
-                    if (decoded.Errors.Count > 0 || status == RecordReadStatus.Truncated) withErrors++;
-                    buffer.ResetWrittenCount();
-                    json.Reset(buffer);
-                    decoded.WriteTo(json);
-                    json.Flush();
-                    output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-                    output.Write('\n');
+                    var ok = json?.Write(record.Span) ?? tree!.Write(record.Span);
+                    if (!ok || status == RecordReadStatus.Truncated) withErrors++;
                 }
             }
             catch (RecordFormatException e)
             {
-                output.Flush();
+                json?.Flush();
+                tree?.Flush();
                 error.WriteLine($"collections cobol decode: {dataFile}: {e.Message}");
                 return ExitUsage;
             }
             catch (IOException e)
             {
-                output.Flush();
+                json?.Flush();
+                tree?.Flush();
                 error.WriteLine($"collections cobol decode: {dataFile}: read error: {e.Message}");
                 return ExitUsage;
             }
-            output.Flush();
+            json?.Flush();
+            tree?.Flush();
             if (withErrors > 0)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -323,6 +339,61 @@ internal static class CobolCommands
             }
             return ExitOk;
         }
+    }
+
+    /// <summary>The layout-driven decoder's JSON Lines (a tree per record), for layouts the compiled decoder does not take.</summary>
+    private sealed class TreeJsonWriter(RecordDecoder decoder, Stream sink) : IDisposable
+    {
+        private readonly Utf8JsonWriter _json = new(sink, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        public bool Write(ReadOnlySpan<byte> record)
+        {
+            var decoded = decoder.Decode(record);
+            _json.Reset(sink);
+            decoded.WriteTo(_json);
+            _json.Flush();
+            sink.WriteByte((byte)'\n');
+            return decoded.Errors.Count == 0;
+        }
+
+        public void Flush() => sink.Flush();
+
+        public void Dispose() => _json.Dispose();
+    }
+
+    /// <summary>A write-only stream decoding UTF-8 into a <see cref="TextWriter"/> (multi-byte characters may span writes).</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false, true).GetDecoder();
+        private char[] _chars = new char[4096];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var needed = _decoder.GetCharCount(buffer, flush: false);
+            if (_chars.Length < needed) _chars = new char[Math.Max(needed, _chars.Length * 2)];
+            var n = _decoder.GetChars(buffer, _chars, flush: false);
+            writer.Write(_chars, 0, n);
+        }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static CopybookLayout? LoadLayout(string copybook, string[]? includes, string binarySize, TextWriter error)

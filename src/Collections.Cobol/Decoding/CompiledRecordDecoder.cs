@@ -80,6 +80,12 @@ public sealed class CompiledRecordDecoder
         public required int[] View { get; init; }
         public required int[][] Runs { get; init; }
         public required DependingTable[] Tables { get; init; }
+
+        /// <summary>The REDEFINES views and 01 records selected (as <see cref="RecordDecoder"/> computes them).</summary>
+        public required HashSet<LayoutField> Active { get; init; }
+
+        /// <summary>The level-01 records written, in copybook order.</summary>
+        public required LayoutField[] Records { get; init; }
     }
 
     private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target);
@@ -201,6 +207,26 @@ public sealed class CompiledRecordDecoder
     public bool PadShortRecords { get; }
 
     internal int DependingCount => _slots.Count;
+
+    internal CodePage CodePage => _codePage;
+
+    /// <summary>The ordinal of an elementary item at a shift (the OCCURS offsets of its enclosing tables).</summary>
+    internal int OrdinalOf(LayoutField f, int shift) => _ordinals[(f, shift)];
+
+    /// <summary>The count slot of an OCCURS DEPENDING ON table at a shift.</summary>
+    internal int SlotOf(LayoutField table, int shift) => _slots[(table, shift)].Slot;
+
+    /// <summary>An item of a group is written when its view is selected (RecordDecoder's rule, one place for both).</summary>
+    internal static bool Visible(LayoutField c, HashSet<LayoutField> active)
+    {
+        if (c.Redefines is not null) return active.Contains(c);
+        if (c.RedefinedBy.Count > 0)
+        {
+            if (active.Contains(c)) return true;
+            foreach (var r in c.RedefinedBy) if (active.Contains(r)) return false;
+        }
+        return true;
+    }
 
     public CopybookLayout Layout => _layout;
 
@@ -398,7 +424,7 @@ public sealed class CompiledRecordDecoder
                     {
                         if (!TryCount(plan.Tables[op.Aux], record, out var n))
                         {
-                            counts[op.Slot] = 0;
+                            counts[op.Slot] = -1; // no occurrence exists; -1 tells "invalid count" from 0
                             return i;
                         }
                         counts[op.Slot] = n;
@@ -669,12 +695,15 @@ public sealed class CompiledRecordDecoder
         }
         var builder = new PlanBuilder(this, active);
         var anyRecordSelected = _records.Any(active.Contains);
+        var written = new List<LayoutField>();
         foreach (var r in _records)
         {
             var write = anyRecordSelected ? active.Contains(r) : r == _records[0];
-            if (write) builder.Group(r, 0);
+            if (!write) continue;
+            written.Add(r);
+            builder.Group(r, 0);
         }
-        return builder.Build();
+        return builder.Build(active, [.. written]);
     }
 
     private sealed class PlanBuilder(CompiledRecordDecoder decoder, HashSet<LayoutField> active)
@@ -689,32 +718,25 @@ public sealed class CompiledRecordDecoder
         private int _runStart = -1;
         private int _runEnd = -1;
 
-        public Plan Build()
+        public Plan Build(HashSet<LayoutField> activeViews, LayoutField[] records)
         {
             Flush();
             var view = new List<int>();
             for (var k = 0; k < _present.Length; k++) if (_present[k]) view.Add(k);
-            return new Plan { Ops = [.. _ops], Present = _present, View = [.. view], Runs = [.. _runs], Tables = [.. _tables] };
+            return new Plan
+            {
+                Ops = [.. _ops], Present = _present, View = [.. view], Runs = [.. _runs], Tables = [.. _tables],
+                Active = activeViews, Records = records,
+            };
         }
 
         public void Group(LayoutField group, int shift)
         {
             foreach (var c in group.Children)
             {
-                if (c.IsFiller || c.IsRenames || !Visible(c)) continue;
+                if (c.IsFiller || c.IsRenames || !Visible(c, active)) continue;
                 Item(c, shift);
             }
-        }
-
-        private bool Visible(LayoutField c)
-        {
-            if (c.Redefines is not null) return active.Contains(c);
-            if (c.RedefinedBy.Count > 0)
-            {
-                if (active.Contains(c)) return true;
-                foreach (var r in c.RedefinedBy) if (active.Contains(r)) return false;
-            }
-            return true;
         }
 
         private void Item(LayoutField f, int shift)

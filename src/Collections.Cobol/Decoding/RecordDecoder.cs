@@ -151,17 +151,7 @@ public sealed class RecordDecoder
         return obj;
     }
 
-    private static bool Visible(LayoutField c, Context ctx)
-    {
-        if (c.Redefines is not null) return ctx.Active.Contains(c);
-        if (c.RedefinedBy.Count > 0)
-        {
-            if (ctx.Active.Contains(c)) return true;
-            foreach (var r in c.RedefinedBy) if (ctx.Active.Contains(r)) return false;
-            return true;
-        }
-        return true;
-    }
+    private static bool Visible(LayoutField c, Context ctx) => CompiledRecordDecoder.Visible(c, ctx.Active);
 
     private DecodedNode DecodeItem(LayoutField f, int shift, Context ctx, string subscripts)
     {

@@ -128,6 +128,9 @@ public sealed class RecordValues
         }
     }
 
+    /// <summary>The field failed to decode in the last record (only meaningful when <see cref="ErrorList"/> is not empty).</summary>
+    internal bool IsInvalid(int ordinal) => _invalid[ordinal];
+
     internal void AddError(int key, int ordinal, FieldError error)
     {
         ErrorList.Add((key, ordinal, error));

@@ -57,8 +57,35 @@ public sealed class CompiledRecordDecoderTests
         return result;
     }
 
-    /// <summary>Decodes <paramref name="record"/> both ways and asserts the same fields, values and errors; returns the
-    /// number of errors.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledRecordDecoder, Tuple<RecordJsonWriter, MemoryStream>> JsonWriters = new();
+
+    /// <summary>The JSON line <see cref="RecordJsonWriter"/> writes for the record (the CLI's output).</summary>
+    private static string CompiledJson(CompiledRecordDecoder compiled, byte[] record, out bool ok)
+    {
+        var (writer, stream) = JsonWriters.GetValue(compiled, c =>
+        {
+            var ms = new MemoryStream();
+            return Tuple.Create(RecordJsonWriter.Create(c, ms, leaveOpen: true), ms);
+        });
+        stream.SetLength(0);
+        ok = writer.Write(record);
+        writer.Flush();
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The JSON the tree of <see cref="RecordDecoder"/> writes (the CLI's output before RecordJsonWriter).</summary>
+    private static string TreeJson(DecodedRecord record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            record.WriteTo(json);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>Decodes <paramref name="record"/> both ways and asserts the same fields, values, errors and JSON text;
+    /// returns the number of errors.</summary>
     private static int AssertSame(RecordDecoder generic, CompiledRecordDecoder compiled, RecordValues values, byte[] record, string because)
     {
         var expected = generic.Decode(record);
@@ -66,6 +93,8 @@ public sealed class CompiledRecordDecoderTests
         Present(values).Should().Equal(Leaves(expected), because);
         values.Errors.Should().Equal(expected.Errors, because);
         ok.Should().Be(expected.Errors.Count == 0, because);
+        CompiledJson(compiled, record, out var jsonOk).Should().Be(TreeJson(expected), because);
+        jsonOk.Should().Be(ok, because);
 
         if (expected.Errors.Count == 0)
         {
