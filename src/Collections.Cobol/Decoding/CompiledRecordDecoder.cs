@@ -86,6 +86,10 @@ public sealed class CompiledRecordDecoder
 
         /// <summary>The level-01 records written, in copybook order.</summary>
         public required LayoutField[] Records { get; init; }
+
+        /// <summary>The JSON program <see cref="RecordJsonWriter"/> compiled for this plan (immutable, the same for every
+        /// writer; set once, a race only compiles it twice).</summary>
+        public object? JsonProgram;
     }
 
     private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target);
@@ -107,6 +111,11 @@ public sealed class CompiledRecordDecoder
     private readonly int _selectOffset;
     private readonly int _selectLength;
     private readonly ushort[] _overpunchTable;
+
+    /// <summary>Trailing over-punched sign byte → 0 (not a valid sign digit) or (negative ? 0x100 : 0) | the plain digit byte.</summary>
+    internal ReadOnlySpan<ushort> OverpunchTable => _overpunchTable;
+
+    internal byte SpaceByte => _options.SpaceByte;
     private readonly char[] _textTable;
     private readonly OpCode _textOp;
 
@@ -297,7 +306,8 @@ public sealed class CompiledRecordDecoder
         return plan;
     }
 
-    private Plan SelectPlan(ReadOnlySpan<byte> record)
+    /// <summary>The plan of the views a record selects (padded first when the decoder pads short records).</summary>
+    internal Plan SelectPlan(ReadOnlySpan<byte> record)
     {
         if (_byByte is not null) return record.Length > _selectOffset ? _byByte[record[_selectOffset]] : _defaultPlan;
         if (_byValue is not null)
@@ -551,7 +561,7 @@ public sealed class CompiledRecordDecoder
     private static void Fail(int ordinal, int key, string name, int offset, string reason, ReadOnlySpan<byte> raw, RecordValues target) =>
         target.AddError(key, ordinal, new FieldError(name, offset, Convert.ToHexString(raw), reason));
 
-    private bool TryCount(DependingTable table, ReadOnlySpan<byte> record, out int count)
+    internal bool TryCount(DependingTable table, ReadOnlySpan<byte> record, out int count)
     {
         count = 0;
         var dep = table.Count;

@@ -1,7 +1,11 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Collections.Cobol.Codecs;
@@ -10,13 +14,16 @@ using Collections.Cobol.Copybooks;
 namespace Collections.Cobol.Decoding;
 
 /// <summary>
-/// Writes records as JSON Lines straight from a <see cref="CompiledRecordDecoder"/>: the same text, byte for byte, as
-/// <see cref="RecordDecoder"/> + <see cref="DecodedRecord.WriteTo"/> through a <see cref="Utf8JsonWriter"/> with
-/// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> (one object per record, then '\n'), without building a tree:
-/// for each set of selected views the structure is compiled once into a program of literal byte runs (names,
-/// braces, brackets, commas) and value slots; a record is decoded into one reused <see cref="RecordValues"/> and the
-/// program copies literals, formats numbers from the unscaled values and copies text bytes through a per-byte table
-/// of their escaped UTF-8 (a run of plain printable ASCII, the common case, is copied as it is).
+/// Writes records as JSON Lines straight from a <see cref="CompiledRecordDecoder"/>'s layout: the same text, byte for
+/// byte, as <see cref="RecordDecoder"/> + <see cref="DecodedRecord.WriteTo"/> through a <see cref="Utf8JsonWriter"/> with
+/// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> (one object per record, then '\n'), without building a tree.
+/// For each set of selected views the structure is compiled once into a program of literal byte runs (names, braces,
+/// brackets, commas) and field ops. A record is transcoded in one pass from its bytes: text through a per-byte table of
+/// its escaped UTF-8 (a run of plain printable ASCII is copied as it is), zoned and packed digits straight to decimal
+/// text (no binary value in between), binary and floating-point items through their codecs. Any field that is not in its
+/// canonical form (an invalid digit or sign, a short record, an OCCURS DEPENDING ON count out of range, but also a valid
+/// variant such as an IBM packed sign A) sends the record through the decoder and the program's checked path, which
+/// writes what the decoder decodes, nulls and the "errors" array.
 /// Buffered: call <see cref="Flush"/> (or dispose) at the end. Not thread-safe: one per output.
 /// </summary>
 public sealed class RecordJsonWriter : IDisposable
@@ -29,13 +36,33 @@ public sealed class RecordJsonWriter : IDisposable
         Guard,
     }
 
+    /// <summary>How a field is transcoded on the direct path.</summary>
+    private enum Kind : byte
+    {
+        Text,
+        ZonedPlain,
+        ZonedTrailing,
+        Packed,
+        Codec,
+        Float,
+    }
+
+    /// <summary>Value: A = ordinal, B = direct field op, the literal run before the value (its name) in LiteralOffset and
+    /// LiteralLength. OdoOpen: A = count slot, B = instruction after the closing
+    /// bracket, C = depending table. Guard: A = count slot, B = occurrence, C = the closing bracket's instruction.
+    /// Literal: A = offset in the literal bytes, B = length.</summary>
     [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Ins(Code Code, int A, int B, int C);
+    private readonly record struct Ins(Code Code, int A, int B, int C, int LiteralOffset = 0, int LiteralLength = 0);
+
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct FieldOp(Kind Kind, int Offset, int Length, int Scale, bool Signed, int PadNibble);
 
     private sealed class Program
     {
         public required Ins[] Code { get; init; }
-        public required byte[][] Literals { get; init; }
+        public required byte[] Literals { get; init; }
+        public required FieldOp[] Fields { get; init; }
+        public required CompiledRecordDecoder.DependingTable[] Tables { get; init; }
 
         /// <summary>Most bytes a record can take without its errors (text at its widest escape).</summary>
         public required int MaxLength { get; init; }
@@ -43,14 +70,21 @@ public sealed class RecordJsonWriter : IDisposable
 
     private const int MaxEscape = 6; // \u00XX
 
+    /// <summary>Room past a record's longest text for the 16-byte stores of the direct path.</summary>
+    private const int Slack = 64;
+
     private readonly CompiledRecordDecoder _decoder;
     private readonly RecordValues _values;
     private readonly Stream _output;
     private readonly bool _leaveOpen;
-    private readonly Dictionary<CompiledRecordDecoder.Plan, Program> _programs = new(ReferenceEqualityComparer.Instance);
     private readonly byte[][] _charJson = new byte[256][];
     private readonly bool[] _plain = new bool[256];
     private readonly CompiledField[] _fields;
+    private readonly ushort[] _overpunch;
+    private readonly byte _zone;
+    private readonly bool _latin1;
+    private readonly int[] _counts;
+    private readonly byte[] _padded;
     private byte[] _buffer = new byte[1 << 16];
     private int _used;
 
@@ -61,12 +95,23 @@ public sealed class RecordJsonWriter : IDisposable
         _output = output;
         _leaveOpen = leaveOpen;
         _fields = [.. decoder.Fields];
+        _overpunch = decoder.OverpunchTable.ToArray();
+        _zone = decoder.CodePage.IsEbcdic ? (byte)0xF0 : (byte)0x30;
+        _latin1 = ReferenceEquals(decoder.CodePage, Collections.Cobol.Text.CodePage.Latin1);
+        _counts = new int[Math.Max(decoder.DependingCount, 1)];
+        _padded = new byte[decoder.PadShortRecords ? decoder.MaxRecordLength : 0];
         var page = decoder.CodePage;
         for (var b = 0; b < 256; b++)
         {
             var c = page.ToChar((byte)b);
             _charJson[b] = c == '\uFFFF' ? [] : Escaped(c.ToString());
             _plain[b] = _charJson[b] is [var only] && only == b;
+        }
+        // the 16-byte text path takes printable ASCII but '"' and '\\' as written as they are: only if the table agrees
+        for (var b = 0x20; b <= 0x7E; b++)
+        {
+            if (b is '"' or '\\') continue;
+            if (!_plain[b]) _latin1 = false;
         }
     }
 
@@ -86,17 +131,32 @@ public sealed class RecordJsonWriter : IDisposable
     /// (it is null and listed in the record's "errors").</summary>
     public bool Write(ReadOnlySpan<byte> record)
     {
-        var ok = _decoder.TryDecode(record, _values);
-        if (_decoder.PadShortRecords && record.Length < _decoder.MaxRecordLength) record = _values.Padded;
-        var plan = _values.Plan!;
-        if (!_programs.TryGetValue(plan, out var program))
+        if (_decoder.PadShortRecords && record.Length < _decoder.MaxRecordLength)
+        {
+            record.CopyTo(_padded);
+            _padded.AsSpan(record.Length).Fill(_decoder.SpaceByte);
+            record = _padded;
+        }
+        var plan = _decoder.SelectPlan(record);
+        if (plan.JsonProgram is not Program program)
         {
             program = Compile(plan);
-            _programs[plan] = program;
+            plan.JsonProgram = program;
         }
-        Ensure(program.MaxLength + 2);
-        _used = Run(program, record, _buffer, _used, ok);
-        if (!ok) WriteErrors();
+        Ensure(program.MaxLength + Slack);
+        var end = RunDirect(program, record, _buffer, _used);
+        var ok = true;
+        if (end >= 0)
+        {
+            _used = end;
+        }
+        else
+        {
+            // a field not in canonical form: decode the record and write what the decoder makes of it
+            ok = _decoder.TryDecode(record, _values);
+            _used = Run(program, record, _buffer, _used, ok);
+            if (!ok) WriteErrors();
+        }
         Ensure(2);
         _buffer[_used++] = (byte)'}';
         _buffer[_used++] = (byte)'\n';
@@ -134,99 +194,511 @@ public sealed class RecordJsonWriter : IDisposable
 
     private int Run(Program program, ReadOnlySpan<byte> record, byte[] buffer, int pos, bool ok)
     {
-        var code = program.Code;
-        var literals = program.Literals;
-        var values = _values;
-        var counts = values.Counts;
-        var unscaled = values.Values;
-        for (var i = 0; i < code.Length; i++)
+        unchecked // hot path: offsets and lengths within the record and the buffer
         {
-            var ins = code[i];
-            switch (ins.Code)
+            var code = program.Code;
+            var literals = program.Literals;
+            var values = _values;
+            var counts = values.Counts;
+            var unscaled = values.Values;
+            for (var i = 0; i < code.Length; i++)
             {
-                case Code.Literal:
+                var ins = code[i];
+                switch (ins.Code)
                 {
-                    var lit = literals[ins.A];
-                    lit.CopyTo(buffer, pos);
-                    pos += lit.Length;
-                    break;
-                }
-                case Code.OdoOpen:
-                    if (counts[ins.A] < 0)
-                    {
-                        "null"u8.CopyTo(buffer.AsSpan(pos));
-                        pos += 4;
-                        i = ins.B - 1; // past the closing bracket
-                    }
-                    else
-                    {
-                        buffer[pos++] = (byte)'[';
-                    }
-                    break;
-                case Code.Guard:
-                    if (ins.B > counts[ins.A]) i = ins.C - 1;
-                    break;
-                default:
-                {
-                    var ordinal = ins.A;
-                    if (!ok && values.IsInvalid(ordinal))
-                    {
-                        "null"u8.CopyTo(buffer.AsSpan(pos));
-                        pos += 4;
+                    case Code.Literal:
+                        Buffer.BlockCopy(literals, ins.A, buffer, pos, ins.B);
+                        pos += ins.B;
                         break;
-                    }
-                    var f = _fields[ordinal];
-                    switch (f.Kind)
-                    {
-                        case FieldKind.Alphanumeric:
-                            pos = Text(record.Slice(f.Offset, f.Length), buffer, pos);
-                            break;
-                        case FieldKind.Float:
+                    case Code.OdoOpen:
+                        if (counts[ins.A] < 0)
                         {
-                            buffer[pos++] = (byte)'"';
-                            var text = FloatingPoint.Format(unchecked((ulong)unscaled[ordinal]), f.Length, f.Codec.FloatFormat);
-                            for (var k = 0; k < text.Length; k++) buffer[pos + k] = (byte)text[k];
-                            pos += text.Length;
-                            buffer[pos++] = (byte)'"';
+                            "null"u8.CopyTo(buffer.AsSpan(pos));
+                            pos += 4;
+                            i = ins.B - 1; // past the closing bracket
+                        }
+                        else
+                        {
+                            buffer[pos++] = (byte)'[';
+                        }
+                        break;
+                    case Code.Guard:
+                        if (ins.B > counts[ins.A]) i = ins.C - 1;
+                        break;
+                    default:
+                    {
+                        Buffer.BlockCopy(literals, ins.LiteralOffset, buffer, pos, ins.LiteralLength);
+                        pos += ins.LiteralLength;
+                        var ordinal = ins.A;
+                        if (!ok && values.IsInvalid(ordinal))
+                        {
+                            "null"u8.CopyTo(buffer.AsSpan(pos));
+                            pos += 4;
                             break;
                         }
-                        default:
-                            buffer[pos++] = (byte)'"';
-                            pos += FixedPoint.FormatUtf8(unscaled[ordinal], f.Scale, buffer.AsSpan(pos));
-                            buffer[pos++] = (byte)'"';
-                            break;
+                        var f = _fields[ordinal];
+                        switch (f.Kind)
+                        {
+                            case FieldKind.Alphanumeric:
+                                pos = Text(record.Slice(f.Offset, f.Length), buffer, pos);
+                                break;
+                            case FieldKind.Float:
+                            {
+                                buffer[pos++] = (byte)'"';
+                                var text = FloatingPoint.Format(unchecked((ulong)unscaled[ordinal]), f.Length, f.Codec.FloatFormat);
+                                for (var k = 0; k < text.Length; k++) buffer[pos + k] = (byte)text[k];
+                                pos += text.Length;
+                                buffer[pos++] = (byte)'"';
+                                break;
+                            }
+                            default:
+                                buffer[pos++] = (byte)'"';
+                                pos += FixedPoint.FormatUtf8(unscaled[ordinal], f.Scale, buffer.AsSpan(pos));
+                                buffer[pos++] = (byte)'"';
+                                break;
+                        }
+                        break;
                     }
-                    break;
                 }
             }
+            return pos;
         }
-        return pos;
     }
 
-    /// <summary>A text field as a JSON string: plain printable ASCII copied as it is, other bytes through the table.</summary>
+    /// <summary>The direct path: the record transcoded from its bytes; -1 when a field is not in canonical form (or the
+    /// record is too short for it, or a count is out of range). Writes through refs: <see cref="Write"/> made room for
+    /// the program's longest record plus <see cref="Slack"/> (16-byte stores may write past a value; what follows
+    /// overwrites it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int RunDirect(Program program, ReadOnlySpan<byte> record, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var code = program.Code;
+            var fields = program.Fields;
+            var counts = _counts;
+            ref var lit0 = ref MemoryMarshal.GetArrayDataReference(program.Literals);
+            ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+            ref var rec0 = ref MemoryMarshal.GetReference(record);
+            var length = record.Length;
+            for (var i = 0; i < code.Length; i++)
+            {
+                ref readonly var ins = ref code[i];
+                switch (ins.Code)
+                {
+                    case Code.Literal:
+                        Copy(ref Unsafe.Add(ref lit0, ins.A), ref Unsafe.Add(ref out0, pos), ins.B);
+                        pos += ins.B;
+                        break;
+                    case Code.OdoOpen:
+                        if (!_decoder.TryCount(program.Tables[ins.C], record, out var n)) return -1;
+                        counts[ins.A] = n;
+                        Unsafe.Add(ref out0, pos++) = (byte)'[';
+                        break;
+                    case Code.Guard:
+                        if (ins.B > counts[ins.A]) i = ins.C - 1;
+                        break;
+                    default:
+                    {
+                        Copy(ref Unsafe.Add(ref lit0, ins.LiteralOffset), ref Unsafe.Add(ref out0, pos), ins.LiteralLength);
+                        pos += ins.LiteralLength;
+                        ref readonly var op = ref fields[ins.B];
+                        if ((uint)(op.Offset + op.Length) > (uint)length) return -1;
+                        ref var field = ref Unsafe.Add(ref rec0, op.Offset);
+                        var wide = op.Offset + 16 <= length; // a 16-byte load at the field stays in the record
+                        switch (op.Kind)
+                        {
+                            case Kind.Text:
+                                pos = wide && op.Length <= 16 && _latin1
+                                    ? TextVector(ref field, op.Length, ref out0, pos, buffer)
+                                    : Text(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), buffer, pos);
+                                break;
+                            case Kind.ZonedPlain:
+                                pos = wide && op.Length <= 16
+                                    ? ZonedVector(ref field, op.Length, op.Scale, ref out0, pos)
+                                    : ZonedPlain(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
+                                break;
+                            case Kind.ZonedTrailing:
+                                pos = ZonedTrailing(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
+                                break;
+                            case Kind.Packed:
+                                pos = op.Length <= 8 && op.Offset + 8 <= length && Bmi2.X64.IsSupported && Ssse3.IsSupported
+                                    ? PackedVector(ref field, op, ref out0, pos)
+                                    : Packed(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op, buffer, pos);
+                                break;
+                            case Kind.Float:
+                            {
+                                var f = _fields[ins.A];
+                                if (!FloatingPoint.TryRead(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), f.Codec.FloatFormat, f.Codec.BigEndian, out var bits, out _)) return -1;
+                                buffer[pos++] = (byte)'"';
+                                var text = FloatingPoint.Format(bits, f.Length, f.Codec.FloatFormat);
+                                for (var k = 0; k < text.Length; k++) buffer[pos + k] = (byte)text[k];
+                                pos += text.Length;
+                                buffer[pos++] = (byte)'"';
+                                break;
+                            }
+                            default:
+                            {
+                                var f = _fields[ins.A];
+                                if (!f.Codec.TryDecodeUnscaled(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), out var value)) return -1;
+                                buffer[pos++] = (byte)'"';
+                                pos += FixedPoint.FormatUtf8(value, op.Scale, buffer.AsSpan(pos));
+                                buffer[pos++] = (byte)'"';
+                                break;
+                            }
+                        }
+                        if (pos < 0) return -1;
+                        break;
+                    }
+                }
+            }
+            return pos;
+        }
+    }
+
+    /// <summary>Copies a short run 16 bytes at a time (the literal bytes have 16 bytes of slack after the last run).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref byte source, ref byte destination, int length)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            for (var k = 0; k < length; k += 16)
+            {
+                Vector128.LoadUnsafe(ref source, (nuint)k).StoreUnsafe(ref destination, (nuint)k);
+            }
+        }
+    }
+
+    /// <summary>Latin-1 text of up to 16 bytes, loaded at once: written as it is when every byte is plain printable
+    /// ASCII, else through the table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TextVector(ref byte field, int length, ref byte out0, int pos, byte[] buffer)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var v = Vector128.LoadUnsafe(ref field);
+            var bad = Vector128.LessThan(v, Vector128.Create((byte)0x20)) | Vector128.GreaterThan(v, Vector128.Create((byte)0x7E))
+                      | Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'));
+            if ((bad.ExtractMostSignificantBits() & ((1u << length) - 1)) != 0)
+                return Text(MemoryMarshal.CreateReadOnlySpan(ref field, length), buffer, pos);
+            Unsafe.Add(ref out0, pos) = (byte)'"';
+            v.StoreUnsafe(ref out0, (nuint)(pos + 1));
+            pos += length + 1;
+            Unsafe.Add(ref out0, pos) = (byte)'"';
+            return pos + 1;
+        }
+    }
+
+    /// <summary>Unsigned zoned digits of up to 16 bytes, loaded at once: validated (every byte of the plain zone), turned
+    /// into ASCII digits, leading zeros dropped, and written as FixedPoint.Format writes the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ZonedVector(ref byte field, int length, int scale, ref byte out0, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var v = Vector128.LoadUnsafe(ref field);
+            var lanes = (1u << length) - 1;
+            var zoneOk = Vector128.Equals(v & Vector128.Create((byte)0xF0), Vector128.Create(_zone));
+            var digit = v & Vector128.Create((byte)0x0F);
+            var ok = zoneOk & Vector128.LessThanOrEqual(digit, Vector128.Create((byte)9));
+            if ((~ok.ExtractMostSignificantBits() & lanes) != 0) return -1;
+            var nonZero = ~Vector128.Equals(digit, Vector128<byte>.Zero).ExtractMostSignificantBits() & lanes;
+            return DigitsVector(digit | Vector128.Create((byte)'0'), length, nonZero, negative: false, scale, ref out0, pos);
+        }
+    }
+
+    /// <summary>Writes the ASCII digits in the low <paramref name="length"/> lanes of <paramref name="ascii"/> as
+    /// FixedPoint.Format writes their value (<paramref name="nonZero"/>: a bit per non-zero digit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DigitsVector(Vector128<byte> ascii, int length, uint nonZero, bool negative, int scale, ref byte out0, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            Unsafe.Add(ref out0, pos++) = (byte)'"';
+            if (nonZero == 0)
+            {
+                Unsafe.Add(ref out0, pos++) = (byte)'0';
+                if (scale > 0)
+                {
+                    Unsafe.Add(ref out0, pos++) = (byte)'.';
+                    Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)pos);
+                    if (scale > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
+                    pos += scale;
+                }
+                Unsafe.Add(ref out0, pos++) = (byte)'"';
+                return pos;
+            }
+            if (negative) Unsafe.Add(ref out0, pos++) = (byte)'-';
+            var first = BitOperations.TrailingZeroCount(nonZero);
+            var n = length - first;
+            var intDigits = n - Math.Max(scale, 0);
+            if (intDigits <= 0)
+            {
+                // 0.000ddd
+                Unsafe.Add(ref out0, pos++) = (byte)'0';
+                Unsafe.Add(ref out0, pos++) = (byte)'.';
+                Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)pos);
+                if (-intDigits > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
+                pos += -intDigits;
+                ShiftLeft(ascii, first).StoreUnsafe(ref out0, (nuint)pos);
+                pos += n;
+            }
+            else
+            {
+                ShiftLeft(ascii, first).StoreUnsafe(ref out0, (nuint)pos);
+                pos += intDigits;
+                if (scale > 0)
+                {
+                    Unsafe.Add(ref out0, pos++) = (byte)'.';
+                    ShiftLeft(ascii, length - scale).StoreUnsafe(ref out0, (nuint)pos);
+                    pos += scale;
+                }
+                else if (scale < 0)
+                {
+                    Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)pos);
+                    if (-scale > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
+                    pos += -scale;
+                }
+            }
+            Unsafe.Add(ref out0, pos++) = (byte)'"';
+            return pos;
+        }
+    }
+
+    private static readonly Vector128<byte>[] ShiftMasks = BuildShiftMasks();
+
+    private static Vector128<byte>[] BuildShiftMasks()
+    {
+        var masks = new Vector128<byte>[17];
+        Span<byte> m = stackalloc byte[16];
+        for (var s = 0; s <= 16; s++)
+        {
+            for (var k = 0; k < 16; k++) m[k] = k + s < 16 ? (byte)(k + s) : (byte)0x80;
+            masks[s] = Vector128.Create((ReadOnlySpan<byte>)m);
+        }
+        return masks;
+    }
+
+    /// <summary>The lanes from <paramref name="shift"/> on, moved to the front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> ShiftLeft(Vector128<byte> v, int shift) =>
+        Ssse3.IsSupported ? Ssse3.Shuffle(v, ShiftMasks[shift]) : Vector128.Shuffle(v, ShiftMasks[shift]);
+
+    /// <summary>A packed field of up to 8 bytes (15 digits): its nibbles spread to bytes (PDEP), validated, as ASCII
+    /// digits written as FixedPoint.Format writes the value; -1 for a sign other than C, F (or D when signed), a
+    /// non-zero pad nibble or a nibble above 9.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PackedVector(ref byte field, in FieldOp op, ref byte out0, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var length = op.Length;
+            // the field right-aligned in 8 bytes, big-endian: nibbles from the top, the sign nibble last
+            var word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref field, length - 8)));
+            var sign = (int)(word & 0x0F);
+            bool negative;
+            if (sign is 0x0C or 0x0F) negative = false;
+            else if (sign == 0x0D && op.Signed) negative = true;
+            else return -1;
+            var nibbles = length * 2 - 1; // digits, with the pad nibble
+            var digits = word >> 4;       // the digit nibbles, the last one lowest
+            if (nibbles < 16) digits &= (1UL << (4 * nibbles)) - 1;
+            // 15 nibbles to 16 bytes: the high 8 nibbles (7 used) and the low 8, each spread by PDEP
+            var high = Bmi2.X64.ParallelBitDeposit(digits >> 32, 0x0F0F_0F0F_0F0F_0F0FUL);
+            var low = Bmi2.X64.ParallelBitDeposit(digits & 0xFFFF_FFFFUL, 0x0F0F_0F0F_0F0F_0F0FUL);
+            // bytes in memory order: the most significant digit first (reverse each half's byte order)
+            var v = Vector128.Create(BinaryPrimitives.ReverseEndianness(high), BinaryPrimitives.ReverseEndianness(low)).AsByte();
+            // v holds 16 digit lanes, the last 'nibbles' of them the field's; move those to the front
+            var start = 16 - nibbles + op.PadNibble;
+            var count = nibbles - op.PadNibble;
+            if (op.PadNibble == 1 && v.GetElement(16 - nibbles) != 0) return -1;
+            var lanes = (1u << count) - 1;
+            var d = ShiftLeft(v, start);
+            if ((~Vector128.LessThanOrEqual(d, Vector128.Create((byte)9)).ExtractMostSignificantBits() & lanes) != 0) return -1;
+            var nonZero = ~Vector128.Equals(d, Vector128<byte>.Zero).ExtractMostSignificantBits() & lanes;
+            return DigitsVector(d | Vector128.Create((byte)'0'), count, nonZero, negative && nonZero != 0, op.Scale, ref out0, pos);
+        }
+    }
+
+    /// <summary>Unsigned zoned digits (all of the plain zone) as <see cref="FixedPoint.Format(long, int)"/> writes their
+    /// value; -1 when a byte is not a plain digit.</summary>
+    private int ZonedPlain(ReadOnlySpan<byte> field, int scale, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var zone = _zone;
+            var first = -1;
+            for (var k = 0; k < field.Length; k++)
+            {
+                var b = field[k];
+                if ((b & 0xF0) != zone || (b & 0x0F) > 9) return -1;
+                if (first < 0 && (b & 0x0F) != 0) first = k;
+            }
+            return Digits(field, first, negative: false, last: -1, scale, buffer, pos);
+        }
+    }
+
+    /// <summary>Zoned digits with the sign over-punched on the last one (through the decoder's table of sign bytes).</summary>
+    private int ZonedTrailing(ReadOnlySpan<byte> field, int scale, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var zone = _zone;
+            var e = _overpunch[field[^1]];
+            if (e == 0) return -1;
+            var last = (byte)(e & 0xFF);
+            var first = -1;
+            for (var k = 0; k < field.Length - 1; k++)
+            {
+                var b = field[k];
+                if ((b & 0xF0) != zone || (b & 0x0F) > 9) return -1;
+                if (first < 0 && (b & 0x0F) != 0) first = k;
+            }
+            if (first < 0 && (last & 0x0F) != 0) first = field.Length - 1;
+            return Digits(field, first, (e & 0x100) != 0, last, scale, buffer, pos);
+        }
+    }
+
+    /// <summary>
+    /// Writes "digits" as FixedPoint.Format does: the digit bytes of <paramref name="field"/> from
+    /// <paramref name="first"/> (the first non-zero one; -1 for zero), the last one replaced by <paramref name="last"/>
+    /// when it is not -1, with the decimal point <paramref name="scale"/> digits from the right (P scaling: zeros after),
+    /// '-' only for a non-zero negative value. Digits are written as the low nibble of each byte.
+    /// </summary>
+    private static int Digits(ReadOnlySpan<byte> field, int first, bool negative, int last, int scale, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            buffer[pos++] = (byte)'"';
+            if (first < 0)
+            {
+                buffer[pos++] = (byte)'0';
+                if (scale > 0)
+                {
+                    buffer[pos++] = (byte)'.';
+                    buffer.AsSpan(pos, scale).Fill((byte)'0');
+                    pos += scale;
+                }
+                buffer[pos++] = (byte)'"';
+                return pos;
+            }
+            if (negative) buffer[pos++] = (byte)'-';
+            var n = field.Length - first; // significant digits
+            var intDigits = n - Math.Max(scale, 0);
+            if (intDigits <= 0)
+            {
+                buffer[pos++] = (byte)'0';
+                buffer[pos++] = (byte)'.';
+                buffer.AsSpan(pos, -intDigits).Fill((byte)'0');
+                pos += -intDigits;
+            }
+            for (var k = first; k < field.Length; k++)
+            {
+                if (k - first == intDigits && intDigits > 0) buffer[pos++] = (byte)'.';
+                var b = k == field.Length - 1 && last >= 0 ? (byte)last : field[k];
+                buffer[pos++] = (byte)('0' + (b & 0x0F));
+            }
+            if (scale < 0)
+            {
+                buffer.AsSpan(pos, -scale).Fill((byte)'0');
+                pos += -scale;
+            }
+            buffer[pos++] = (byte)'"';
+            return pos;
+        }
+    }
+
+    /// <summary>Packed digits straight to text: C and F positive, D negative (signed items), a zero pad nibble for an
+    /// even digit count; -1 for anything else (the decoder then decides).</summary>
+    private static int Packed(ReadOnlySpan<byte> field, FieldOp op, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            var sign = field[^1] & 0x0F;
+            bool negative;
+            if (sign is 0x0C or 0x0F) negative = false;
+            else if (sign == 0x0D && op.Signed) negative = true;
+            else return -1;
+            // nibbles: 2 per byte, the last is the sign; the first is a pad when PadNibble
+            var nibbles = field.Length * 2 - 1;
+            var start = op.PadNibble;
+            if (start == 1 && (field[0] >> 4) != 0) return -1;
+            var first = -1;
+            for (var k = start; k < nibbles; k++)
+            {
+                var d = (k & 1) == 0 ? field[k >> 1] >> 4 : field[k >> 1] & 0x0F;
+                if (d > 9) return -1;
+                if (first < 0 && d != 0) first = k;
+            }
+            buffer[pos++] = (byte)'"';
+            var scale = op.Scale;
+            if (first < 0)
+            {
+                buffer[pos++] = (byte)'0';
+                if (scale > 0)
+                {
+                    buffer[pos++] = (byte)'.';
+                    buffer.AsSpan(pos, scale).Fill((byte)'0');
+                    pos += scale;
+                }
+                buffer[pos++] = (byte)'"';
+                return pos;
+            }
+            if (negative) buffer[pos++] = (byte)'-';
+            var n = nibbles - first;
+            var intDigits = n - Math.Max(scale, 0);
+            if (intDigits <= 0)
+            {
+                buffer[pos++] = (byte)'0';
+                buffer[pos++] = (byte)'.';
+                buffer.AsSpan(pos, -intDigits).Fill((byte)'0');
+                pos += -intDigits;
+            }
+            for (var k = first; k < nibbles; k++)
+            {
+                if (k - first == intDigits && intDigits > 0) buffer[pos++] = (byte)'.';
+                var d = (k & 1) == 0 ? field[k >> 1] >> 4 : field[k >> 1] & 0x0F;
+                buffer[pos++] = (byte)('0' + d);
+            }
+            if (scale < 0)
+            {
+                buffer.AsSpan(pos, -scale).Fill((byte)'0');
+                pos += -scale;
+            }
+            buffer[pos++] = (byte)'"';
+            return pos;
+        }
+    }
+
+    /// <summary>A text field as a JSON string: plain printable ASCII copied as it is, other bytes through the table; -1
+    /// for a byte the code page does not define.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Text(ReadOnlySpan<byte> field, byte[] buffer, int pos)
     {
-        buffer[pos++] = (byte)'"';
-        var plain = _plain;
-        var k = 0;
-        while (k < field.Length && plain[field[k]]) k++;
-        field[..k].CopyTo(buffer.AsSpan(pos));
-        pos += k;
-        for (; k < field.Length; k++)
+        unchecked // hot path: offsets and lengths within the record and the buffer
         {
-            var b = field[k];
-            if (plain[b])
+            buffer[pos++] = (byte)'"';
+            var plain = _plain;
+            var k = 0;
+            while (k < field.Length && plain[field[k]]) k++;
+            field[..k].CopyTo(buffer.AsSpan(pos));
+            pos += k;
+            for (; k < field.Length; k++)
             {
-                buffer[pos++] = b;
-                continue;
+                var b = field[k];
+                if (plain[b])
+                {
+                    buffer[pos++] = b;
+                    continue;
+                }
+                var escaped = _charJson[b];
+                if (escaped.Length == 0) return -1; // a byte the code page does not define: the decoder reports it
+                escaped.CopyTo(buffer, pos);
+                pos += escaped.Length;
             }
-            var escaped = _charJson[b];
-            escaped.CopyTo(buffer, pos);
-            pos += escaped.Length;
+            buffer[pos++] = (byte)'"';
+            return pos;
         }
-        buffer[pos++] = (byte)'"';
-        return pos;
     }
 
     private void WriteErrors()
@@ -269,7 +741,7 @@ public sealed class RecordJsonWriter : IDisposable
 
     private Program Compile(CompiledRecordDecoder.Plan plan)
     {
-        var builder = new ProgramBuilder(_decoder, plan.Active);
+        var builder = new ProgramBuilder(_decoder, plan);
         builder.Literal("{");
         var first = true;
         foreach (var r in plan.Records)
@@ -281,10 +753,13 @@ public sealed class RecordJsonWriter : IDisposable
         return builder.Build(_fields);
     }
 
-    private sealed class ProgramBuilder(CompiledRecordDecoder decoder, HashSet<LayoutField> active)
+    private sealed class ProgramBuilder(CompiledRecordDecoder decoder, CompiledRecordDecoder.Plan plan)
     {
+        private readonly HashSet<LayoutField> active = plan.Active;
         private readonly List<Ins> _code = [];
-        private readonly List<byte[]> _literals = [];
+        private readonly List<byte> _literals = [];
+        private readonly List<FieldOp> _fieldOps = [];
+        private readonly List<CompiledRecordDecoder.DependingTable> _tables = [];
         private readonly System.Text.StringBuilder _pending = new();
 
         public void Literal(string text) => _pending.Append(text);
@@ -331,7 +806,9 @@ public sealed class RecordJsonWriter : IDisposable
             var slot = decoder.SlotOf(f, shift);
             FlushLiteral();
             var open = _code.Count;
-            _code.Add(new Ins(Code.OdoOpen, slot, 0, 0));
+            var table = plan.Tables.First(t => t.Table == f && t.Offset == f.Offset + shift);
+            _code.Add(new Ins(Code.OdoOpen, slot, 0, _tables.Count));
+            _tables.Add(table);
             var guards = new List<int>();
             for (var i = 0; i < f.OccursMax; i++)
             {
@@ -357,15 +834,37 @@ public sealed class RecordJsonWriter : IDisposable
                 Group(f, shift);
                 return;
             }
-            FlushLiteral();
-            _code.Add(new Ins(Code.Value, decoder.OrdinalOf(f, shift), 0, 0));
+            // the pending literal (the member name, braces before it) goes with the value: one dispatch for both
+            var literal = System.Text.Encoding.UTF8.GetBytes(_pending.ToString());
+            _pending.Clear();
+            var ordinal = decoder.OrdinalOf(f, shift);
+            _code.Add(new Ins(Code.Value, ordinal, _fieldOps.Count, 0, _literals.Count, literal.Length));
+            _literals.AddRange(literal);
+            _fieldOps.Add(DirectOp(decoder.Fields[ordinal]));
+        }
+
+        /// <summary>How the direct path writes the field.</summary>
+        private static FieldOp DirectOp(CompiledField f)
+        {
+            var c = f.Codec;
+            var kind = c.Kind switch
+            {
+                FieldKind.Alphanumeric => Kind.Text,
+                FieldKind.Float => Kind.Float,
+                FieldKind.Zoned when c.SignPlacement == SignPlacement.Unsigned => Kind.ZonedPlain,
+                FieldKind.Zoned when c.SignPlacement == SignPlacement.TrailingOverpunch => Kind.ZonedTrailing,
+                FieldKind.Packed => Kind.Packed,
+                _ => Kind.Codec,
+            };
+            return new FieldOp(kind, f.Offset, f.Length, c.Scale, c.Signed, c.Kind == FieldKind.Packed && c.Digits % 2 == 0 ? 1 : 0);
         }
 
         private void FlushLiteral()
         {
             if (_pending.Length == 0) return;
-            _code.Add(new Ins(Code.Literal, _literals.Count, 0, 0));
-            _literals.Add(System.Text.Encoding.UTF8.GetBytes(_pending.ToString()));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(_pending.ToString());
+            _code.Add(new Ins(Code.Literal, _literals.Count, bytes.Length, 0));
+            _literals.AddRange(bytes);
             _pending.Clear();
         }
 
@@ -377,13 +876,14 @@ public sealed class RecordJsonWriter : IDisposable
             {
                 max += ins.Code switch
                 {
-                    Code.Literal => _literals[ins.A].Length,
+                    Code.Literal => ins.B,
                     Code.OdoOpen => 4,
                     Code.Guard => 0,
-                    _ => fields[ins.A].Kind == FieldKind.Alphanumeric ? 2 + MaxEscape * fields[ins.A].Length : 66,
+                    _ => ins.LiteralLength + (fields[ins.A].Kind == FieldKind.Alphanumeric ? 2 + MaxEscape * fields[ins.A].Length : 66),
                 };
             }
-            return new Program { Code = [.. _code], Literals = [.. _literals], MaxLength = max };
+            _literals.AddRange(new byte[16]); // slack for 16-byte copies of the last run
+            return new Program { Code = [.. _code], Literals = [.. _literals], Fields = [.. _fieldOps], Tables = [.. _tables], MaxLength = max };
         }
     }
 }
