@@ -80,20 +80,7 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
             };
             var exe = Path.Combine(suite.WorkHome, "bin", "CLV100");
             if (noLegacy) exe = "/bin/true";
-            var legacyWatch = Stopwatch.StartNew();
-            var psi = new ProcessStartInfo("bash", ["-c", $"TIMEFORMAT='%U %S'; time (\"{exe}\" < SYSIN > STEP010.CLV100 2>&1)"])
-            {
-                WorkingDirectory = legacyDir, UseShellExecute = false, RedirectStandardError = true,
-            };
-            foreach (var (k, v) in env) psi.Environment[k] = v;
-            string times;
-            using (var p = Process.Start(psi)!)
-            {
-                times = p.StandardError.ReadToEnd();
-                p.WaitForExit();
-            }
-            legacyWatch.Stop();
-            var legacyCpu = times.Trim().Split(' ').Sum(t => double.Parse(t, CultureInfo.InvariantCulture));
+            var (legacyWall, legacyCpu) = LegacyProgram.RunTimed(exe, legacyDir, "STEP010.CLV100", env);
 
             // --- the port, in this process -------------------------------------------------------------------
             var files = new Clv100Files(Path.Combine(oursDir, "SYSIN"), entryin, Path.Combine(refDir, "TARIFF.DAT"),
@@ -143,14 +130,14 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
             Console.WriteLine();
             Console.WriteLine("| run | wall time | CPU time (user+sys) | records/s (CPU) |");
             Console.WriteLine("|---|---:|---:|---:|");
-            Console.WriteLine(FormattableString.Invariant($"| legacy CLV100 (GnuCOBOL 3.1.2) | {legacyWatch.Elapsed.TotalSeconds:F2} s | {legacyCpu:F2} s | {(gen.Records + 1) / legacyCpu:N0} |"));
+            Console.WriteLine(FormattableString.Invariant($"| legacy CLV100 (GnuCOBOL 3.1.2) | {legacyWall.TotalSeconds:F2} s | {legacyCpu:F2} s | {(gen.Records + 1) / legacyCpu:N0} |"));
             for (var i = 0; i < runs.Count; i++)
                 Console.WriteLine(FormattableString.Invariant($"| Clv100Step (.NET, in process, run {warmups + i + 1}) | {runs[i].Wall:F2} s | {runs[i].Cpu:F2} s | {(gen.Records + 1) / runs[i].Cpu:N0} |"));
             Console.WriteLine();
             Console.WriteLine("Port runs (in process): " + string.Join("; ", notes) + ".");
             Console.WriteLine();
             Console.WriteLine(FormattableString.Invariant(
-                $"Ratio legacy/port (fastest port run): wall {legacyWatch.Elapsed.TotalSeconds / best.Wall:F1}x, CPU {legacyCpu / best.Cpu:F1}x; outputs byte-identical (LINECALC, REJECTS, CTLTOTS, sysout): {(noLegacy ? "not checked (--no-legacy)" : differ.Count == 0 ? "yes" : "NO, differ: " + string.Join(", ", differ))}."));
+                $"Ratio legacy/port (fastest port run): wall {legacyWall.TotalSeconds / best.Wall:F1}x, CPU {legacyCpu / best.Cpu:F1}x; outputs byte-identical (LINECALC, REJECTS, CTLTOTS, sysout): {(noLegacy ? "not checked (--no-legacy)" : differ.Count == 0 ? "yes" : "NO, differ: " + string.Join(", ", differ))}."));
             return differ.Count == 0 ? 0 : 1;
         }
         finally

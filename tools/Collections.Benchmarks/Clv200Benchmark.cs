@@ -49,20 +49,7 @@ public sealed class Clv200Benchmark : IBenchmarkCommand
                 ["DD_ENTCALC"] = Path.Combine(legacyDir, "ENTCALC"), ["DD_CTLTOTS"] = Path.Combine(legacyDir, "CTLTOTS"),
             };
             var exe = Path.Combine(suite.WorkHome, "bin", "CLV200");
-            var legacyWatch = Stopwatch.StartNew();
-            var psi = new ProcessStartInfo("bash", ["-c", $"TIMEFORMAT='%U %S'; time (\"{exe}\" < SYSIN > STEP020.CLV200 2>&1)"])
-            {
-                WorkingDirectory = legacyDir, UseShellExecute = false, RedirectStandardError = true,
-            };
-            foreach (var (k, v) in env) psi.Environment[k] = v;
-            string times;
-            using (var p = Process.Start(psi)!)
-            {
-                times = p.StandardError.ReadToEnd();
-                p.WaitForExit();
-            }
-            legacyWatch.Stop();
-            var legacyCpu = times.Trim().Split(' ').Sum(t => double.Parse(t, CultureInfo.InvariantCulture));
+            var (legacyWall, legacyCpu) = LegacyProgram.RunTimed(exe, legacyDir, "STEP020.CLV200", env);
 
             var warmups = int.Parse(Environment.GetEnvironmentVariable("CLV200_BENCH_WARMUP") ?? "0", CultureInfo.InvariantCulture);
             for (var warm = 0; warm < warmups; warm++)
@@ -93,10 +80,10 @@ public sealed class Clv200Benchmark : IBenchmarkCommand
             Console.WriteLine();
             Console.WriteLine("| run | wall time | CPU time (user+sys) | lines/s (wall) |");
             Console.WriteLine("|---|---|---|---|");
-            Console.WriteLine($"| legacy CLV200 (GnuCOBOL 3.1.2) | {legacyWatch.Elapsed.TotalSeconds:F2} s | {legacyCpu:F2} s | {lines / legacyWatch.Elapsed.TotalSeconds:N0} |");
+            Console.WriteLine($"| legacy CLV200 (GnuCOBOL 3.1.2) | {legacyWall.TotalSeconds:F2} s | {legacyCpu:F2} s | {lines / legacyWall.TotalSeconds:N0} |");
             Console.WriteLine($"| Clv200Step (.NET, {(warmups == 0 ? "first run in the process" : $"after {warmups} warm-up run(s)")}) | {oursWatch.Elapsed.TotalSeconds:F2} s | {oursCpu:F2} s | {lines / oursWatch.Elapsed.TotalSeconds:N0} |");
             Console.WriteLine();
-            Console.WriteLine($"Ratio legacy/port: wall {legacyWatch.Elapsed.TotalSeconds / oursWatch.Elapsed.TotalSeconds:F1}x, CPU {legacyCpu / oursCpu:F1}x; port peak working set {peak / (1024 * 1024)} MiB (whole benchmark process); "
+            Console.WriteLine($"Ratio legacy/port: wall {legacyWall.TotalSeconds / oursWatch.Elapsed.TotalSeconds:F1}x, CPU {legacyCpu / oursCpu:F1}x; port peak working set {peak / (1024 * 1024)} MiB (whole benchmark process); "
                               + $"ENTCALC {new FileInfo(Path.Combine(oursDir, "ENTCALC")).Length:N0} bytes; outputs byte-identical: {(parity ? "yes" : "NO")}.");
             Console.WriteLine($"Port run allocated {allocated:N0} bytes in all ({(double)allocated / lines:F2} bytes per line, start-up and table loading included), {gen0} gen0 collections.");
             return parity ? 0 : 1;

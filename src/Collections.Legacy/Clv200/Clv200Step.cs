@@ -101,15 +101,11 @@ public sealed class Clv200Step : IStreamingStep
         {
             return run.Execute();
         }
-        catch (Clv200Abend abend)
+        catch (LegacyAbend abend)
         {
-            sysout.Write("CLV9901E FILE ERROR DD=" + abend.DdName.PadRight(8) + " OPERATION=" + abend.Operation.PadRight(8) + " STATUS=" + abend.Status + "\n");
-            sysout.Write("CLV9902E CLV200 ABENDING WITH RETURN CODE 16\n");
             // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
             // (which run-cycle.sh sends to the same sysout).
-            foreach (var (fd, dd) in run.OpenedFiles.Reverse()) sysout.Write($"libcob: warning: implicit CLOSE of {fd} ('{dd}')\n");
-            if (abend.Detail is not null) (diagnostics ?? Console.Error).WriteLine("CLV200 " + abend.Detail);
-            return 16;
+            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
         finally
         {
@@ -117,15 +113,6 @@ public sealed class Clv200Step : IStreamingStep
             sysout.Flush();
         }
     }
-}
-
-/// <summary>9900-IO-ERROR: an unrecoverable file error (RC 16).</summary>
-internal sealed class Clv200Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
-{
-    public string DdName { get; } = ddName;
-    public string Operation { get; } = operation;
-    public string Status { get; } = status;
-    public string? Detail { get; } = detail;
 }
 
 internal sealed class Clv200Run
@@ -188,16 +175,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = new byte[80];
-        card.AsSpan().Fill((byte)' ');
-        if (File.Exists(_files.Sysin))
-        {
-            using var s = File.OpenRead(_files.Sysin);
-            var first = LineSequential.ReadRecords(s, 80, "SYSIN").FirstOrDefault();
-            first?.CopyTo(card, 0);
-        }
-        var keywordOk = card.AsSpan(0, 8).SequenceEqual("RUNDATE="u8);
-        if (keywordOk && Fields.TryDigits(card, 8, 8, out var date) && date > 19900000 && date < 21000000)
+        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
+        if (ControlCard.RunDateInRange(card) is { } date)
         {
             _runDate = date;
             Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
@@ -233,25 +212,7 @@ internal sealed class Clv200Run
 
     private static FileStream OpenInput(string path, string dd) => Open(path, FileMode.Open, FileAccess.Read, dd);
 
-    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd)
-    {
-        try
-        {
-            return new FileStream(path, mode, access, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "35");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "37");
-        }
-        catch (IOException)
-        {
-            throw new Clv200Abend(dd, "OPEN", "30");
-        }
-    }
+    private static FileStream Open(string path, FileMode mode, FileAccess access, string dd) => LegacyAbend.Open(path, mode, access, dd);
 
     private static List<byte[]> ReadTable(FileStream stream, int recordLength, string dd)
     {
@@ -261,7 +222,7 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend(dd, "READ", "30");
+            throw new LegacyAbend(dd, "READ", "30");
         }
     }
 
@@ -302,7 +263,7 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend("LINECALC", "READ", "30");
+            throw new LegacyAbend("LINECALC", "READ", "30");
         }
         if (status == RecordReadStatus.EndOfFile)
         {
@@ -312,7 +273,7 @@ internal sealed class Clv200Run
         if (status == RecordReadStatus.Truncated)
         {
             // GnuCOBOL: file status 04 (record length does not match) -> 9900-IO-ERROR
-            throw new Clv200Abend("LINECALC", "READ", "04",
+            throw new LegacyAbend("LINECALC", "READ", "04",
                 $"LINECALC RECORD {_linecalcRead + 1} AT OFFSET {_linecalcReader.Position - record.Length} IS {record.Length} BYTES, NOT {Clv200LineInput.RecordLength}");
         }
         record.Span.CopyTo(_record);
@@ -358,7 +319,7 @@ internal sealed class Clv200Run
         }
         catch (CobolDataException e)
         {
-            throw new Clv200Abend("LINECALC", "READ", "34",
+            throw new LegacyAbend("LINECALC", "READ", "34",
                 $"LINECALC RECORD {_linecalcRead} ENTRY {Clv200LineInput.EntryNumber(_record)} LINE {Clv200LineInput.LineNumberText(_record)}: "
                 + $"{e.FieldName} AT OFFSET {e.Offset}: {e.Reason} (RAW {e.RawHex})");
         }
@@ -398,14 +359,14 @@ internal sealed class Clv200Run
         }
         catch (IOException)
         {
-            throw new Clv200Abend("ENTCALC", "WRITE", "30");
+            throw new LegacyAbend("ENTCALC", "WRITE", "30");
         }
     }
 
     private void CheckHeaderDigits(int offset, int length, string field)
     {
         if (Fields.TryDigits(_entryHeader, offset, length, out _)) return;
-        throw new Clv200Abend("LINECALC", "READ", "34",
+        throw new LegacyAbend("LINECALC", "READ", "34",
             $"LINECALC RECORD {_linecalcRead} ENTRY {CurrentEntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(_entryHeader, offset, length)})");
     }
 
@@ -459,7 +420,7 @@ internal sealed class Clv200Run
             }
             catch (IOException)
             {
-                throw new Clv200Abend("CTLTOTS", "WRITE", "30");
+                throw new LegacyAbend("CTLTOTS", "WRITE", "30");
             }
         }
         Line("LINECALC RECORDS READ", _linecalcRead, 0);

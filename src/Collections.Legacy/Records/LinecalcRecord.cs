@@ -206,6 +206,17 @@ public static class ControlCard
         return card;
     }
 
+    /// <summary>
+    /// The run date as CLV200-CLV500 check it (1100-READ-CONTROL-CARD): RUNDATE= followed by eight digits (IS NUMERIC)
+    /// greater than 19900000 and less than 21000000, whether or not a real date; else null.
+    /// </summary>
+    public static int? RunDateInRange(ReadOnlySpan<byte> card)
+    {
+        if (card.Length < 16 || !card[..8].SequenceEqual("RUNDATE="u8) || !LegacyNumeric.IsDigits(card.Slice(8, 8))) return null;
+        var date = (int)LegacyNumeric.Digits(card.Slice(8, 8));
+        return date is > 19900000 and < 21000000 ? date : null;
+    }
+
     /// <summary>The run date when the card is RUNDATE= followed by a valid CCYYMMDD date (8100 rules), else null.</summary>
     public static int? RunDate(ReadOnlySpan<byte> card)
     {

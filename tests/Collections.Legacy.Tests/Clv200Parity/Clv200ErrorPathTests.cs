@@ -35,6 +35,8 @@ public class Clv200ErrorPathTests
     [InlineData("RUNDATE 20260302\n")]
     [InlineData("")]
     [InlineData("RUNDATE=21000000 TRAILING TEXT ON THE CARD\n")]
+    [InlineData("RUNDATE=2026\r\n")]
+    [InlineData("RUNDATE=2026\tX\n")]
     public void Run_InvalidControlCard_Rc8LikeLegacy(string card) => Compare(card, TwoEntries);
 
     [Fact]
