@@ -623,50 +623,17 @@ public sealed class RecordJsonWriter : IDisposable
             var nibbles = field.Length * 2 - 1;
             var start = op.PadNibble;
             if (start == 1 && (field[0] >> 4) != 0) return -1;
+            Span<byte> digits = stackalloc byte[40]; // at most 18 digits (a compiled decoder's packed items)
+            var count = nibbles - start;
             var first = -1;
             for (var k = start; k < nibbles; k++)
             {
                 var d = (k & 1) == 0 ? field[k >> 1] >> 4 : field[k >> 1] & 0x0F;
                 if (d > 9) return -1;
-                if (first < 0 && d != 0) first = k;
+                if (first < 0 && d != 0) first = k - start;
+                digits[k - start] = (byte)d;
             }
-            buffer[pos++] = (byte)'"';
-            var scale = op.Scale;
-            if (first < 0)
-            {
-                buffer[pos++] = (byte)'0';
-                if (scale > 0)
-                {
-                    buffer[pos++] = (byte)'.';
-                    buffer.AsSpan(pos, scale).Fill((byte)'0');
-                    pos += scale;
-                }
-                buffer[pos++] = (byte)'"';
-                return pos;
-            }
-            if (negative) buffer[pos++] = (byte)'-';
-            var n = nibbles - first;
-            var intDigits = n - Math.Max(scale, 0);
-            if (intDigits <= 0)
-            {
-                buffer[pos++] = (byte)'0';
-                buffer[pos++] = (byte)'.';
-                buffer.AsSpan(pos, -intDigits).Fill((byte)'0');
-                pos += -intDigits;
-            }
-            for (var k = first; k < nibbles; k++)
-            {
-                if (k - first == intDigits && intDigits > 0) buffer[pos++] = (byte)'.';
-                var d = (k & 1) == 0 ? field[k >> 1] >> 4 : field[k >> 1] & 0x0F;
-                buffer[pos++] = (byte)('0' + d);
-            }
-            if (scale < 0)
-            {
-                buffer.AsSpan(pos, -scale).Fill((byte)'0');
-                pos += -scale;
-            }
-            buffer[pos++] = (byte)'"';
-            return pos;
+            return Digits(digits[..count], first, negative, last: -1, op.Scale, buffer, pos);
         }
     }
 
@@ -707,18 +674,7 @@ public sealed class RecordJsonWriter : IDisposable
         var sink = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(sink, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
         {
-            json.WritePropertyName("errors");
-            json.WriteStartArray();
-            foreach (var e in errors)
-            {
-                json.WriteStartObject();
-                json.WriteString("field", e.Field);
-                json.WriteNumber("offset", e.Offset);
-                json.WriteString("hex", e.Hex);
-                json.WriteString("reason", e.Reason);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            DecodedRecord.WriteErrors(json, errors);
         }
         Ensure(sink.WrittenCount + 1);
         _buffer[_used++] = (byte)',';

@@ -272,9 +272,10 @@ public sealed class FloatingPointTests
         return exponent >= 0 ? (num * BigInteger.Pow(10, exponent), BigInteger.One) : (num, BigInteger.Pow(10, -exponent));
     }
 
-    private static (BigInteger Digits, int Exponent) Digits(string text)
+    /// <summary>A decimal number's digits (no trailing zeros) and power of ten: "-1.2300E+02" = (123, 0), sign dropped.</summary>
+    internal static (BigInteger Digits, int Exponent) Digits(string text)
     {
-        var t = text.TrimStart('-');
+        var t = text.TrimStart('-', '+');
         var exponent = 0;
         var e = t.IndexOf('E', StringComparison.Ordinal);
         if (e >= 0)

@@ -51,29 +51,9 @@ public sealed class FloatingPointCobcTests
     /// <summary>A decimal number as digits without leading or trailing zeros and a power of ten ("-1.2300E+02" = -123).</summary>
     private static string Canonical(string text)
     {
-        var negative = text.StartsWith('-');
-        var t = text.TrimStart('-', '+');
-        var exponent = 0;
-        var e = t.IndexOf('E', StringComparison.Ordinal);
-        if (e >= 0)
-        {
-            exponent = int.Parse(t[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            t = t[..e];
-        }
-        var dot = t.IndexOf('.', StringComparison.Ordinal);
-        if (dot >= 0)
-        {
-            exponent -= t.Length - dot - 1;
-            t = t.Remove(dot, 1);
-        }
-        t = t.TrimStart('0');
-        if (t.Length == 0) return "0";
-        while (t.EndsWith('0'))
-        {
-            t = t[..^1];
-            exponent++;
-        }
-        return (negative ? "-" : "") + t + "e" + exponent.ToString(CultureInfo.InvariantCulture);
+        var (digits, exponent) = Codecs.FloatingPointTests.Digits(text);
+        if (digits.IsZero) return "0";
+        return (text.StartsWith('-') ? "-" : "") + digits.ToString(CultureInfo.InvariantCulture) + "e" + exponent.ToString(CultureInfo.InvariantCulture);
     }
 
     [Fact]
