@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Main job: set up (restore + build the CLI), run the ported daily cycle (CLV100 + CLV200 so far) on the legacy's
-# first sample day, then run every committed fixture set (legacy-fixtures/) through the parity harness and write
+# first sample day, the same steps on the database (run-day, embedded SQLite) over both sample days, then run every committed fixture set (legacy-fixtures/) through the parity harness and write
 # the HTML report. No legacy build is needed. Exit code: the harness's (0 parity, 1 unexplained differences).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,5 +25,21 @@ cycle_rc=$?
 set -e
 echo "cycle return code: $cycle_rc (4 = some records rejected, as the legacy)"
 [ "$cycle_rc" -lt 8 ] || exit "$cycle_rc"
+echo "== database cycle: run-day on the embedded SQLite default (out/collections.db) over the sample days, export legacy"
+rm -f out/collections.db out/collections.db-wal out/collections.db-shm
+DB=(--connection "Data Source=out/collections.db")
+for SET in sample-2026-03-02 sample-2026-03-03; do
+  DAY=${SET#sample-}
+  set +e
+  "${CLI[@]}" run-day --date "$DAY" --input "legacy-fixtures/$SET/input" "${DB[@]}"
+  day_rc=$?
+  set -e
+  [ "$day_rc" -lt 8 ] || exit "$day_rc"
+  "${CLI[@]}" export legacy --date "$DAY" --out "out/db-$DAY" "${DB[@]}" >/dev/null
+  for DSN in LINECALC REJECTS ENTCALC sysout/STEP010.CLV100 sysout/STEP020.CLV200; do
+    cmp -s "out/db-$DAY/$DSN" "legacy-fixtures/$SET/output/$DSN" || { echo "database cycle $DAY: $DSN differs from the legacy" >&2; exit 1; }
+  done
+  echo "database cycle $DAY: LINECALC REJECTS ENTCALC sysout identical to the legacy run"
+done
 echo "== parity harness over legacy-fixtures/ -> out/parity"
 "${CLI[@]}" parity run --fixtures legacy-fixtures --report out/parity

@@ -16,6 +16,11 @@ public static class Program
         root.Subcommands.Add(RefdataCommands.Create());
         root.Subcommands.Add(GenerateCommands.Create());
         root.Subcommands.Add(ParityCommands.Create());
+        root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(CycleCommands.CreateRunDay());
+        root.Subcommands.Add(CycleCommands.CreateStatus());
+        root.Subcommands.Add(CycleCommands.CreateWorker());
+        root.Subcommands.Add(ExportCommands.Create());
         return root;
     }
 }

@@ -82,6 +82,12 @@ public sealed class Clv100Step : IStreamingStep
     }
 }
 
+/// <summary>CLV100's run counters and amount totals (cents; raw MPF in 0.00001 dollars) as its control totals report them.</summary>
+internal readonly record struct Clv100Totals(
+    long RecordsRead, long HeadersRead, long LinesRead, long BeforeTrailer, long ValueHash, long TrailerRecords, long TrailerHash,
+    long EntriesAccepted, long EntriesRejected, long LinesAssessed, long TotalUsd, long LinesRejected, long Warnings,
+    long LinecalcWritten, long TotalDuty, long TotalCh99, long TotalAdcvd, long TotalRawMpf, long TotalCotton, long RejectsWritten);
+
 internal sealed class Clv100Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
 {
     public string DdName { get; } = ddName;
@@ -513,7 +519,7 @@ internal sealed class Clv100Run
     }
 
     /// <summary>DISPLAY literal (31 chars) + count edited ZZZ,ZZ9 (the MOVE keeps the low six digits).</summary>
-    private static string Count(string label, long value)
+    internal static string Count(string label, long value)
     {
         var v = value % 1_000_000;
         var text = v >= 1000
@@ -525,23 +531,32 @@ internal sealed class Clv100Run
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()
     {
-        Ctl("ENTRYIN RECORDS READ", _recordsRead, 0);
-        Ctl("ENTRY HEADERS READ", _headersRead, 0);
-        Ctl("ENTRY LINES READ", _linesRead, 0);
-        Ctl("RECORDS AND HASH COMPUTED", _beforeTrailer, _valueHash);
-        Ctl("RECORDS AND HASH PER TRAILER", _trailerRecords, _trailerHash);
-        Ctl("ENTRIES ACCEPTED", _entriesAccepted, 0);
-        Ctl("ENTRIES REJECTED", _entriesRejected, 0);
-        Ctl("LINES ASSESSED - USD VALUE", _linesAssessed, _totalUsd);
-        Ctl("LINES REJECTED", _linesRejected, 0);
-        Ctl("WARNINGS ISSUED", _warnings, 0);
-        Ctl("LINECALC RECORDS - DUTY", _linecalcWritten, _totalDuty);
-        Ctl("CHAPTER 99 DUTIES", 0, _totalCh99);
-        Ctl("AD/CVD CASH DEPOSITS", 0, _totalAdcvd);
-        var rawMpfCents = CobolArithmetic.Store(CobolDecimal.FromUnscaled(_totalRawMpf, 5), new NumericPic(17, 2, true), _policies.RawMpfControlTotal).Value;
-        Ctl("RAW LINE MPF (TO CENTS)", 0, rawMpfCents.ToUnscaledInt64(2));
-        Ctl("COTTON FEES", 0, _totalCotton);
-        Ctl("REJECT RECORDS WRITTEN", _rejectsWritten, 0);
+        var totals = new Clv100Totals(_recordsRead, _headersRead, _linesRead, _beforeTrailer, _valueHash, _trailerRecords, _trailerHash,
+            _entriesAccepted, _entriesRejected, _linesAssessed, _totalUsd, _linesRejected, _warnings, _linecalcWritten, _totalDuty,
+            _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton, _rejectsWritten);
+        foreach (var (description, count, amount) in ControlTotalLines(totals, _policies)) Ctl(description, count, amount);
+    }
+
+    /// <summary>The CTLTOTS lines of CLV100 (description, count, amount in cents) from its run totals, in order.</summary>
+    internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(Clv100Totals t, Clv100RoundingPolicies policies)
+    {
+        yield return ("ENTRYIN RECORDS READ", t.RecordsRead, 0);
+        yield return ("ENTRY HEADERS READ", t.HeadersRead, 0);
+        yield return ("ENTRY LINES READ", t.LinesRead, 0);
+        yield return ("RECORDS AND HASH COMPUTED", t.BeforeTrailer, t.ValueHash);
+        yield return ("RECORDS AND HASH PER TRAILER", t.TrailerRecords, t.TrailerHash);
+        yield return ("ENTRIES ACCEPTED", t.EntriesAccepted, 0);
+        yield return ("ENTRIES REJECTED", t.EntriesRejected, 0);
+        yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.TotalUsd);
+        yield return ("LINES REJECTED", t.LinesRejected, 0);
+        yield return ("WARNINGS ISSUED", t.Warnings, 0);
+        yield return ("LINECALC RECORDS - DUTY", t.LinecalcWritten, t.TotalDuty);
+        yield return ("CHAPTER 99 DUTIES", 0, t.TotalCh99);
+        yield return ("AD/CVD CASH DEPOSITS", 0, t.TotalAdcvd);
+        var rawMpfCents = CobolArithmetic.Store(CobolDecimal.FromUnscaled(t.TotalRawMpf, 5), new NumericPic(17, 2, true), policies.RawMpfControlTotal).Value;
+        yield return ("RAW LINE MPF (TO CENTS)", 0, rawMpfCents.ToUnscaledInt64(2));
+        yield return ("COTTON FEES", 0, t.TotalCotton);
+        yield return ("REJECT RECORDS WRITTEN", t.RejectsWritten, 0);
     }
 
     private void Ctl(string description, long count, long amountCents)

@@ -67,9 +67,7 @@ public sealed class Clv200Step : IStreamingStep
     public int Run(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
-        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = LegacyProgram.OpenSysout(context, this);
         var files = Clv200Files.ForCycle(context.OutDir, context.RefDir) with
         {
             LinecalcSource = context.RedirectOf("LINECALC"), CtltotsSink = context.RedirectOf("CTLTOTS"),
@@ -97,25 +95,11 @@ public sealed class Clv200Step : IStreamingStep
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
         var run = new Clv200Run(files, sysout, policies ?? EntryFeePolicies.Legacy);
-        try
-        {
-            return run.Execute();
-        }
-        catch (LegacyAbend abend)
-        {
-            // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
-            // (which run-cycle.sh sends to the same sysout).
-            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
-        }
-        finally
-        {
-            run.CloseAll();
-            sysout.Flush();
-        }
+        return LegacyProgram.Run(ProgramName, run, sysout, diagnostics ?? Console.Error);
     }
 }
 
-internal sealed class Clv200Run
+internal sealed class Clv200Run : ILegacyProgramRun
 {
     private readonly Clv200Files _files;
     private readonly TextWriter _sysout;
@@ -175,17 +159,8 @@ internal sealed class Clv200Run
 
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(_files.Sysin);   // ACCEPT: the first line as read (a CR stays in the card)
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV2001I RUN DATE " + date.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV2002E INVALID CONTROL CARD: " + LineSequential.Latin1(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(_files.Sysin, Clv200Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     private void OpenFiles()
@@ -384,25 +359,7 @@ internal sealed class Clv200Run
     }
 
     /// <summary>MOVE count TO WS-DISPLAY-COUNT (PIC ZZZ,ZZ9): six digits (high order truncated), zero suppressed.</summary>
-    internal static string Edit(long count)
-    {
-        var digits = (Math.Abs(count) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-        var chars = new char[7];
-        var leading = true;
-        var j = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            if (i == 3) chars[j++] = leading ? ' ' : ',';
-            var c = digits[i];
-            if (leading && c == '0' && i < 5) chars[j++] = ' ';
-            else
-            {
-                leading = false;
-                chars[j++] = c;
-            }
-        }
-        return new string(chars);
-    }
+    internal static string Edit(long count) => LegacyNumeric.EditCount(count);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()
@@ -423,20 +380,26 @@ internal sealed class Clv200Run
                 throw new LegacyAbend("CTLTOTS", "WRITE", "30");
             }
         }
-        Line("LINECALC RECORDS READ", _linecalcRead, 0);
-        Line("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
-        Line("LINES REJECTED BY CLV100", t.LinesRejected, 0);
-        Line("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
-        Line("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
-        Line("MPF 499", t.MpfEntries, t.MpfCents);
-        Line("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
-        Line("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
-        Line("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
-        Line("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
-        Line("HMF 501", t.HmfCount, t.HmfCents);
-        Line("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
-        Line("COTTON FEE 056", t.CottonCount, t.CottonCents);
-        Line("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
+        foreach (var (description, count, amount) in ControlTotalLines(_linecalcRead, t)) Line(description, count, amount);
+    }
+
+    /// <summary>The CTLTOTS lines of CLV200 (description, count, amount in cents) from its run totals, in order.</summary>
+    internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(long linecalcRead, EntryFeeRunTotals t)
+    {
+        yield return ("LINECALC RECORDS READ", linecalcRead, 0);
+        yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.UsdValueCents);
+        yield return ("LINES REJECTED BY CLV100", t.LinesRejected, 0);
+        yield return ("ENTRIES WRITTEN - ASSESSED", t.EntriesWritten, t.AssessedCents);
+        yield return ("ENTRIES WITH NO ASSESSED LINES", t.EntriesSkipped, 0);
+        yield return ("MPF 499", t.MpfEntries, t.MpfCents);
+        yield return ("MPF MINIMUM APPLIED", t.MpfMinimumCount, 0);
+        yield return ("MPF MAXIMUM APPLIED", t.MpfMaximumCount, 0);
+        yield return ("INFORMAL ENTRY FEE 311", t.InformalCount, t.InformalCents);
+        yield return ("MANUAL SURCHARGE 500", t.ManualCount, t.ManualCents);
+        yield return ("HMF 501", t.HmfCount, t.HmfCents);
+        yield return ("HMF NOT CHARGED (3.00 OR LESS)", t.HmfWaivedCount, 0);
+        yield return ("COTTON FEE 056", t.CottonCount, t.CottonCents);
+        yield return ("MPF ALLOCATION RECORDS", t.AllocationsWritten, t.AllocatedCents);
     }
 
     public void CloseAll()

@@ -58,25 +58,34 @@ public sealed class EntcalcReader : IDisposable
             throw new EntcalcFormatException(_name, number, "record", _reader.RecordOffset, data.Span, $"truncated record ({data.Length} bytes at end of file)");
         var body = data.Span;
         RecordsRead = number;
-        try
-        {
-            record = Decode(body, number);
-        }
-        catch (CobolDataException e)
-        {
-            throw new EntcalcFormatException(_name, number, e.FieldName ?? "?", e.Offset, Convert.FromHexString(e.RawHex), e.Reason);
-        }
+        record = Decode(body, number, _name);
         return true;
     }
 
-    private EntcalcRecord Decode(ReadOnlySpan<byte> r, long number)
+    /// <summary>
+    /// Decodes one ENTCALC record body (without its length prefix) as <see cref="TryRead"/> does: invalid data is an
+    /// <see cref="EntcalcFormatException"/> naming <paramref name="name"/>, <paramref name="recordNumber"/>, field and bytes.
+    /// </summary>
+    public static EntcalcRecord Decode(ReadOnlySpan<byte> record, long recordNumber, string name = "ENTCALC")
     {
-        if (r.Length == 0) throw new EntcalcFormatException(_name, number, "record", 0, r, "empty record");
+        try
+        {
+            return DecodeCore(record, recordNumber, name);
+        }
+        catch (CobolDataException e)
+        {
+            throw new EntcalcFormatException(name, recordNumber, e.FieldName ?? "?", e.Offset, Convert.FromHexString(e.RawHex), e.Reason);
+        }
+    }
+
+    private static EntcalcRecord DecodeCore(ReadOnlySpan<byte> r, long number, string name)
+    {
+        if (r.Length == 0) throw new EntcalcFormatException(name, number, "record", 0, r, "empty record");
         switch (r[0])
         {
             case EntcalcLayout.MpfAllocationType:
                 if (r.Length != EntcalcLayout.MpfAllocationLength)
-                    throw new EntcalcFormatException(_name, number, "ECM-REC-TYPE", 0, r[..1], $"M record of {r.Length} bytes, expected 36");
+                    throw new EntcalcFormatException(name, number, "ECM-REC-TYPE", 0, r[..1], $"M record of {r.Length} bytes, expected 36");
                 return new EntcalcRecord(number, null, new EntcalcMpfAllocation(
                     Fields.Text(r, EntcalcLayout.MEntryNo, 11),
                     Fields.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO"),
@@ -85,10 +94,10 @@ public sealed class EntcalcReader : IDisposable
                     Fields.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF")));
             case EntcalcLayout.EntryTotalType:
                 if (r.Length < EntcalcLayout.EntryTotalFixedLength)
-                    throw new EntcalcFormatException(_name, number, "ECT-REC-TYPE", 0, r[..1], $"E record of {r.Length} bytes, shorter than 151");
+                    throw new EntcalcFormatException(name, number, "ECT-REC-TYPE", 0, r[..1], $"E record of {r.Length} bytes, shorter than 151");
                 var count = Fields.Digits(r, EntcalcLayout.FeeCount, 2, "ECT-FEE-COUNT");
                 if (count is < 1 or > EntcalcLayout.MaxFees || r.Length != EntcalcLayout.EntryTotalFixedLength + (count * EntcalcLayout.FeeLength))
-                    throw new EntcalcFormatException(_name, number, "ECT-FEE-COUNT", EntcalcLayout.FeeCount, r.Slice(EntcalcLayout.FeeCount, 2),
+                    throw new EntcalcFormatException(name, number, "ECT-FEE-COUNT", EntcalcLayout.FeeCount, r.Slice(EntcalcLayout.FeeCount, 2),
                         $"fee count {count} does not match the record length {r.Length}");
                 var fees = new EntryFee[count];
                 for (var i = 0; i < count; i++)
@@ -126,7 +135,7 @@ public sealed class EntcalcReader : IDisposable
                     Fees = fees,
                 }, null);
             default:
-                throw new EntcalcFormatException(_name, number, "ECT-REC-TYPE", 0, r[..1], "record type is neither E nor M");
+                throw new EntcalcFormatException(name, number, "ECT-REC-TYPE", 0, r[..1], "record type is neither E nor M");
         }
     }
 

@@ -60,9 +60,7 @@ public sealed class Clv300Step : ILegacyStep
     public int Run(StepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sysoutPath = string.IsNullOrEmpty(context.SysoutPath) ? context.SysoutPathOf(this) : context.SysoutPath;
-        Directory.CreateDirectory(Path.GetDirectoryName(sysoutPath)!);
-        using var sysout = new StreamWriter(sysoutPath, append: false, Encoding.Latin1) { NewLine = "\n" };
+        using var sysout = LegacyProgram.OpenSysout(context, this);
         return Run(Clv300Files.ForCycle(context.OutDir, context.RefDir), sysout, context.Diagnostics);
     }
 
@@ -76,23 +74,11 @@ public sealed class Clv300Step : ILegacyStep
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
         var run = new Clv300Run(files, sysout, this);
-        try
-        {
-            return run.Execute();
-        }
-        catch (LegacyAbend abend)
-        {
-            return abend.Report(ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
-        }
-        finally
-        {
-            run.CloseAll();
-            sysout.Flush();
-        }
+        return LegacyProgram.Run(ProgramName, run, sysout, diagnostics ?? Console.Error);
     }
 }
 
-internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step step)
+internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step step) : ILegacyProgramRun
 {
     private static readonly EditedPicture DisplayCount = new("ZZZ,ZZ9");   // WS-DISPLAY-COUNT
 
@@ -138,17 +124,8 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     // 1100-READ-CONTROL-CARD
     private void ReadControlCard()
     {
-        var card = ControlCard.Accept(files.Sysin);
-        if (ControlCard.RunDateInRange(card) is { } date)
-        {
-            _runDate = date;
-            Display("CLV3001I RUN DATE " + _runDate.ToString("D8", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            Display("CLV3002E INVALID CONTROL CARD: " + LegacyNumeric.Text(card));
-            SetRc(8);
-        }
+        if (ControlCard.Read(files.Sysin, Clv300Step.ProgramName, Display) is { } date) _runDate = date;
+        else SetRc(8);
     }
 
     // 1200-OPEN-FILES

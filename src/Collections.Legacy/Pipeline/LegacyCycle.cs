@@ -30,7 +30,8 @@ public sealed record LegacyCycleResult(int MaxReturnCode, IReadOnlyList<(string 
 /// an earlier run in OUTDIR, copies or generates the SYSIN card (a first card that is not RUNDATE=&lt;RUNDATE&gt; →
 /// RC 16), checks the prior master, runs the steps in order, stops after a step ending with RC ≥ 8 (remaining
 /// steps: NOT RUN), prints the same console lines and returns the highest RC. A step that has not been ported is
-/// reported as NOT PORTED (no return code is invented for it).
+/// reported as NOT PORTED (no return code is invented for it); the ported steps after it are NOT RUN, since they
+/// would read data sets it did not write (a note on the error stream says so).
 /// </summary>
 public sealed class LegacyCycle
 {
@@ -111,6 +112,7 @@ public sealed class LegacyCycle
         console.Write("ACSCLV01 CYCLE " + runDate + " STARTED\n");
         int maxRc = 0;
         bool stopped = false;
+        string? unported = null;   // a step not ported yet: the later steps would read data sets it did not write
         var outcomes = new List<(string, string, string)>();
         OverlappedStep? overlapped = null;
         for (var i = 0; i < LegacySteps.Cycle.Count; i++)
@@ -118,7 +120,16 @@ public sealed class LegacyCycle
             var (stepName, program) = LegacySteps.Cycle[i];
             string outcome;
             if (stopped) outcome = "NOT RUN";
-            else if (!_steps.TryGetValue(stepName, out var step)) outcome = "NOT PORTED";
+            else if (!_steps.TryGetValue(stepName, out var step))
+            {
+                outcome = "NOT PORTED";
+                unported ??= stepName;
+            }
+            else if (unported is not null)
+            {
+                outcome = "NOT RUN";
+                errors.Write("ACSCLV01 " + stepName + " NOT RUN: " + unported + " IS NOT PORTED\n");
+            }
             else
             {
                 StepContext ContextOf(string name, string pgm) => new(runDate, inDir, outDir, Path.GetFullPath(refDir), priorOutDir, errors)

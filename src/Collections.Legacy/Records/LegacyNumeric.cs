@@ -35,6 +35,16 @@ public static class LegacyNumeric
         }
     }
 
+    /// <summary>MOVE count TO a PIC ZZZ,ZZ9 field: the low six digits, zero suppressed, a comma after the thousands.</summary>
+    public static string EditCount(long count)
+    {
+        var v = Math.Abs(count) % 1_000_000;
+        var text = v >= 1000
+            ? (v / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "," + (v % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture)
+            : v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text.PadLeft(7);
+    }
+
     /// <summary>Upper-case hex of raw bytes (for diagnostics).</summary>
     public static string Hex(ReadOnlySpan<byte> raw) => Convert.ToHexString(raw);
 

@@ -152,6 +152,9 @@ public static class RejectRecord
 {
     public const int RecordLength = 100;
 
+    /// <summary>0-based offsets of RJ-SEVERITY (X), RJ-REASON-CODE (X(04)) and RJ-MESSAGE (X(60)).</summary>
+    public const int Severity = 33, ReasonCode = 35, Message = 40;
+
     /// <summary>Fills a 100-byte reject record (8500-WRITE-REJECT).</summary>
     public static void Build(Span<byte> record, string stepId, ReadOnlySpan<byte> entryNo, ReadOnlySpan<byte> lineNo, long recordNo, Clv100Reason reason)
     {
@@ -171,6 +174,9 @@ public static class RejectRecord
 public static class ControlTotalRecord
 {
     public const int RecordLength = 80;
+
+    /// <summary>0-based offsets of CT-STEP-ID X(08), CT-RUN-DATE 9(08), CT-SEQ-NO 9(02), CT-DESCRIPTION X(30), CT-COUNT 9(09) and CT-AMOUNT S9(15)V99.</summary>
+    public const int StepId = 0, RunDate = 9, Sequence = 18, Description = 21, Count = 52, Amount = 62;
 
     /// <summary>Fills an 80-byte control total record; the amount is signed zoned, sign over-punched in the last byte.</summary>
     public static void Build(Span<byte> record, string stepId, int runDate, int sequence, string description, long count, long amountCents)
@@ -215,6 +221,26 @@ public static class ControlCard
         if (card.Length < 16 || !card[..8].SequenceEqual("RUNDATE="u8) || !LegacyNumeric.IsDigits(card.Slice(8, 8))) return null;
         var date = (int)LegacyNumeric.Digits(card.Slice(8, 8));
         return date is > 19900000 and < 21000000 ? date : null;
+    }
+
+    /// <summary>
+    /// 1100-READ-CONTROL-CARD of CLV200-CLV500: ACCEPT the card, then display "CLVn001I RUN DATE CCYYMMDD" or
+    /// "CLVn002E INVALID CONTROL CARD: " and the 80-byte card (<paramref name="program"/> gives n: "CLV400" → CLV4001I).
+    /// Returns the run date, or null (the caller sets RC 8).
+    /// </summary>
+    public static int? Read(string sysinPath, string program, Action<string> display)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(display);
+        var card = Accept(sysinPath);
+        var prefix = "CLV" + program[3];
+        if (RunDateInRange(card) is { } date)
+        {
+            display(prefix + "001I RUN DATE " + date.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
+            return date;
+        }
+        display(prefix + "002E INVALID CONTROL CARD: " + LegacyNumeric.Text(card));
+        return null;
     }
 
     /// <summary>The run date when the card is RUNDATE= followed by a valid CCYYMMDD date (8100 rules), else null.</summary>

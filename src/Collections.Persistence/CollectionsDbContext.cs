@@ -1,0 +1,74 @@
+using System.Text;
+using Collections.Persistence.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Collections.Persistence;
+
+/// <summary>
+/// The platform's database: reference tables, the day's entries and lines as received, what each step computed, and
+/// the batch-run ledger. Configurations are one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity
+/// (Configurations/); table and column names are snake_case; every string goes through <see cref="DbText"/>.
+/// </summary>
+public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> options) : DbContext(options)
+{
+    public DbSet<BatchRun> Runs => Set<BatchRun>();
+    public DbSet<PostedDay> PostedDays => Set<PostedDay>();
+    public DbSet<BatchStep> Steps => Set<BatchStep>();
+    public DbSet<BatchChunk> Chunks => Set<BatchChunk>();
+    public DbSet<BatchCheckpoint> Checkpoints => Set<BatchCheckpoint>();
+    public DbSet<RunReferenceTable> RunReferenceTables => Set<RunReferenceTable>();
+    public DbSet<ReferenceTableVersion> ReferenceTableVersions => Set<ReferenceTableVersion>();
+    public DbSet<ReferenceRecord> ReferenceRecords => Set<ReferenceRecord>();
+    public DbSet<IngestSummary> IngestSummaries => Set<IngestSummary>();
+    public DbSet<EntryRow> Entries => Set<EntryRow>();
+    public DbSet<EntryLineRow> EntryLines => Set<EntryLineRow>();
+    public DbSet<RejectedRecord> RejectedRecords => Set<RejectedRecord>();
+    public DbSet<ControlTotal> ControlTotals => Set<ControlTotal>();
+    public DbSet<StepMessage> StepMessages => Set<StepMessage>();
+    public DbSet<EntryResult> EntryResults => Set<EntryResult>();
+    public DbSet<LineResult> LineResults => Set<LineResult>();
+    public DbSet<EntryTotal> EntryTotals => Set<EntryTotal>();
+    public DbSet<EntryFeeRow> EntryFees => Set<EntryFeeRow>();
+    public DbSet<MpfAllocationRow> MpfAllocations => Set<MpfAllocationRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<string>().HaveConversion<DbText.Converter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CollectionsDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.GetTableName() is { } table) entity.SetTableName(SnakeCase(table));
+            foreach (var p in entity.GetProperties()) p.SetColumnName(SnakeCase(p.Name));
+            foreach (var k in entity.GetKeys()) k.SetName("pk_" + entity.GetTableName());
+            foreach (var fk in entity.GetForeignKeys())
+                fk.SetConstraintName("fk_" + entity.GetTableName() + "_" + string.Join("_", fk.Properties.Select(p => p.GetColumnName())));
+            foreach (var ix in entity.GetIndexes())
+                ix.SetDatabaseName("ix_" + entity.GetTableName() + "_" + string.Join("_", ix.Properties.Select(p => p.GetColumnName())));
+        }
+    }
+
+    /// <summary>PascalCase to snake_case ("EntryNo" → "entry_no", "Ch99RateE6_1" → "ch99_rate_e6_1").</summary>
+    public static string SnakeCase(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                    sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}
