@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -66,6 +68,43 @@ public sealed class RecordJsonWriter : IDisposable
 
         /// <summary>Most bytes a record can take without its errors (text at its widest escape).</summary>
         public required int MaxLength { get; init; }
+
+        /// <summary>The same program as straight-line steps for <see cref="RunFast"/>; null when it does not apply (an
+        /// OCCURS DEPENDING ON table, a code page whose printable ASCII is not itself, no AVX2/BMI2).</summary>
+        public FastProgram? Fast { get; set; }
+    }
+
+    /// <summary>How <see cref="RunFast"/> writes a field: a 32-byte text load, a 16-byte zoned load, an 8-byte packed
+    /// load, or through the direct path's per-field code (<see cref="Field"/>).</summary>
+    private enum FastKind : byte
+    {
+        Text,
+        Zoned,
+        Packed,
+        Other,
+    }
+
+    /// <summary>One value of a fast program: the literal before it (the previous value's closing quote, separators, the
+    /// member name and the value's opening quote), then the field. Mask: a bit per text byte.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct FastStep(FastKind Kind, int LiteralOffset, int LiteralLength, int Offset, int Length,
+        int Scale, bool Signed, int PadNibble, uint Mask, int Op, int Ordinal);
+
+    /// <summary>Steps, their literals (32 bytes of slack after the last) and the tail (the last closing quote, braces,
+    /// "}\n"); records shorter than <see cref="MinLength"/> take the direct path.</summary>
+    private sealed class FastProgram
+    {
+        public required FastStep[] Steps { get; init; }
+        public required byte[] Literals { get; init; }
+        public required int TailOffset { get; init; }
+        public required int TailLength { get; init; }
+        public required int MinLength { get; init; }
+
+        /// <summary>The direct path's field ops (<see cref="FastStep.Op"/>), for the <see cref="FastKind.Other"/> steps.</summary>
+        public required FieldOp[] Ops { get; init; }
+
+        /// <summary>The steps as one emitted method (<see cref="EmitRun"/>); null: the loop.</summary>
+        public EmittedRun? Emitted { get; set; }
     }
 
     private const int MaxEscape = 6; // \u00XX
@@ -85,6 +124,7 @@ public sealed class RecordJsonWriter : IDisposable
     private readonly bool _latin1;
     private readonly int[] _counts;
     private readonly byte[] _padded;
+    private FieldOp[] _fastOps = [];
     private byte[] _buffer = new byte[1 << 16];
     private int _used;
 
@@ -144,7 +184,20 @@ public sealed class RecordJsonWriter : IDisposable
             plan.JsonProgram = program;
         }
         Ensure(program.MaxLength + Slack);
-        var end = RunDirect(program, record, _buffer, _used);
+        int end;
+        if (program.Fast is { } fast && record.Length >= fast.MinLength)
+        {
+            end = RunFast(fast, record, _buffer, _used);
+            if (end >= 0)
+            {
+                _used = end; // with the record's closing brace and newline
+                return true;
+            }
+        }
+        else
+        {
+            end = RunDirect(program, record, _buffer, _used);
+        }
         var ok = true;
         if (end >= 0)
         {
@@ -302,54 +355,299 @@ public sealed class RecordJsonWriter : IDisposable
                     {
                         Copy(ref Unsafe.Add(ref lit0, ins.LiteralOffset), ref Unsafe.Add(ref out0, pos), ins.LiteralLength);
                         pos += ins.LiteralLength;
-                        ref readonly var op = ref fields[ins.B];
-                        if ((uint)(op.Offset + op.Length) > (uint)length) return -1;
-                        ref var field = ref Unsafe.Add(ref rec0, op.Offset);
-                        var wide = op.Offset + 16 <= length; // a 16-byte load at the field stays in the record
-                        switch (op.Kind)
-                        {
-                            case Kind.Text:
-                                pos = wide && op.Length <= 16 && _latin1
-                                    ? TextVector(ref field, op.Length, ref out0, pos, buffer)
-                                    : Text(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), buffer, pos);
-                                break;
-                            case Kind.ZonedPlain:
-                                pos = wide && op.Length <= 16
-                                    ? ZonedVector(ref field, op.Length, op.Scale, ref out0, pos)
-                                    : ZonedPlain(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
-                                break;
-                            case Kind.ZonedTrailing:
-                                pos = ZonedTrailing(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
-                                break;
-                            case Kind.Packed:
-                                pos = op.Length <= 8 && op.Offset + 8 <= length && Bmi2.X64.IsSupported && Ssse3.IsSupported
-                                    ? PackedVector(ref field, op, ref out0, pos)
-                                    : Packed(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op, buffer, pos);
-                                break;
-                            case Kind.Float:
-                            {
-                                var f = _fields[ins.A];
-                                if (!FloatingPoint.TryRead(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), f.Codec.FloatFormat, f.Codec.BigEndian, out var bits, out _)) return -1;
-                                buffer[pos++] = (byte)'"';
-                                var text = FloatingPoint.Format(bits, f.Length, f.Codec.FloatFormat);
-                                for (var k = 0; k < text.Length; k++) buffer[pos + k] = (byte)text[k];
-                                pos += text.Length;
-                                buffer[pos++] = (byte)'"';
-                                break;
-                            }
-                            default:
-                            {
-                                var f = _fields[ins.A];
-                                if (!f.Codec.TryDecodeUnscaled(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), out var value)) return -1;
-                                buffer[pos++] = (byte)'"';
-                                pos += FixedPoint.FormatUtf8(value, op.Scale, buffer.AsSpan(pos));
-                                buffer[pos++] = (byte)'"';
-                                break;
-                            }
-                        }
+                        pos = Field(in fields[ins.B], ins.A, record, buffer, pos);
                         if (pos < 0) return -1;
                         break;
                     }
+                }
+            }
+            return pos;
+        }
+    }
+
+    /// <summary>
+    /// The fast path, for records of at least <see cref="FastProgram.MinLength"/> bytes: each value's literal (names,
+    /// quotes, separators) copied 32 bytes at a time, then text of up to 32 bytes loaded, checked and stored at once,
+    /// zoned and packed digits as on the direct path; the record's closing brace and newline included. -1 when a field
+    /// is not in canonical form (as on the direct path). Writes through refs: <see cref="Write"/> made room for the
+    /// program's longest record plus <see cref="Slack"/>. Runs the program's emitted method (straight-line code, one
+    /// call per field with its constants, no dispatch per field) when the runtime compiles dynamic code, else the steps
+    /// in a loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int RunFast(FastProgram program, ReadOnlySpan<byte> record, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            ref var lit0 = ref MemoryMarshal.GetArrayDataReference(program.Literals);
+            ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+            ref var rec0 = ref MemoryMarshal.GetReference(record);
+            _fastOps = program.Ops;
+            if (program.Emitted is { } emitted) return emitted(this, ref rec0, record.Length, ref out0, buffer, ref lit0, pos);
+            var steps = program.Steps;
+            for (var i = 0; i < steps.Length; i++)
+            {
+                ref readonly var s = ref steps[i];
+                pos = s.Kind switch
+                {
+                    FastKind.Text => StepText(this, ref rec0, ref out0, buffer, ref lit0, pos, s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, s.Mask),
+                    FastKind.Zoned => StepZoned(this, ref rec0, ref out0, ref lit0, pos, s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, s.Scale),
+                    FastKind.Packed => StepPacked(ref rec0, ref out0, ref lit0, pos, s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, s.PadNibble, s.Signed, s.Scale),
+                    _ => StepOther(this, ref rec0, record.Length, ref out0, buffer, ref lit0, pos, s.LiteralOffset, s.LiteralLength, s.Op, s.Ordinal),
+                };
+                if (pos < 0) return -1;
+            }
+            return StepTail(ref out0, ref lit0, pos, program.TailOffset, program.TailLength);
+        }
+    }
+
+    /// <summary>AppContext switch: when set, fast programs compiled afterwards run as a loop over their steps instead of
+    /// an emitted method (the same output; for tests and as a way out).</summary>
+    public const string InterpretSwitch = "Collections.Cobol.RecordJsonWriter.Interpret";
+
+    /// <summary>A fast program as one method: <c>pos = Step...(constants)</c> per value, -1 as soon as one fails.</summary>
+    private delegate int EmittedRun(RecordJsonWriter writer, ref byte rec0, int recordLength, ref byte out0, byte[] buffer, ref byte lit0, int pos);
+
+    /// <summary>Emits <paramref name="program"/>'s steps as straight-line IL (the JIT inlines the step helpers with the
+    /// step's offsets, lengths and scale as constants); null when the runtime does not compile dynamic code.</summary>
+    private static EmittedRun? EmitRun(FastProgram program)
+    {
+        if (!RuntimeFeature.IsDynamicCodeCompiled) return null;
+        if (AppContext.TryGetSwitch(InterpretSwitch, out var interpret) && interpret) return null;
+        var byteRef = typeof(byte).MakeByRefType();
+        var method = new DynamicMethod("RecordJsonWriter.Fast", typeof(int),
+            [typeof(RecordJsonWriter), byteRef, typeof(int), byteRef, typeof(byte[]), byteRef, typeof(int)], typeof(RecordJsonWriter), skipVisibility: true);
+        var il = method.GetILGenerator();
+        var fail = il.DefineLabel();
+        static MethodInfo Helper(string name) => typeof(RecordJsonWriter).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!;
+        var text = Helper(nameof(StepText));
+        var zoned = Helper(nameof(StepZoned));
+        var packed = Helper(nameof(StepPacked));
+        var other = Helper(nameof(StepOther));
+        var tail = Helper(nameof(StepTail));
+        void Constant(int value) => il.Emit(OpCodes.Ldc_I4, value);
+        foreach (var s in program.Steps)
+        {
+            switch (s.Kind)
+            {
+                case FastKind.Text:
+                    // (writer, ref rec0, ref out0, buffer, ref lit0, pos, literalOffset, literalLength, offset, length, mask)
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_3);
+                    il.Emit(OpCodes.Ldarg_S, (byte)4);
+                    il.Emit(OpCodes.Ldarg_S, (byte)5);
+                    il.Emit(OpCodes.Ldarg_S, (byte)6);
+                    Constant(s.LiteralOffset);
+                    Constant(s.LiteralLength);
+                    Constant(s.Offset);
+                    Constant(s.Length);
+                    Constant(unchecked((int)s.Mask));
+                    il.Emit(OpCodes.Call, text);
+                    break;
+                case FastKind.Zoned:
+                    // (writer, ref rec0, ref out0, ref lit0, pos, literalOffset, literalLength, offset, length, scale)
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_3);
+                    il.Emit(OpCodes.Ldarg_S, (byte)5);
+                    il.Emit(OpCodes.Ldarg_S, (byte)6);
+                    Constant(s.LiteralOffset);
+                    Constant(s.LiteralLength);
+                    Constant(s.Offset);
+                    Constant(s.Length);
+                    Constant(s.Scale);
+                    il.Emit(OpCodes.Call, zoned);
+                    break;
+                case FastKind.Packed:
+                    // (ref rec0, ref out0, ref lit0, pos, literalOffset, literalLength, offset, length, padNibble, signed, scale)
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_3);
+                    il.Emit(OpCodes.Ldarg_S, (byte)5);
+                    il.Emit(OpCodes.Ldarg_S, (byte)6);
+                    Constant(s.LiteralOffset);
+                    Constant(s.LiteralLength);
+                    Constant(s.Offset);
+                    Constant(s.Length);
+                    Constant(s.PadNibble);
+                    Constant(s.Signed ? 1 : 0);
+                    Constant(s.Scale);
+                    il.Emit(OpCodes.Call, packed);
+                    break;
+                default:
+                    // (writer, ref rec0, recordLength, ref out0, buffer, ref lit0, pos, literalOffset, literalLength, op, ordinal)
+                    il.Emit(OpCodes.Ldarg_0);
+                    il.Emit(OpCodes.Ldarg_1);
+                    il.Emit(OpCodes.Ldarg_2);
+                    il.Emit(OpCodes.Ldarg_3);
+                    il.Emit(OpCodes.Ldarg_S, (byte)4);
+                    il.Emit(OpCodes.Ldarg_S, (byte)5);
+                    il.Emit(OpCodes.Ldarg_S, (byte)6);
+                    Constant(s.LiteralOffset);
+                    Constant(s.LiteralLength);
+                    Constant(s.Op);
+                    Constant(s.Ordinal);
+                    il.Emit(OpCodes.Call, other);
+                    break;
+            }
+            // pos = result; if (pos < 0) return -1
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Starg_S, (byte)6);
+            il.Emit(OpCodes.Ldc_I4_0);
+            il.Emit(OpCodes.Blt, fail);
+        }
+        // StepTail(ref out0, ref lit0, pos, tailOffset, tailLength)
+        il.Emit(OpCodes.Ldarg_3);
+        il.Emit(OpCodes.Ldarg_S, (byte)5);
+        il.Emit(OpCodes.Ldarg_S, (byte)6);
+        Constant(program.TailOffset);
+        Constant(program.TailLength);
+        il.Emit(OpCodes.Call, tail);
+        il.Emit(OpCodes.Ret);
+        il.MarkLabel(fail);
+        il.Emit(OpCodes.Ldc_I4_M1);
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<EmittedRun>();
+    }
+
+    /// <summary>A text value: the literal before it, then up to 32 bytes loaded, checked (below ' ' or above '~' (signed:
+    /// 0x80-0xFF are negative), '"' and '\\' are not plain) and stored at once; other text through the table, quotes
+    /// included (over the literal's opening quote; the next literal's first byte is the closing quote).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StepText(RecordJsonWriter writer, ref byte rec0, ref byte out0, byte[] buffer, ref byte lit0, int pos,
+        int literalOffset, int literalLength, int offset, int length, uint mask)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            CopyLiteral(ref Unsafe.Add(ref lit0, literalOffset), ref Unsafe.Add(ref out0, pos), literalLength);
+            pos += literalLength;
+            ref var field = ref Unsafe.Add(ref rec0, offset);
+            var v = Vector256.LoadUnsafe(ref field);
+            var bad = Vector256.LessThan(v.AsSByte(), Vector256.Create((sbyte)0x20)).AsByte()
+                      | Vector256.Equals(v, Vector256.Create((byte)0x7F))
+                      | Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'));
+            if ((bad.ExtractMostSignificantBits() & mask) == 0)
+            {
+                v.StoreUnsafe(ref out0, (nuint)pos);
+                return pos + length;
+            }
+            pos = writer.Text(MemoryMarshal.CreateReadOnlySpan(ref field, length), buffer, pos - 1);
+            return pos < 0 ? -1 : pos - 1;
+        }
+    }
+
+    /// <summary>An unsigned zoned value: the literal before it, then <see cref="ZonedBare"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StepZoned(RecordJsonWriter writer, ref byte rec0, ref byte out0, ref byte lit0, int pos,
+        int literalOffset, int literalLength, int offset, int length, int scale)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            CopyLiteral(ref Unsafe.Add(ref lit0, literalOffset), ref Unsafe.Add(ref out0, pos), literalLength);
+            return ZonedBare(ref Unsafe.Add(ref rec0, offset), length, scale, writer._zone, ref out0, pos + literalLength);
+        }
+    }
+
+    /// <summary>A packed value: the literal before it, then <see cref="PackedBare"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StepPacked(ref byte rec0, ref byte out0, ref byte lit0, int pos,
+        int literalOffset, int literalLength, int offset, int length, int padNibble, bool signed, int scale)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            CopyLiteral(ref Unsafe.Add(ref lit0, literalOffset), ref Unsafe.Add(ref out0, pos), literalLength);
+            return PackedBare(ref Unsafe.Add(ref rec0, offset), length, padNibble, signed, scale, ref out0, pos + literalLength);
+        }
+    }
+
+    /// <summary>Any other value: the literal before it, then the direct path's <see cref="Field"/> (its quotes over the
+    /// literal's opening quote and under the next literal's first byte).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int StepOther(RecordJsonWriter writer, ref byte rec0, int recordLength, ref byte out0, byte[] buffer, ref byte lit0,
+        int pos, int literalOffset, int literalLength, int op, int ordinal)
+    {
+        unchecked // offsets and lengths within the record and the buffer
+        {
+            CopyLiteral(ref Unsafe.Add(ref lit0, literalOffset), ref Unsafe.Add(ref out0, pos), literalLength);
+            pos = writer.Field(in writer._fastOps[op], ordinal, MemoryMarshal.CreateReadOnlySpan(ref rec0, recordLength), buffer, pos + literalLength - 1);
+            return pos < 0 ? -1 : pos - 1;
+        }
+    }
+
+    /// <summary>The tail: the last closing quote, braces, "}\n".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StepTail(ref byte out0, ref byte lit0, int pos, int literalOffset, int literalLength)
+    {
+        CopyLiteral(ref Unsafe.Add(ref lit0, literalOffset), ref Unsafe.Add(ref out0, pos), literalLength);
+        return pos + literalLength;
+    }
+
+    /// <summary>Copies a run 32 bytes at a time (at least once; the fast literals have 32 bytes of slack).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyLiteral(ref byte source, ref byte destination, int length)
+    {
+        unchecked // hot path: offsets and lengths within the literals and the buffer
+        {
+            nuint k = 0;
+            do
+            {
+                Vector256.LoadUnsafe(ref source, k).StoreUnsafe(ref destination, k);
+                k += 32;
+            }
+            while ((int)k < length);
+        }
+    }
+
+    /// <summary>One field of the direct path, its quotes included; -1 when it is not in canonical form or past the end
+    /// of the record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Field(in FieldOp op, int ordinal, ReadOnlySpan<byte> record, byte[] buffer, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
+            ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+            if ((uint)(op.Offset + op.Length) > (uint)record.Length) return -1;
+            ref var field = ref Unsafe.Add(ref MemoryMarshal.GetReference(record), op.Offset);
+            var wide = op.Offset + 16 <= record.Length; // a 16-byte load at the field stays in the record
+            switch (op.Kind)
+            {
+                case Kind.Text:
+                    pos = wide && op.Length <= 16 && _latin1
+                        ? TextVector(ref field, op.Length, ref out0, pos, buffer)
+                        : Text(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), buffer, pos);
+                    break;
+                case Kind.ZonedPlain:
+                    pos = wide && op.Length <= 16
+                        ? ZonedVector(ref field, op.Length, op.Scale, ref out0, pos)
+                        : ZonedPlain(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
+                    break;
+                case Kind.ZonedTrailing:
+                    pos = ZonedTrailing(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op.Scale, buffer, pos);
+                    break;
+                case Kind.Packed:
+                    pos = op.Length <= 8 && op.Offset + op.Length >= 8 && Bmi2.X64.IsSupported && Ssse3.IsSupported
+                        ? PackedVector(ref field, op, ref out0, pos)
+                        : Packed(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), op, buffer, pos);
+                    break;
+                case Kind.Float:
+                {
+                    var f = _fields[ordinal];
+                    if (!FloatingPoint.TryRead(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), f.Codec.FloatFormat, f.Codec.BigEndian, out var bits, out _)) return -1;
+                    buffer[pos++] = (byte)'"';
+                    var text = FloatingPoint.Format(bits, f.Length, f.Codec.FloatFormat);
+                    for (var k = 0; k < text.Length; k++) buffer[pos + k] = (byte)text[k];
+                    pos += text.Length;
+                    buffer[pos++] = (byte)'"';
+                    break;
+                }
+                default:
+                {
+                    var f = _fields[ordinal];
+                    if (!f.Codec.TryDecodeUnscaled(MemoryMarshal.CreateReadOnlySpan(ref field, op.Length), out var value)) return -1;
+                    buffer[pos++] = (byte)'"';
+                    pos += FixedPoint.FormatUtf8(value, op.Scale, buffer.AsSpan(pos));
+                    buffer[pos++] = (byte)'"';
+                    break;
                 }
             }
             return pos;
@@ -396,25 +694,38 @@ public sealed class RecordJsonWriter : IDisposable
     {
         unchecked // hot path: offsets and lengths within the record and the buffer
         {
+            Unsafe.Add(ref out0, pos) = (byte)'"';
+            var end = ZonedBare(ref field, length, scale, _zone, ref out0, pos + 1);
+            if (end < 0) return -1;
+            Unsafe.Add(ref out0, end) = (byte)'"';
+            return end + 1;
+        }
+    }
+
+    /// <summary><see cref="ZonedVector"/> without the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ZonedBare(ref byte field, int length, int scale, byte zone, ref byte out0, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
             var v = Vector128.LoadUnsafe(ref field);
             var lanes = (1u << length) - 1;
-            var zoneOk = Vector128.Equals(v & Vector128.Create((byte)0xF0), Vector128.Create(_zone));
+            var zoneOk = Vector128.Equals(v & Vector128.Create((byte)0xF0), Vector128.Create(zone));
             var digit = v & Vector128.Create((byte)0x0F);
             var ok = zoneOk & Vector128.LessThanOrEqual(digit, Vector128.Create((byte)9));
             if ((~ok.ExtractMostSignificantBits() & lanes) != 0) return -1;
             var nonZero = ~Vector128.Equals(digit, Vector128<byte>.Zero).ExtractMostSignificantBits() & lanes;
-            return DigitsVector(digit | Vector128.Create((byte)'0'), length, nonZero, negative: false, scale, ref out0, pos);
+            return DigitsBare(digit | Vector128.Create((byte)'0'), length, nonZero, negative: false, scale, ref out0, pos);
         }
     }
 
     /// <summary>Writes the ASCII digits in the low <paramref name="length"/> lanes of <paramref name="ascii"/> as
-    /// FixedPoint.Format writes their value (<paramref name="nonZero"/>: a bit per non-zero digit).</summary>
+    /// FixedPoint.Format writes their value (<paramref name="nonZero"/>: a bit per non-zero digit), without quotes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DigitsVector(Vector128<byte> ascii, int length, uint nonZero, bool negative, int scale, ref byte out0, int pos)
+    private static int DigitsBare(Vector128<byte> ascii, int length, uint nonZero, bool negative, int scale, ref byte out0, int pos)
     {
         unchecked // hot path: offsets and lengths within the record and the buffer
         {
-            Unsafe.Add(ref out0, pos++) = (byte)'"';
             if (nonZero == 0)
             {
                 Unsafe.Add(ref out0, pos++) = (byte)'0';
@@ -425,7 +736,6 @@ public sealed class RecordJsonWriter : IDisposable
                     if (scale > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
                     pos += scale;
                 }
-                Unsafe.Add(ref out0, pos++) = (byte)'"';
                 return pos;
             }
             if (negative) Unsafe.Add(ref out0, pos++) = (byte)'-';
@@ -441,26 +751,22 @@ public sealed class RecordJsonWriter : IDisposable
                 if (-intDigits > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
                 pos += -intDigits;
                 ShiftLeft(ascii, first).StoreUnsafe(ref out0, (nuint)pos);
-                pos += n;
+                return pos + n;
             }
-            else
+            ShiftLeft(ascii, first).StoreUnsafe(ref out0, (nuint)pos);
+            pos += intDigits;
+            if (scale > 0)
             {
-                ShiftLeft(ascii, first).StoreUnsafe(ref out0, (nuint)pos);
-                pos += intDigits;
-                if (scale > 0)
-                {
-                    Unsafe.Add(ref out0, pos++) = (byte)'.';
-                    ShiftLeft(ascii, length - scale).StoreUnsafe(ref out0, (nuint)pos);
-                    pos += scale;
-                }
-                else if (scale < 0)
-                {
-                    Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)pos);
-                    if (-scale > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
-                    pos += -scale;
-                }
+                Unsafe.Add(ref out0, pos++) = (byte)'.';
+                ShiftLeft(ascii, length - scale).StoreUnsafe(ref out0, (nuint)pos);
+                pos += scale;
             }
-            Unsafe.Add(ref out0, pos++) = (byte)'"';
+            else if (scale < 0)
+            {
+                Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)pos);
+                if (-scale > 16) Vector128.Create((byte)'0').StoreUnsafe(ref out0, (nuint)(pos + 16));
+                pos += -scale;
+            }
             return pos;
         }
     }
@@ -486,19 +792,32 @@ public sealed class RecordJsonWriter : IDisposable
 
     /// <summary>A packed field of up to 8 bytes (15 digits): its nibbles spread to bytes (PDEP), validated, as ASCII
     /// digits written as FixedPoint.Format writes the value; -1 for a sign other than C, F (or D when signed), a
-    /// non-zero pad nibble or a nibble above 9.</summary>
+    /// non-zero pad nibble or a nibble above 9. Reads the 8 bytes that end with the field.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int PackedVector(ref byte field, in FieldOp op, ref byte out0, int pos)
     {
         unchecked // hot path: offsets and lengths within the record and the buffer
         {
-            var length = op.Length;
+            Unsafe.Add(ref out0, pos) = (byte)'"';
+            var end = PackedBare(ref field, op.Length, op.PadNibble, op.Signed, op.Scale, ref out0, pos + 1);
+            if (end < 0) return -1;
+            Unsafe.Add(ref out0, end) = (byte)'"';
+            return end + 1;
+        }
+    }
+
+    /// <summary><see cref="PackedVector"/> without the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PackedBare(ref byte field, int length, int padNibble, bool signed, int scale, ref byte out0, int pos)
+    {
+        unchecked // hot path: offsets and lengths within the record and the buffer
+        {
             // the field right-aligned in 8 bytes, big-endian: nibbles from the top, the sign nibble last
             var word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref field, length - 8)));
             var sign = (int)(word & 0x0F);
             bool negative;
             if (sign is 0x0C or 0x0F) negative = false;
-            else if (sign == 0x0D && op.Signed) negative = true;
+            else if (sign == 0x0D && signed) negative = true;
             else return -1;
             var nibbles = length * 2 - 1; // digits, with the pad nibble
             var digits = word >> 4;       // the digit nibbles, the last one lowest
@@ -509,14 +828,14 @@ public sealed class RecordJsonWriter : IDisposable
             // bytes in memory order: the most significant digit first (reverse each half's byte order)
             var v = Vector128.Create(BinaryPrimitives.ReverseEndianness(high), BinaryPrimitives.ReverseEndianness(low)).AsByte();
             // v holds 16 digit lanes, the last 'nibbles' of them the field's; move those to the front
-            var start = 16 - nibbles + op.PadNibble;
-            var count = nibbles - op.PadNibble;
-            if (op.PadNibble == 1 && v.GetElement(16 - nibbles) != 0) return -1;
+            var start = 16 - nibbles + padNibble;
+            var count = nibbles - padNibble;
+            if (padNibble == 1 && v.GetElement(16 - nibbles) != 0) return -1;
             var lanes = (1u << count) - 1;
             var d = ShiftLeft(v, start);
             if ((~Vector128.LessThanOrEqual(d, Vector128.Create((byte)9)).ExtractMostSignificantBits() & lanes) != 0) return -1;
             var nonZero = ~Vector128.Equals(d, Vector128<byte>.Zero).ExtractMostSignificantBits() & lanes;
-            return DigitsVector(d | Vector128.Create((byte)'0'), count, nonZero, negative && nonZero != 0, op.Scale, ref out0, pos);
+            return DigitsBare(d | Vector128.Create((byte)'0'), count, nonZero, negative && nonZero != 0, scale, ref out0, pos);
         }
     }
 
@@ -706,7 +1025,65 @@ public sealed class RecordJsonWriter : IDisposable
             first = false;
             builder.Group(r, 0);
         }
-        return builder.Build(_fields);
+        var program = builder.Build(_fields);
+        program.Fast = BuildFast(program);
+        return program;
+    }
+
+    /// <summary>The fast form of <paramref name="program"/> (see <see cref="Program.Fast"/>): every value a JSON string,
+    /// its quotes moved into the literals around it; each field's kind chosen for records of the decoder's longest
+    /// length (a load past the field must stay in the record), the rest through <see cref="Field"/>.</summary>
+    private FastProgram? BuildFast(Program program)
+    {
+        if (!_latin1 || !Vector256.IsHardwareAccelerated || !Bmi2.X64.IsSupported || !Ssse3.IsSupported) return null;
+        var length = _decoder.MaxRecordLength;
+        var steps = new List<FastStep>();
+        var literals = new List<byte>();
+        var pending = new List<byte>();
+        var min = 0;
+        foreach (var ins in program.Code)
+        {
+            switch (ins.Code)
+            {
+                case Code.Literal:
+                    pending.AddRange(program.Literals.AsSpan(ins.A, ins.B));
+                    break;
+                case Code.Value:
+                {
+                    pending.AddRange(program.Literals.AsSpan(ins.LiteralOffset, ins.LiteralLength));
+                    pending.Add((byte)'"');
+                    var op = program.Fields[ins.B];
+                    var (kind, need) = op.Kind switch
+                    {
+                        Kind.Text when op.Length <= 32 && op.Offset + 32 <= length => (FastKind.Text, op.Offset + 32),
+                        Kind.ZonedPlain when op.Length <= 16 && op.Offset + 16 <= length => (FastKind.Zoned, op.Offset + 16),
+                        Kind.Packed when op.Length <= 8 && op.Offset + op.Length >= 8 => (FastKind.Packed, op.Offset + op.Length),
+                        _ => (FastKind.Other, 0),
+                    };
+                    min = Math.Max(min, need);
+                    var mask = op.Length >= 32 ? uint.MaxValue : (1u << op.Length) - 1;
+                    steps.Add(new FastStep(kind, literals.Count, pending.Count, op.Offset, op.Length, op.Scale, op.Signed, op.PadNibble, mask, ins.B, ins.A));
+                    literals.AddRange(pending);
+                    pending.Clear();
+                    pending.Add((byte)'"');
+                    break;
+                }
+                default:
+                    return null; // OCCURS DEPENDING ON: the direct path
+            }
+        }
+        if (steps.Count == 0) return null; // no value: the direct path
+        pending.AddRange("}\n"u8);
+        var tail = literals.Count;
+        literals.AddRange(pending);
+        literals.AddRange(new byte[32]); // slack for 32-byte copies of the last run
+        var fast = new FastProgram
+        {
+            Steps = [.. steps], Literals = [.. literals], TailOffset = tail, TailLength = pending.Count, MinLength = min,
+            Ops = program.Fields,
+        };
+        fast.Emitted = EmitRun(fast);
+        return fast;
     }
 
     private sealed class ProgramBuilder(CompiledRecordDecoder decoder, CompiledRecordDecoder.Plan plan)

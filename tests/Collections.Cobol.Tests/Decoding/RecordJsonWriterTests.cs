@@ -13,7 +13,10 @@ namespace Collections.Cobol.Tests.Decoding;
 /// decoder whenever a field is not in canonical form: on every 2-byte value of packed (odd and even digits, signed and
 /// unsigned, scaled), zoned (unsigned, trailing over-punch, scaled, P-scaled) and text fields, placed where the 16-byte
 /// path reads them and at the end of the record (the byte-by-byte path), in ASCII and EBCDIC, its JSON must be the
-/// tree's, byte for byte. (The other comparisons run in CompiledRecordDecoderTests' AssertSame.)
+/// tree's, byte for byte. With a tail after the fields (a text of 32 bytes, then 40 bytes), every field but the first
+/// packed one is written by the fast path (32-byte text loads, 16-byte zoned loads, 8-byte packed loads ending at the
+/// field), through the emitted method and through the loop over its steps (<see cref="RecordJsonWriter.InterpretSwitch"/>).
+/// (The other comparisons run in CompiledRecordDecoderTests' AssertSame.)
 /// </summary>
 public sealed class RecordJsonWriterTests
 {
@@ -36,13 +39,43 @@ public sealed class RecordJsonWriterTests
            05  E-X2            PIC X(2).
 """;
 
+    private const string Tail = """
+           05  W-X32           PIC X(32).
+           05  R-TAIL          PIC X(40).
+""";
+
+    private static CopybookLayout Layout(bool tail) =>
+        CopybookLayout.Compute(CopybookParser.Parse(tail ? Copybook + "\n" + Tail : Copybook, "r.cpy"));
+
+    /// <summary>Sets <see cref="RecordJsonWriter.InterpretSwitch"/> until disposed (writers created meanwhile run their
+    /// fast programs as a loop).</summary>
+    private sealed class Interpreting : IDisposable
+    {
+        private readonly bool _set;
+
+        public Interpreting(bool set)
+        {
+            _set = set;
+            if (set) AppContext.SetSwitch(RecordJsonWriter.InterpretSwitch, true);
+        }
+
+        public void Dispose()
+        {
+            if (_set) AppContext.SetSwitch(RecordJsonWriter.InterpretSwitch, false);
+        }
+    }
+
     [Theory]
-    [InlineData("ascii")]
-    [InlineData("cp037")]
-    public void Write_EachFieldThroughItsValues_JsonOfTheTree(string encoding)
+    [InlineData("ascii", false, false)]
+    [InlineData("cp037", false, false)]
+    [InlineData("ascii", true, false)]
+    [InlineData("ascii", true, true)]
+    [InlineData("cp037", true, false)]
+    public void Write_EachFieldThroughItsValues_JsonOfTheTree(string encoding, bool tail, bool interpret)
     {
         using var culture = HostileCulture.Enter();
-        var layout = CopybookLayout.Compute(CopybookParser.Parse(Copybook, "r.cpy"));
+        using var mode = new Interpreting(interpret);
+        var layout = Layout(tail);
         var options = new RecordDecoderOptions { Encoding = RecordDecoderOptions.ParseEncoding(encoding) };
         var tree = RecordDecoder.Create(layout, options);
         var compiled = CompiledRecordDecoder.Create(layout, options);
@@ -87,12 +120,16 @@ public sealed class RecordJsonWriterTests
         decoded.Should().BeGreaterThan(5000);
     }
 
-    [Fact]
-    public void Write_ValidValues_EveryShapeOnBothPaths()
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Write_ValidValues_EveryShapeOnBothPaths(bool tail, bool interpret)
     {
         // every digit pattern of the scaled and P-scaled items: zero, leading zeros, all digits, at the 16-byte and the
-        // byte-by-byte places, through the direct path only (no errors)
-        var layout = CopybookLayout.Compute(CopybookParser.Parse(Copybook, "r.cpy"));
+        // byte-by-byte places (or, with the tail, the fast path's), without errors
+        using var mode = new Interpreting(interpret);
+        var layout = Layout(tail);
         var options = new RecordDecoderOptions();
         var tree = RecordDecoder.Create(layout, options);
         var compiled = CompiledRecordDecoder.Create(layout, options);
