@@ -125,7 +125,7 @@ public sealed class RecordJsonWriter : IDisposable
     private readonly int[] _counts;
     private readonly byte[] _padded;
     private FieldOp[] _fastOps = [];
-    private byte[] _buffer = new byte[1 << 16];
+    private byte[] _buffer = new byte[1 << 18]; // output written in blocks of up to 256 KiB
     private int _used;
 
     private RecordJsonWriter(CompiledRecordDecoder decoder, Stream output, bool leaveOpen)
