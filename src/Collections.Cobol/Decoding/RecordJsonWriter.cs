@@ -425,71 +425,20 @@ public sealed class RecordJsonWriter : IDisposable
         var packed = Helper(nameof(StepPacked));
         var other = Helper(nameof(StepOther));
         var tail = Helper(nameof(StepTail));
-        void Constant(int value) => il.Emit(OpCodes.Ldc_I4, value);
+        // the emitted method's arguments: 0 writer, 1 ref rec0, 2 recordLength, 3 ref out0, 4 buffer, 5 ref lit0, 6 pos
         foreach (var s in program.Steps)
         {
-            switch (s.Kind)
+            // each helper takes some of the arguments, then the step's constants (see its signature)
+            var (helper, args, constants) = s.Kind switch
             {
-                case FastKind.Text:
-                    // (writer, ref rec0, ref out0, buffer, ref lit0, pos, literalOffset, literalLength, offset, length, mask)
-                    il.Emit(OpCodes.Ldarg_0);
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_3);
-                    il.Emit(OpCodes.Ldarg_S, (byte)4);
-                    il.Emit(OpCodes.Ldarg_S, (byte)5);
-                    il.Emit(OpCodes.Ldarg_S, (byte)6);
-                    Constant(s.LiteralOffset);
-                    Constant(s.LiteralLength);
-                    Constant(s.Offset);
-                    Constant(s.Length);
-                    Constant(unchecked((int)s.Mask));
-                    il.Emit(OpCodes.Call, text);
-                    break;
-                case FastKind.Zoned:
-                    // (writer, ref rec0, ref out0, ref lit0, pos, literalOffset, literalLength, offset, length, scale)
-                    il.Emit(OpCodes.Ldarg_0);
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_3);
-                    il.Emit(OpCodes.Ldarg_S, (byte)5);
-                    il.Emit(OpCodes.Ldarg_S, (byte)6);
-                    Constant(s.LiteralOffset);
-                    Constant(s.LiteralLength);
-                    Constant(s.Offset);
-                    Constant(s.Length);
-                    Constant(s.Scale);
-                    il.Emit(OpCodes.Call, zoned);
-                    break;
-                case FastKind.Packed:
-                    // (ref rec0, ref out0, ref lit0, pos, literalOffset, literalLength, offset, length, padNibble, signed, scale)
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_3);
-                    il.Emit(OpCodes.Ldarg_S, (byte)5);
-                    il.Emit(OpCodes.Ldarg_S, (byte)6);
-                    Constant(s.LiteralOffset);
-                    Constant(s.LiteralLength);
-                    Constant(s.Offset);
-                    Constant(s.Length);
-                    Constant(s.PadNibble);
-                    Constant(s.Signed ? 1 : 0);
-                    Constant(s.Scale);
-                    il.Emit(OpCodes.Call, packed);
-                    break;
-                default:
-                    // (writer, ref rec0, recordLength, ref out0, buffer, ref lit0, pos, literalOffset, literalLength, op, ordinal)
-                    il.Emit(OpCodes.Ldarg_0);
-                    il.Emit(OpCodes.Ldarg_1);
-                    il.Emit(OpCodes.Ldarg_2);
-                    il.Emit(OpCodes.Ldarg_3);
-                    il.Emit(OpCodes.Ldarg_S, (byte)4);
-                    il.Emit(OpCodes.Ldarg_S, (byte)5);
-                    il.Emit(OpCodes.Ldarg_S, (byte)6);
-                    Constant(s.LiteralOffset);
-                    Constant(s.LiteralLength);
-                    Constant(s.Op);
-                    Constant(s.Ordinal);
-                    il.Emit(OpCodes.Call, other);
-                    break;
-            }
+                FastKind.Text => (text, new byte[] { 0, 1, 3, 4, 5, 6 }, new[] { s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, unchecked((int)s.Mask) }),
+                FastKind.Zoned => (zoned, [0, 1, 3, 5, 6], [s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, s.Scale]),
+                FastKind.Packed => (packed, [1, 3, 5, 6], [s.LiteralOffset, s.LiteralLength, s.Offset, s.Length, s.PadNibble, s.Signed ? 1 : 0, s.Scale]),
+                _ => (other, [0, 1, 2, 3, 4, 5, 6], [s.LiteralOffset, s.LiteralLength, s.Op, s.Ordinal]),
+            };
+            foreach (var arg in args) il.Emit(OpCodes.Ldarg_S, arg);
+            foreach (var constant in constants) il.Emit(OpCodes.Ldc_I4, constant);
+            il.Emit(OpCodes.Call, helper);
             // pos = result; if (pos < 0) return -1
             il.Emit(OpCodes.Dup);
             il.Emit(OpCodes.Starg_S, (byte)6);
@@ -500,8 +449,8 @@ public sealed class RecordJsonWriter : IDisposable
         il.Emit(OpCodes.Ldarg_3);
         il.Emit(OpCodes.Ldarg_S, (byte)5);
         il.Emit(OpCodes.Ldarg_S, (byte)6);
-        Constant(program.TailOffset);
-        Constant(program.TailLength);
+        il.Emit(OpCodes.Ldc_I4, program.TailOffset);
+        il.Emit(OpCodes.Ldc_I4, program.TailLength);
         il.Emit(OpCodes.Call, tail);
         il.Emit(OpCodes.Ret);
         il.MarkLabel(fail);
