@@ -62,44 +62,26 @@ public sealed class FloatingPointCobcTests
         using var culture = HostileCulture.Enter();
         using var dir = new TempDir("float-cobc");
         File.WriteAllText(dir.Combine("FLTREC.cpy"), Copybook);
-        var src = new StringBuilder();
-        void L(string s) => src.Append("       ").Append(s).Append('\n');
-        L("IDENTIFICATION DIVISION.");
-        L("PROGRAM-ID. FLTW.");
-        L("ENVIRONMENT DIVISION.");
-        L("INPUT-OUTPUT SECTION.");
-        L("FILE-CONTROL.");
-        L("    SELECT OUTFILE ASSIGN TO OUTFILE ORGANIZATION SEQUENTIAL.");
-        L("DATA DIVISION.");
-        L("FILE SECTION.");
-        L("FD  OUTFILE.");
-        L("COPY FLTREC.");
-        L("PROCEDURE DIVISION.");
-        L("    OPEN OUTPUT OUTFILE");
-        L("    MOVE 'T1' TO FLT-TAG");
-        L("    MOVE 'E' TO FLT-END");
-        L("    MOVE 0 TO FLT-F FLT-D FLT-FS(1) FLT-DS(1) FLT-FS(2) FLT-DS(2)");
-        for (var i = 0; i < Statements.Length; i++)
+        var body = new List<string>
         {
-            L("    " + Statements[i]);
+            "    MOVE 'T1' TO FLT-TAG",
+            "    MOVE 'E' TO FLT-END",
+            "    MOVE 0 TO FLT-F FLT-D FLT-FS(1) FLT-DS(1) FLT-FS(2) FLT-DS(2)",
+        };
+        foreach (var statement in Statements)
+        {
+            body.Add("    " + statement);
             // the table gets values derived from the others, so every item of every record differs
-            L("    COMPUTE FLT-FS(1) = FLT-F * 3");
-            L("    COMPUTE FLT-DS(1) = FLT-D / 7");
-            L("    COMPUTE FLT-FS(2) = FLT-F - 1");
-            L("    COMPUTE FLT-DS(2) = FLT-D + 0.5");
-            L("    WRITE FLT-REC");
-            L("    DISPLAY 'R|' FLT-F '|' FLT-D");
-            L("        '|' FLT-FS(1) '|' FLT-DS(1)");
-            L("        '|' FLT-FS(2) '|' FLT-DS(2)");
+            body.Add("    COMPUTE FLT-FS(1) = FLT-F * 3");
+            body.Add("    COMPUTE FLT-DS(1) = FLT-D / 7");
+            body.Add("    COMPUTE FLT-FS(2) = FLT-F - 1");
+            body.Add("    COMPUTE FLT-DS(2) = FLT-D + 0.5");
+            body.Add("    WRITE FLT-REC");
+            body.Add("    DISPLAY 'R|' FLT-F '|' FLT-D");
+            body.Add("        '|' FLT-FS(1) '|' FLT-DS(1)");
+            body.Add("        '|' FLT-FS(2) '|' FLT-DS(2)");
         }
-        L("    CLOSE OUTFILE");
-        L("    GOBACK.");
-        var path = dir.Combine("FLTW.cbl");
-        File.WriteAllText(path, src.ToString(), Encoding.ASCII);
-        var exe = Cobc.Compile(path, Cobc.LegacyFlags, dir.Path);
-        var data = dir.Combine("FLT.DAT");
-        var run = Cobc.Run(exe, [], dir.Path, new Dictionary<string, string> { ["DD_OUTFILE"] = data });
-        run.ExitCode.Should().Be(0, run.StdErr);
+        var (data, run) = CobcWriterProgram.WriteAndRun(dir, "FLTW", "FLTREC", body, dataName: "FLT.DAT");
         var shown = run.StdOut.Split('\n').Where(l => l.StartsWith("R|", StringComparison.Ordinal)).Select(l => l.Split('|')[1..]).ToList();
         shown.Should().HaveCount(Statements.Length);
 

@@ -56,41 +56,21 @@ public sealed class OccursDependingCobcTests
         using var culture = HostileCulture.Enter();
         using var dir = new TempDir("odo-cobc");
         File.WriteAllText(dir.Combine("ODOREC.cpy"), Copybook("OCCURS 5 TIMES"));
-        var src = new StringBuilder();
-        void L(string s) => src.Append("       ").Append(s).Append('\n');
-        L("IDENTIFICATION DIVISION.");
-        L("PROGRAM-ID. ODOW.");
-        L("ENVIRONMENT DIVISION.");
-        L("INPUT-OUTPUT SECTION.");
-        L("FILE-CONTROL.");
-        L("    SELECT OUTFILE ASSIGN TO OUTFILE ORGANIZATION SEQUENTIAL.");
-        L("DATA DIVISION.");
-        L("FILE SECTION.");
-        L("FD  OUTFILE RECORD VARYING IN SIZE FROM 2 TO 22.");
-        L("COPY ODOREC.");
-        L("WORKING-STORAGE SECTION.");
-        L("01  K PIC 9.");
-        L("01  J PIC 9.");
-        L("PROCEDURE DIVISION.");
-        L("    OPEN OUTPUT OUTFILE");
-        L("    PERFORM VARYING K FROM 1 BY 1 UNTIL K > 5");
-        L("        MOVE K TO ODO-CNT");
-        L("        DISPLAY 'R|'");
-        L("        PERFORM VARYING J FROM 1 BY 1 UNTIL J > K");
-        L("            MOVE J TO ODO-CODE(J)");
-        L("            COMPUTE ODO-AMT(J) = K * 100 - J * 37");
-        L("            DISPLAY 'F|' J '|' ODO-CODE(J) '|' ODO-AMT(J)");
-        L("        END-PERFORM");
-        L("        WRITE ODO-REC");
-        L("    END-PERFORM");
-        L("    CLOSE OUTFILE");
-        L("    GOBACK.");
-        var path = dir.Combine("ODOW.cbl");
-        File.WriteAllText(path, src.ToString(), Encoding.ASCII);
-        var exe = Cobc.Compile(path, Cobc.LegacyFlags, dir.Path);
-        var data = dir.Combine("ODO.DAT");
-        var run = Cobc.Run(exe, [], dir.Path, new Dictionary<string, string> { ["DD_OUTFILE"] = data });
-        run.ExitCode.Should().Be(0, run.StdErr);
+        string[] body =
+        [
+            "    PERFORM VARYING K FROM 1 BY 1 UNTIL K > 5",
+            "        MOVE K TO ODO-CNT",
+            "        DISPLAY 'R|'",
+            "        PERFORM VARYING J FROM 1 BY 1 UNTIL J > K",
+            "            MOVE J TO ODO-CODE(J)",
+            "            COMPUTE ODO-AMT(J) = K * 100 - J * 37",
+            "            DISPLAY 'F|' J '|' ODO-CODE(J) '|' ODO-AMT(J)",
+            "        END-PERFORM",
+            "        WRITE ODO-REC",
+            "    END-PERFORM",
+        ];
+        var (data, run) = CobcWriterProgram.WriteAndRun(dir, "ODOW", "ODOREC", body, fd: "FD  OUTFILE RECORD VARYING IN SIZE FROM 2 TO 22.",
+            workingStorage: ["01  K PIC 9.", "01  J PIC 9."], dataName: "ODO.DAT");
         var shown = new List<List<(string Code, string Amount)>>();
         foreach (var line in run.StdOut.Split('\n'))
         {
