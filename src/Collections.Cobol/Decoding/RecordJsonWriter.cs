@@ -405,6 +405,9 @@ public sealed class RecordJsonWriter : IDisposable
     /// an emitted method (the same output; for tests and as a way out).</summary>
     public const string InterpretSwitch = "Collections.Cobol.RecordJsonWriter.Interpret";
 
+    /// <summary>Most values a fast program may have to be emitted as one method.</summary>
+    private const int MaxEmittedSteps = 1000;
+
     /// <summary>A fast program as one method: <c>pos = Step...(constants)</c> per value, -1 as soon as one fails.</summary>
     private delegate int EmittedRun(RecordJsonWriter writer, ref byte rec0, int recordLength, ref byte out0, byte[] buffer, ref byte lit0, int pos);
 
@@ -414,6 +417,9 @@ public sealed class RecordJsonWriter : IDisposable
     {
         if (!RuntimeFeature.IsDynamicCodeCompiled) return null;
         if (AppContext.TryGetSwitch(InterpretSwitch, out var interpret) && interpret) return null;
+        // past this many values the method would be too large for the JIT to optimise (it falls back to minimal
+        // optimisation above 60,000 bytes of IL, about 2,000 steps): the loop is then the better choice
+        if (program.Steps.Length > MaxEmittedSteps) return null;
         var byteRef = typeof(byte).MakeByRefType();
         var method = new DynamicMethod("RecordJsonWriter.Fast", typeof(int),
             [typeof(RecordJsonWriter), byteRef, typeof(int), byteRef, typeof(byte[]), byteRef, typeof(int)], typeof(RecordJsonWriter), skipVisibility: true);

@@ -155,6 +155,37 @@ public sealed class RecordJsonWriterTests
         }
     }
 
+    [Fact]
+    public void Write_MoreValuesThanOneEmittedMethodTakes_JsonOfTheTree()
+    {
+        // 1,200 values: beyond the emitted method's size limit, the fast program runs as a loop
+        var layout = CopybookLayout.Compute(CopybookParser.Parse("""
+       01  R.
+           05  T-ITEM          PIC X(2) OCCURS 1200 TIMES.
+           05  T-NUM           PIC 9(3).
+           05  R-TAIL          PIC X(40).
+""", "r.cpy"));
+        var options = new RecordDecoderOptions();
+        var tree = RecordDecoder.Create(layout, options);
+        var compiled = CompiledRecordDecoder.Create(layout, options);
+        var stream = new MemoryStream();
+        using var writer = RecordJsonWriter.Create(compiled, stream, leaveOpen: true);
+        var rng = new Random(5);
+        for (var n = 0; n < 50; n++)
+        {
+            var record = new byte[layout.Records[0].Length];
+            for (var i = 0; i < record.Length; i++) record[i] = (byte)(n == 0 ? ' ' : rng.Next(0x20, 0x7F));
+            "042"u8.CopyTo(record.AsSpan(2400)); // T-NUM: 42, a letter in it in every 7th record (an error)
+            if (n % 7 == 3) record[2401] = (byte)'X';
+            stream.SetLength(0);
+            var ok = writer.Write(record);
+            writer.Flush();
+            var expected = tree.Decode(record);
+            ok.Should().Be(expected.Errors.Count == 0);
+            Encoding.UTF8.GetString(stream.ToArray()).Should().Be(TreeJson(expected));
+        }
+    }
+
     private static string TreeJson(DecodedRecord record)
     {
         var buffer = new ArrayBufferWriter<byte>();
