@@ -18,7 +18,7 @@ namespace Collections.Benchmarks;
 /// show its peak memory does not grow with the day. Also times the generator itself. Prints markdown; with --doc
 /// it replaces the section "Legacy vs modern, CLV100+CLV200 (issue 3)" of that file.
 /// </summary>
-public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
+public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
 {
     public const string SectionTitle = "## Legacy vs modern, CLV100+CLV200 (issue 3)";
 
@@ -29,6 +29,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var opt = Args.Parse(args);
+        if (opt.Str("--profiles") is { } profiles) return RunProfiles(opt, profiles);
         var lines = opt.Long("--lines", 1_000_000);
         var seed = (ulong)opt.Long("--seed", 1);
         var runDate = (int)opt.Long("--rundate", 20260302);
@@ -110,8 +111,8 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 for (var round = 0; round < warmup + repeat; round++)
                 {
                     var legacy = RunLegacy();
-                    var m = RunModern(cli, modernOut);
-                    var sq = RunModern(cli, Path.Combine(work, "modern-seq"), "--no-overlap");
+                    var m = RunModern(cli, modernOut, "--through", "STEP020");
+                    var sq = RunModern(cli, Path.Combine(work, "modern-seq"), "--no-overlap", "--through", "STEP020");
                     var bl = baselineCli is null ? null : RunModern(baselineCli, Path.Combine(work, "baseline"));
                     var label = round < warmup ? $"warm-up {round + 1} (not counted)" : $"round {round - warmup + 1}";
                     Console.Error.WriteLine($"{label}: legacy CLV100 {legacy.Clv100}, CLV200 {legacy.Clv200}; overlapped {m}, sequential {sq}"
@@ -129,7 +130,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                     var b = Path.Combine(work, "modern-seq", f);
                     if (!(File.Exists(a) && File.Exists(b) && FilesEqual(a, b))) overlapDiffers.Add(f);
                 }
-                modernSmall = Measure(cli, ["legacy", "run", rd, smallDir, Path.Combine(work, "modern-small")], modernEnv, null);
+                modernSmall = Measure(cli, ["legacy", "run", rd, smallDir, Path.Combine(work, "modern-small"), "--through", "STEP020"], modernEnv, null);
                 Console.Error.WriteLine($"modern {modern}, small day {modernSmall}");
                 foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC" })
                 {
@@ -159,7 +160,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             if (cli is not null)
                 report.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
             report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
-                "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
+                "Modern: `collections legacy run --through STEP020` (STEP010+STEP020 of the cycle in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
             report.AppendLine();
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
             report.AppendLine(FormattableString.Invariant($"Load average when measured: {load} (the machine is shared; CPU time is the steadier figure)."));
@@ -172,7 +173,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             report.AppendLine(FormattableString.Invariant($"| **legacy CLV100+CLV200** | **{legacyWall.TotalSeconds:F2} s** | **{legacyCpu.TotalSeconds:F2} s** | {legacyPeak / 1024.0:F1} MiB | |"));
             if (modern is not null)
             {
-                report.AppendLine(FormattableString.Invariant($"| **modern `collections legacy run`** (STEP020 overlapped with STEP010) | **{modern.Wall.TotalSeconds:F2} s** | **{modern.Cpu.TotalSeconds:F2} s** | {modern.PeakKb / 1024.0:F1} MiB | {modern.ExitCode} |"));
+                report.AppendLine(FormattableString.Invariant($"| **modern `collections legacy run --through STEP020`** (STEP020 overlapped with STEP010) | **{modern.Wall.TotalSeconds:F2} s** | **{modern.Cpu.TotalSeconds:F2} s** | {modern.PeakKb / 1024.0:F1} MiB | {modern.ExitCode} |"));
                 if (modernSequential is not null)
                     report.AppendLine(FormattableString.Invariant($"| modern `collections legacy run --no-overlap` (steps one after the other) | {modernSequential.Wall.TotalSeconds:F2} s | {modernSequential.Cpu.TotalSeconds:F2} s | {modernSequential.PeakKb / 1024.0:F1} MiB | {modernSequential.ExitCode} |"));
                 if (baseline is not null)
@@ -381,17 +382,17 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Replaces (or appends) this benchmark's section of a markdown file, leaving the others untouched.</summary>
-    public static void ReplaceSection(string path, string section)
+    public static void ReplaceSection(string path, string section, string title = SectionTitle)
     {
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        var start = text.IndexOf(SectionTitle, StringComparison.Ordinal);
+        var start = text.IndexOf(title, StringComparison.Ordinal);
         if (start < 0)
         {
             text = text.TrimEnd('\n') + "\n\n" + section;
         }
         else
         {
-            var next = text.IndexOf("\n## ", start + SectionTitle.Length, StringComparison.Ordinal);
+            var next = text.IndexOf("\n## ", start + title.Length, StringComparison.Ordinal);
             text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
         }
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");

@@ -74,6 +74,10 @@ public sealed class Clv100Step : IStreamingStep
             if (abend.Detail is not null) (diagnostics ?? TextWriter.Null).WriteLine("CLV100 " + abend.Detail);
             return 16;
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report("CLV100", sysout, diagnostics ?? TextWriter.Null);
+        }
         finally
         {
             run.CloseAll();
@@ -86,7 +90,8 @@ public sealed class Clv100Step : IStreamingStep
 internal readonly record struct Clv100Totals(
     long RecordsRead, long HeadersRead, long LinesRead, long BeforeTrailer, long ValueHash, long TrailerRecords, long TrailerHash,
     long EntriesAccepted, long EntriesRejected, long LinesAssessed, long TotalUsd, long LinesRejected, long Warnings,
-    long LinecalcWritten, long TotalDuty, long TotalCh99, long TotalAdcvd, long TotalRawMpf, long TotalCotton, long RejectsWritten);
+    long LinecalcWritten, long TotalDuty, long TotalCh99, long TotalAdcvd, long TotalRawMpf, long TotalCotton, long RejectsWritten,
+    bool TrailerHashNegativeZero = false);
 
 internal sealed class Clv100Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
 {
@@ -126,6 +131,9 @@ internal sealed class Clv100Run
     // amounts: S9(15)V99 in cents; raw MPF S9(13)V9(05)
     private long _valueHash, _trailerHash, _totalUsd, _totalDuty, _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton;
     private bool _trailerFound;
+
+    /// <summary>ET-VALUE-HASH was packed negative zero (digits 0, sign D): MOVE keeps the sign into WS-TRAILER-HASH and CT-AMOUNT ('}').</summary>
+    private bool _trailerHashNegativeZero;
     private char _entryState = 'N';
     /// <summary>WS-CUR-ENTRY-NO, X(11), as bytes (compared with each line's entry number).</summary>
     private readonly byte[] _curEntryNo = "           "u8.ToArray();
@@ -181,7 +189,7 @@ internal sealed class Clv100Run
         _exrate = OpenInput(_files.ExchangeRates, "EXRATE-FILE", "EXRATE");
         _spi = OpenInput(_files.Spi, "SPI-FILE", "SPITAB");
         _fees = OpenInput(_files.Fees, "FEE-FILE", "FEETAB");
-        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee);
+        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee, writeBehind: true);
         _rejectsOut = OpenOutput(_files.Rejects, "REJECT-FILE", "REJECTS", FileMode.Create, RecordFormat.LineSequential, RejectRecord.RecordLength);
         _ctltotsOut = OpenOutput(_files.Ctltots, "CTLTOT-FILE", "CTLTOTS", FileMode.Append, RecordFormat.LineSequential, ControlTotalRecord.RecordLength);
     }
@@ -201,12 +209,14 @@ internal sealed class Clv100Run
         }
     }
 
-    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null)
+    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null, bool writeBehind = false)
     {
         try
         {
             Stream s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
             if (tee is not null) s = new Pipeline.TeeStream(s, tee);
+            // the file's system calls and the copy to the tee on another thread (the other core): this one copies once
+            if (writeBehind) s = new WriteBehindStream(s, dd + " writer");
             var w = RecordWriter.Create(s, new RecordWriterOptions { Format = format, RecordLength = length });
             _disposables.Add(w);
             _disposables.Add(s);
@@ -455,6 +465,7 @@ internal sealed class Clv100Run
         else
         {
             _trailerHash = Cobol.Codecs.PackedDecimal.Decode(hash, 17, true);
+            _trailerHashNegativeZero = _trailerHash == 0 && (hash[^1] & 0x0F) == 0x0D;
             _trailerRecords = LegacyNumeric.Digits(count);
             if (_trailerRecords != _beforeTrailer)
             {
@@ -508,6 +519,13 @@ internal sealed class Clv100Run
     private void Terminate()
     {
         if (_runDate > 0) WriteControlTotals();
+        // LINECALC's last bytes reach the file (written behind on another thread) before the run ends: a write error
+        // is the file error it would have been at the WRITE
+        if (_linecalcOut is not null)
+        {
+            try { _linecalcOut.Flush(); }
+            catch (IOException e) { throw new Clv100Abend("LINECALC", "WRITE", "30", e.Message); }
+        }
         CloseAll();
         Display(Count("CLV9001I RECORDS READ", _recordsRead));
         Display(Count("CLV9002I ENTRIES ACCEPTED", _entriesAccepted));
@@ -519,23 +537,20 @@ internal sealed class Clv100Run
     }
 
     /// <summary>DISPLAY literal (31 chars) + count edited ZZZ,ZZ9 (the MOVE keeps the low six digits).</summary>
-    internal static string Count(string label, long value)
-    {
-        var v = value % 1_000_000;
-        var text = v >= 1000
-            ? (v / 1000).ToString(CultureInfo.InvariantCulture) + "," + (v % 1000).ToString("D3", CultureInfo.InvariantCulture)
-            : v.ToString(CultureInfo.InvariantCulture);
-        return label.PadRight(31) + text.PadLeft(7);
-    }
+    internal static string Count(string label, long value) => label.PadRight(31) + LegacyNumeric.EditCount(value);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()
     {
         var totals = new Clv100Totals(_recordsRead, _headersRead, _linesRead, _beforeTrailer, _valueHash, _trailerRecords, _trailerHash,
             _entriesAccepted, _entriesRejected, _linesAssessed, _totalUsd, _linesRejected, _warnings, _linecalcWritten, _totalDuty,
-            _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton, _rejectsWritten);
-        foreach (var (description, count, amount) in ControlTotalLines(totals, _policies)) Ctl(description, count, amount);
+            _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton, _rejectsWritten, _trailerHashNegativeZero);
+        foreach (var (description, count, amount) in ControlTotalLines(totals, _policies))
+            Ctl(description, count, amount, negativeZero: totals.TrailerHashNegativeZero && description == TrailerHashLine);
     }
+
+    /// <summary>CTLTOTS 05: a packed -0 trailer hash keeps its sign there (<see cref="Clv100Totals.TrailerHashNegativeZero"/>).</summary>
+    internal const string TrailerHashLine = "RECORDS AND HASH PER TRAILER";
 
     /// <summary>The CTLTOTS lines of CLV100 (description, count, amount in cents) from its run totals, in order.</summary>
     internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(Clv100Totals t, Clv100RoundingPolicies policies)
@@ -544,7 +559,7 @@ internal sealed class Clv100Run
         yield return ("ENTRY HEADERS READ", t.HeadersRead, 0);
         yield return ("ENTRY LINES READ", t.LinesRead, 0);
         yield return ("RECORDS AND HASH COMPUTED", t.BeforeTrailer, t.ValueHash);
-        yield return ("RECORDS AND HASH PER TRAILER", t.TrailerRecords, t.TrailerHash);
+        yield return (TrailerHashLine, t.TrailerRecords, t.TrailerHash);
         yield return ("ENTRIES ACCEPTED", t.EntriesAccepted, 0);
         yield return ("ENTRIES REJECTED", t.EntriesRejected, 0);
         yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.TotalUsd);
@@ -559,10 +574,12 @@ internal sealed class Clv100Run
         yield return ("REJECT RECORDS WRITTEN", t.RejectsWritten, 0);
     }
 
-    private void Ctl(string description, long count, long amountCents)
+    private void Ctl(string description, long count, long amountCents, bool negativeZero = false)
     {
         _ctlSeq = (_ctlSeq + 1) % 100;
         ControlTotalRecord.Build(_ctl, "CLV100", _runDate, _ctlSeq, description, count, amountCents);
+        // a MOVE of packed -0 (sign D) to the signed display CT-AMOUNT keeps the sign: overpunch '}' (-0) on the last digit
+        if (negativeZero && amountCents == 0) _ctl[62 + 16] = (byte)'}';
         Write(_ctltotsOut!, _ctl, "CTLTOTS");
     }
 }

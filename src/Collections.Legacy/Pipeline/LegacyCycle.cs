@@ -48,6 +48,12 @@ public sealed class LegacyCycle
     /// </summary>
     public bool Overlap { get; init; } = true;
 
+    /// <summary>
+    /// The last step to run (e.g. "STEP020"), or null for the whole cycle: the steps after it are reported NOT RUN, as
+    /// after a step ending with RC 8 (`legacy run --through STEP`, for measuring a part of the cycle).
+    /// </summary>
+    public string? LastStep { get; init; }
+
     /// <summary>Chunk size and count of the LINECALC pipe (memory bound of the overlap: size x count bytes).</summary>
     public int PipeChunkSize { get; init; } = BoundedBytePipe.DefaultChunkSize;
 
@@ -115,11 +121,12 @@ public sealed class LegacyCycle
         string? unported = null;   // a step not ported yet: the later steps would read data sets it did not write
         var outcomes = new List<(string, string, string)>();
         OverlappedStep? overlapped = null;
+        var lastIndex = LastStep is null ? LegacySteps.Cycle.Count - 1 : IndexOfStep(LastStep);
         for (var i = 0; i < LegacySteps.Cycle.Count; i++)
         {
             var (stepName, program) = LegacySteps.Cycle[i];
             string outcome;
-            if (stopped) outcome = "NOT RUN";
+            if (stopped || i > lastIndex) outcome = "NOT RUN";
             else if (!_steps.TryGetValue(stepName, out var step))
             {
                 outcome = "NOT PORTED";
@@ -143,7 +150,7 @@ public sealed class LegacyCycle
                     rc = overlapped.ReturnCode;   // ran concurrently with the step before; its results are already in place
                     overlapped = null;
                 }
-                else if (Overlap && i + 1 < LegacySteps.Cycle.Count && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
+                else if (Overlap && i + 1 <= lastIndex && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
                 {
                     var (next, nextProgram) = LegacySteps.Cycle[i + 1];
                     (rc, overlapped) = RunOverlapped(step, ctx, consumer, ContextOf(next, nextProgram), errors);
@@ -163,6 +170,13 @@ public sealed class LegacyCycle
         }
         console.Write("ACSCLV01 CYCLE " + runDate + " ENDED, MAXIMUM RETURN CODE " + maxRc.ToString("D4", CultureInfo.InvariantCulture) + "\n");
         return new LegacyCycleResult(maxRc, outcomes);
+    }
+
+    private static int IndexOfStep(string step)
+    {
+        for (var i = 0; i < LegacySteps.Cycle.Count; i++)
+            if (string.Equals(LegacySteps.Cycle[i].Step, step, StringComparison.Ordinal)) return i;
+        throw new ArgumentException($"unknown step '{step}' (STEP010 ... STEP050)", nameof(step));
     }
 
     /// <summary>The outcome of a consumer step run concurrently with its producer.</summary>
@@ -202,11 +216,18 @@ public sealed class LegacyCycle
         };
         int consumerRc = 0;
         Exception? consumerError = null;
+        var stats = Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1";
+        (double Cpu, double Delay) consumerTime = default;
         var thread = new Thread(() =>
         {
+            var before = stats ? ThreadTimes() : default;
             try { consumerRc = consumer.Run(context); }
             catch (Exception e) { consumerError = e; }   // rethrown on the cycle's thread below
-            finally { pipe.CloseReader(); }              // a consumer that ended early never blocks the producer
+            finally
+            {
+                pipe.CloseReader();                      // a consumer that ended early never blocks the producer
+                if (stats) consumerTime = Minus(ThreadTimes(), before);
+            }
         })
         {
             IsBackground = true,
@@ -215,6 +236,8 @@ public sealed class LegacyCycle
         thread.Start();
 
         int rc;
+        var producerStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerBefore = stats ? ThreadTimes() : default;
         try
         {
             rc = producer.Run(producerContext with
@@ -241,11 +264,15 @@ public sealed class LegacyCycle
         }
 
         pipe.Complete();
-        var producerDone = DateTime.UtcNow;
+        var producerDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerTime = stats ? Minus(ThreadTimes(), producerBefore) : default;
         thread.Join();
-        if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+        if (stats)
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
             errors.Write(string.Create(CultureInfo.InvariantCulture,
-                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x, reader waited {pipe.ReaderWaits}x, consumer finished {(DateTime.UtcNow - producerDone).TotalMilliseconds:F0} ms after the producer\n"));
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x ({pipe.WriterWaitTime.TotalMilliseconds:F0} ms), reader waited {pipe.ReaderWaits}x ({pipe.ReaderWaitTime.TotalMilliseconds:F0} ms), producer ran {System.Diagnostics.Stopwatch.GetElapsedTime(producerStart, producerDone).TotalMilliseconds:F0} ms, consumer finished {System.Diagnostics.Stopwatch.GetElapsedTime(producerDone).TotalMilliseconds:F0} ms after the producer; process {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms since start, CPU {self.TotalProcessorTime.TotalMilliseconds:F0} ms; threads (CPU / waiting for a core): {producer.StepName} {producerTime.Cpu:F0} / {producerTime.Delay:F0} ms, {consumer.StepName} {consumerTime.Cpu:F0} / {consumerTime.Delay:F0} ms; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms\n"));
+        }
         if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
         if (controlTotals.Length > 0)
         {
@@ -257,6 +284,26 @@ public sealed class LegacyCycle
         return (rc, new OverlappedStep(consumer.StepName, consumerRc));
     }
 
+    /// <summary>
+    /// The calling thread's time on a CPU and its time runnable but waiting for one (ms), from Linux's
+    /// /proc/thread-self/schedstat (zeros elsewhere): which step is the critical path, and how much the machine's other
+    /// work delayed it.
+    /// </summary>
+    private static (double Cpu, double Delay) ThreadTimes()
+    {
+        try
+        {
+            var f = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+            return (long.Parse(f[0], CultureInfo.InvariantCulture) / 1e6, long.Parse(f[1], CultureInfo.InvariantCulture) / 1e6);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return default;
+        }
+    }
+
+    private static (double Cpu, double Delay) Minus((double Cpu, double Delay) a, (double Cpu, double Delay) b) => (a.Cpu - b.Cpu, a.Delay - b.Delay);
+
     /// <summary>Deletes what a consumer step wrote (ENTCALC, its sysout) so OUTDIR equals a run where it did not run.</summary>
     private static void Discard(StepContext consumerContext)
     {
@@ -264,13 +311,16 @@ public sealed class LegacyCycle
         File.Delete(consumerContext.SysoutPath);
     }
 
-    /// <summary>`head -n 1 SYSIN | cut -c1-16`: the first line's first 16 characters.</summary>
+    /// <summary>
+    /// <c>CARD1=$(head -n 1 SYSIN | cut -c1-16)</c>: the first line's first 16 bytes, less the NUL bytes the shell's
+    /// command substitution drops (dash, /bin/sh). Bytes map to chars one to one (Latin-1).
+    /// </summary>
     private static string FirstCard(string path)
     {
         var bytes = File.ReadAllBytes(path);
         int end = Array.IndexOf(bytes, (byte)'\n');
         if (end < 0) end = bytes.Length;
         var line = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(end, 16));
-        return line;
+        return line.Replace("\0", "", StringComparison.Ordinal);
     }
 }

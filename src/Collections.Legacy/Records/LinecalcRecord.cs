@@ -109,7 +109,7 @@ public static class LinecalcRecord
         if (line.ForeignValue.HasValue) lineRecord.Slice(EntryRecordLayout.ForeignValue, 7).CopyTo(record.Slice(LinecalcLayout.ForeignValue, 7));
         if (line.NetQuantity.HasValue) lineRecord.Slice(EntryRecordLayout.NetQuantity, 6).CopyTo(record.Slice(LinecalcLayout.NetQuantity, 6));
         if (line.NetKilograms.HasValue) lineRecord.Slice(EntryRecordLayout.NetKg, 6).CopyTo(record.Slice(LinecalcLayout.NetKg, 6));
-        if (line.Chapter99Count is >= (byte)'0' and <= (byte)'9')   // EL-CH99-COUNT IS NUMERIC
+        if (LegacyNumeric.IsDigits(lineRecord.Slice(EntryRecordLayout.Ch99Count, 1)))   // EL-CH99-COUNT IS NUMERIC
             for (int i = 0; i < 3; i++)
                 lineRecord.Slice(EntryRecordLayout.Ch99No + i * 10, 10).CopyTo(record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, 10));
         record[LinecalcLayout.RateType] = (byte)calc.RateType;
@@ -196,7 +196,10 @@ public static class ControlCard
 {
     public const int Length = 80;
 
-    /// <summary>ACCEPT CONTROL-CARD: the first line of SYSIN (without its LF), padded with spaces or cut to 80.</summary>
+    /// <summary>
+    /// ACCEPT CONTROL-CARD: the first line of SYSIN (without its LF), padded with spaces or cut to 80. A byte X'03'
+    /// among the line's first 8191 characters throws <see cref="Pipeline.AcceptInterrupt"/> (libcob raises SIGINT).
+    /// </summary>
     public static byte[] Accept(string sysinPath)
     {
         var card = new byte[Length];
@@ -206,6 +209,7 @@ public static class ControlCard
         int i = 0, b;
         while ((b = f.ReadByte()) >= 0 && b != '\n')
         {
+            if (b == 0x03 && i < Pipeline.AcceptInterrupt.MaxCharacters) throw new Pipeline.AcceptInterrupt();
             if (i < Length) card[i] = (byte)b;
             i++;
         }

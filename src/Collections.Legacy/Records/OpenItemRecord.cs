@@ -113,7 +113,8 @@ public static class OpenItemRecord
     internal static void PutText(Span<byte> field, string text)
     {
         if (text.Length != field.Length) throw new ArgumentException($"'{text}' is not {field.Length} characters", nameof(text));
-        for (var i = 0; i < field.Length; i++) field[i] = Byte(text[i]);
+        foreach (var c in text) Byte(c);   // every char one Latin-1 byte, else throws
+        LegacyNumeric.PutText(field, text);
     }
 
     private static void CheckLength(int length)

@@ -126,7 +126,7 @@ public sealed class SideAggregates
                 {
                     otherActions = null;
                 }
-                using var reader = RecordReader.Open(path, cf.Spec.Format, cf.Lrecl);
+                using var reader = DataSetReader.Open(path, cf.Spec.Format, cf.Lrecl);
                 while (reader.Next() is { } rec)
                 {
                     var t = cf.TypeOf(rec);
@@ -204,7 +204,7 @@ public sealed class SideAggregates
                         _finishers.Add(() => Aggregates[id] = total.Value);
                         foreach (var (part, sign) in parts)
                         {
-                            if (part.Where.Count > 0 && part.Op == "sum") _unmatched.Add((id, part));
+                            if (part.Where.Count > 0 && part.Op == "sum") _unmatched.Add((id, part, parts[0].Spec));
                             // per record type: the filter (null when the type is not the part's) and the summed fields
                             var resolved = new PerType<(Filter? Filter, FieldDef[] Fields)>(t => TypeMatches(part.Type, t)
                                 ? (new Filter(t, part.Where), part.Op == "count" ? [] : t.FieldsMatching(part.Field!))
@@ -360,14 +360,18 @@ public sealed class SideAggregates
         return chars[..n];
     }
 
-    /// <summary>Sums whose filter matched no record make their aggregate "not evaluated".</summary>
+    /// <summary>
+    /// A sum whose filter matched no record makes its aggregate "not evaluated" (e.g. the CTLTOTS lines of a step that
+    /// did not run), unless it is a subtracted part of an aggregate whose first part matched: then it is zero (e.g. no
+    /// LEDGER credits on a first day without payments).
+    /// </summary>
     private void MarkUnmatched()
     {
-        foreach (var (id, part) in _unmatched)
-            if (!_matched.Contains(part)) Aggregates[id] = null;
+        foreach (var (id, part, head) in _unmatched)
+            if (!_matched.Contains(part) && (ReferenceEquals(part, head) || !_matched.Contains(head))) Aggregates[id] = null;
     }
 
-    private readonly List<(string Id, AggregateSpec Part)> _unmatched = [];
+    private readonly List<(string Id, AggregateSpec Part, AggregateSpec Head)> _unmatched = [];
     private readonly HashSet<AggregateSpec> _matched = new(ReferenceEqualityComparer.Instance);
 
     private int? ParentScale(RollupSpec r)
