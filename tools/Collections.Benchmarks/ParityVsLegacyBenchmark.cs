@@ -59,7 +59,7 @@ public sealed class ParityVsLegacyBenchmark : IBenchmarkCommand
             if (cli is not null)
             {
                 Sync();
-                (rw, rc) = Timed($"dotnet '{cli}' parity run --fixtures '{Path.GetFullPath(fixture!)}' --ref '{suite.RefDir}' --report '{Path.Combine(work, "report")}' > '{Path.Combine(work, "run.txt")}' 2>&1", work);
+                (rw, rc) = Timed($"dotnet '{Path.GetFullPath(cli)}' parity run --fixtures '{Path.GetFullPath(fixture!)}' --ref '{suite.RefDir}' --report '{Path.Combine(work, "report")}' > '{Path.Combine(work, "run.txt")}' 2>&1", work);
                 if (!File.ReadAllText(Path.Combine(work, "run.txt")).Contains("verdict:", StringComparison.Ordinal))
                     throw new InvalidOperationException("parity run did not finish: " + File.ReadAllText(Path.Combine(work, "run.txt")));
             }
