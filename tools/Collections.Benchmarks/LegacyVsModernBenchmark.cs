@@ -224,7 +224,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The DD_ statements and runtime options of run-cycle.sh for steps 010 and 020.</summary>
-    private static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
+    internal static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
     {
         ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE",
         ["DD_ENTRYIN"] = Path.Combine(inDir, "ENTRYIN"), ["DD_PAYMENTS"] = Path.Combine(inDir, "PAYMENTS"),
@@ -237,8 +237,11 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
         ["DD_ENTCALC"] = Path.Combine(outDir, "ENTCALC"), ["DD_CTLTOTS"] = Path.Combine(outDir, "CTLTOTS"),
     };
 
-    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
+    internal sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
     {
+        /// <summary>The whole error stream of the run (less the time line).</summary>
+        public string StdErr { get; init; } = "";
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Wall.TotalSeconds:F2} s wall, {Cpu.TotalSeconds:F2} s CPU, {PeakKb / 1024.0:F1} MiB, exit {ExitCode}");
     }
 
@@ -265,13 +268,18 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB), after <see cref="Settle"/>.</summary>
-    private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
+    internal static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin) =>
+        MeasureProcess(program, args, env, stdin, null);
+
+    /// <summary><see cref="Measure"/> in a working directory (null: the current one).</summary>
+    internal static Measurement MeasureProcess(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin, string? workDir)
     {
         Settle();
         var useTime = File.Exists("/usr/bin/time");
         var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            WorkingDirectory = workDir ?? Environment.CurrentDirectory,
         };
         if (useTime)
         {
@@ -303,10 +311,10 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
             cpu = TimeSpan.FromSeconds(double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture));
         }
         var tail = string.Join(" | ", err.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("@@TIME", StringComparison.Ordinal)).TakeLast(3));
-        return new Measurement(wall, cpu, peak, p.ExitCode, tail);
+        return new Measurement(wall, cpu, peak, p.ExitCode, tail) { StdErr = err };
     }
 
-    private static bool FilesEqual(string a, string b)
+    internal static bool FilesEqual(string a, string b)
     {
         using var fa = File.OpenRead(a);
         using var fb = File.OpenRead(b);
@@ -323,7 +331,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The CLI's path relative to the repository (or as given) and whether it is ReadyToRun-compiled.</summary>
-    private static string CliDescription(string cli)
+    internal static string CliDescription(string cli)
     {
         var full = Path.GetFullPath(cli);
         var shown = full;
@@ -345,7 +353,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
         return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
-    private static string GitCommit(string cli)
+    internal static string GitCommit(string cli)
     {
         try
         {
@@ -364,7 +372,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
         }
     }
 
-    private static string? FindCli()
+    internal static string? FindCli()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -398,7 +406,7 @@ public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");
     }
 
-    private sealed class Args
+    internal sealed class Args
     {
         private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 

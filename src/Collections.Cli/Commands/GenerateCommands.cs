@@ -41,6 +41,7 @@ internal static class GenerateCommands
         var manualPercent = Percent("--manual-percent", "Percent of manual entries (0-90); default 6.");
         var spiPercent = Percent("--spi-percent", "Percent of lines claiming an SPI; default 35.");
         var paymentWeights = Weights("--payment-type-weights", "Weights of payment types 1,2,6,7 (default 40,30,15,15).");
+        var payPercent = new Option<int?>("--pay-percent") { Description = "Percent of the prior master's open receivables paid (default: 85 issued yesterday, 50 older)." };
         var noScenarios = new Option<bool>("--no-scenarios") { Description = "Random entries only (no coverage scenarios first)." };
         var refDir = new Option<string?>("--ref") { Description = "Reference tables (default: ACS_REFLIB, ACS_LEGACY_HOME/ref, ../shared/legacy/ref)." };
         var agedEntries = new Option<string>("--aged-entries")
@@ -56,7 +57,7 @@ internal static class GenerateCommands
                  {
                      runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir, profile, lineSpread,
                      largePercent, ch99Percent, ch99Weights, adcvdPercent, foreignPercent, dailyPercent, entryTypeWeights, manualPercent, spiPercent,
-                     paymentWeights, agedEntries, paymentScenarios,
+                     paymentWeights, agedEntries, paymentScenarios, payPercent,
                  })
             command.Options.Add(o);
 
@@ -78,6 +79,7 @@ internal static class GenerateCommands
             var profileName = parse.GetValue(profile);
             if (profileName is not null && !DayProfiles.Names.Contains(profileName, StringComparer.Ordinal))
                 return Usage($"unknown --profile {profileName} (known: {string.Join(", ", DayProfiles.Names)})");
+            if (parse.GetValue(payPercent) is < 0 or > 100) return Usage("--pay-percent must be between 0 and 100");
             string refs;
             try { refs = ReferenceLocator.Resolve(parse.GetValue(refDir)); }
             catch (DirectoryNotFoundException ex) { return Usage(ex.Message); }
@@ -93,6 +95,7 @@ internal static class GenerateCommands
                 OutDir = parse.GetValue(outDir)!,
                 RefDir = refs,
                 PaymentsFrom = prior,
+                PayPercent = parse.GetValue(payPercent),
                 InvalidPpm = (int)(rate * 1_000_000m),
                 TrailerError = te,
                 Scenarios = !parse.GetValue(noScenarios),
@@ -130,7 +133,7 @@ internal static class GenerateCommands
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate-day: {sw.Elapsed.TotalSeconds:F2} s"));
                 return 0;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
             {
                 Console.Error.WriteLine("generate-day: " + ex.Message);
                 return 1;

@@ -144,6 +144,7 @@ public sealed class LegacyCycle
                     SysoutPath = Path.Combine(outDir, "sysout", name + "." + pgm),
                 };
                 var ctx = ContextOf(stepName, program);
+                var stats = StepStats.Start();
                 int rc;
                 if (overlapped is not null && overlapped.StepName == stepName)
                 {
@@ -156,6 +157,7 @@ public sealed class LegacyCycle
                     (rc, overlapped) = RunOverlapped(step, ctx, consumer, ContextOf(next, nextProgram), errors);
                 }
                 else rc = step.Run(ctx);
+                stats?.Report(errors, stepName);
                 if (rc > 16)
                 {
                     console.Write("ACSCLV01 " + stepName + " PGM=" + program + "   ABEND (EXIT STATUS " + rc.ToString(CultureInfo.InvariantCulture) + ")\n");
@@ -177,6 +179,29 @@ public sealed class LegacyCycle
         for (var i = 0; i < LegacySteps.Cycle.Count; i++)
             if (string.Equals(LegacySteps.Cycle[i].Step, step, StringComparison.Ordinal)) return i;
         throw new ArgumentException($"unknown step '{step}' (STEP010 ... STEP050)", nameof(step));
+    }
+
+    /// <summary>
+    /// With COLLECTIONS_STEP_STATS=1, one line per step on the error stream: wall time, process CPU time, bytes
+    /// allocated and the process's peak resident set so far (VmHWM), for the cycle benchmark. A step overlapped with
+    /// the one before it shows its time under that step.
+    /// </summary>
+    private sealed class StepStats
+    {
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+        private readonly TimeSpan _cpu = Environment.CpuUsage.TotalTime;
+        private readonly long _allocated = GC.GetTotalAllocatedBytes();
+
+        public static StepStats? Start() => Environment.GetEnvironmentVariable("COLLECTIONS_STEP_STATS") == "1" ? new StepStats() : null;
+
+        public void Report(TextWriter errors, string stepName)
+        {
+            var wall = System.Diagnostics.Stopwatch.GetElapsedTime(_start);
+            var cpu = Environment.CpuUsage.TotalTime - _cpu;
+            var hwm = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?[6..].Trim() ?? "?";
+            errors.Write(string.Create(CultureInfo.InvariantCulture,
+                $"@@STEP {stepName} {wall.TotalSeconds:F3} {cpu.TotalSeconds:F3} {GC.GetTotalAllocatedBytes() - _allocated} {hwm.Split(' ')[0]}\n"));
+        }
     }
 
     /// <summary>The outcome of a consumer step run concurrently with its producer.</summary>

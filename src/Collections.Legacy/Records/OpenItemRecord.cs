@@ -113,7 +113,8 @@ public static class OpenItemRecord
     internal static void PutText(Span<byte> field, string text)
     {
         if (text.Length != field.Length) throw new ArgumentException($"'{text}' is not {field.Length} characters", nameof(text));
-        foreach (var c in text) Byte(c);   // every char one Latin-1 byte, else throws
+        var beyond = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF');
+        if (beyond >= 0) Byte(text[beyond]);   // throws: not one byte
         LegacyNumeric.PutText(field, text);
     }
 

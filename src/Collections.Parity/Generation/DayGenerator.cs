@@ -14,6 +14,11 @@ public sealed record DayGeneratorOptions
     public required string RefDir { get; init; }
     /// <summary>Prior cycle's output folder (OPENITEM, STMTOUT): payments are made against its open items.</summary>
     public string? PaymentsFrom { get; init; }
+    /// <summary>
+    /// Percent of the prior master's open receivables paid today (null: 85 % of the statements the prior cycle issued,
+    /// 50 % of the older items). PAYMENTS holds at most 99,999 payments (PAY-PAYMENT-ID is P + YYMMDD + 5 digits).
+    /// </summary>
+    public int? PayPercent { get; init; }
     /// <summary>Probability (ppm) that a record gets a defect the legacy rejects (0 = a clean day).</summary>
     public int InvalidPpm { get; init; }
     public TrailerError TrailerError { get; init; }
