@@ -11,7 +11,8 @@ namespace Collections.Benchmarks;
 
 /// <summary>
 /// Issue 2, item 8: decodes a generated file of the legacy's ENTRYIN layout (ENTRYREC.cpy: H/L/T records of 250 bytes,
-/// packed, zoned and alphanumeric fields) and compares with the raw read of the same file.
+/// packed, zoned and alphanumeric fields) and compares with the raw read of the same file; issue 12, item 6: the JSON
+/// Lines of <c>cobol decode</c> (CompiledRecordDecoder + RecordJsonWriter) in the same rounds.
 /// Usage: <c>decode [records=1000000] [--keep]</c>.
 /// </summary>
 public sealed class DecodeBenchmark : IBenchmarkCommand
@@ -82,33 +83,43 @@ public sealed class DecodeBenchmark : IBenchmarkCommand
             if (verified != expected)
                 throw new InvalidOperationException($"compiled decoder checksum {verified} differs from the per-field codecs' {expected}");
 
+            // the JSON Lines of the CLI's path must be the tree's, byte for byte (untimed, on the first 20,000 records)
+            VerifyJson(file, compiled, 20_000);
+
             // warm-up: one pass of each (JIT tiering, page cache)
             StreamRead(file);
             RawRead(file);
             FullDecode(file);
             CompiledDecode(file, compiled);
+            JsonLines(file, compiled);
 
             // interleaved rounds, so that both passes see the same machine load (the machine is shared)
             const int passes = 9;
-            Result? stream = null, raw = null, decode = null, comp = null;
+            Result? stream = null, raw = null, decode = null, comp = null, jsonl = null;
             var ratios = new List<double>();
             var cpuRatios = new List<double>();
             var oldRatios = new List<double>();
             var oldCpuRatios = new List<double>();
+            var jsonRatios = new List<double>();
+            var jsonCpuRatios = new List<double>();
             for (var round = 0; round < passes; round++)
             {
                 var s = StreamRead(file);
                 var r = RawRead(file);
                 var c = CompiledDecode(file, compiled);
+                var j = JsonLines(file, compiled);
                 var d = FullDecode(file);
                 ratios.Add(c.Elapsed.TotalSeconds / r.Elapsed.TotalSeconds);
                 cpuRatios.Add(c.Cpu.TotalSeconds / r.Cpu.TotalSeconds);
                 oldRatios.Add(d.Elapsed.TotalSeconds / r.Elapsed.TotalSeconds);
                 oldCpuRatios.Add(d.Cpu.TotalSeconds / r.Cpu.TotalSeconds);
+                jsonRatios.Add(j.Elapsed.TotalSeconds / r.Elapsed.TotalSeconds);
+                jsonCpuRatios.Add(j.Cpu.TotalSeconds / r.Cpu.TotalSeconds);
                 if (stream is null || s.Elapsed < stream.Value.Elapsed) stream = s;
                 if (raw is null || r.Elapsed < raw.Value.Elapsed) raw = r;
                 if (decode is null || d.Elapsed < decode.Value.Elapsed) decode = d;
                 if (comp is null || c.Elapsed < comp.Value.Elapsed) comp = c;
+                if (jsonl is null || j.Elapsed < jsonl.Value.Elapsed) jsonl = j;
             }
             var layoutPass = LayoutDecoderPass(file);
             if (raw!.Value.Records != records || decode!.Value.Records != records || comp!.Value.Records != records)
@@ -125,12 +136,14 @@ public sealed class DecodeBenchmark : IBenchmarkCommand
             Row(sb, "Raw record read (RecordReader, touch first and last byte)", raw.Value, bytes, raw.Value);
             Row(sb, $"**Full decode, CompiledRecordDecoder** (every field, {FieldsPerPass(h, l):N0} fields: packed, zoned, alphanumeric to chars; REDEFINES dispatch by the decoder)", comp!.Value, bytes, raw.Value);
             Row(sb, "Full decode, previous way (FieldCodec.DecodeUnscaled / CodePage.Decode per field, record type switch in the loop)", decode!.Value, bytes, raw.Value);
+            Row(sb, $"**JSON Lines, the CLI's path** (CompiledRecordDecoder + RecordJsonWriter to a null stream, {jsonl!.Value.Checksum / 1e6:F0} MB of JSON)", jsonl.Value, bytes, raw.Value);
             if (layoutPass is { } lp)
-                Row(sb, "Layout-driven RecordDecoder (copybook parser; ENTRYREC.cpy with --select per record type; builds the JSON tree of strings; one pass)", lp, bytes, raw.Value);
+                Row(sb, "JSON Lines, previous CLI path (layout-driven RecordDecoder: a tree of strings per record, then Utf8JsonWriter; one pass)", lp, bytes, raw.Value);
             sb.AppendLine();
             var cpuRaw = raw.Value.Cpu.TotalSeconds;
             sb.AppendLine(CultureInfo.InvariantCulture, $"CompiledRecordDecoder, median over the {passes} rounds of (decode / raw record read): wall {Median(ratios)}, process CPU time {Median(cpuRatios)}.");
             sb.AppendLine(CultureInfo.InvariantCulture, $"Previous way (FieldCodec per field), same rounds: wall {Median(oldRatios)}, process CPU time {Median(oldCpuRatios)}.");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"JSON Lines (CLI path), same rounds: wall {Median(jsonRatios)}, process CPU time {Median(jsonCpuRatios)}; fastest round {jsonl.Value.Cpu.TotalSeconds:F3} s CPU ({jsonl.Value.Cpu.TotalSeconds * 1e9 / records:F0} ns/record).");
             sb.AppendLine(CultureInfo.InvariantCulture, $"CPU time of the fastest round of each pass: raw read {cpuRaw:F3} s ({cpuRaw * 1e9 / records:F0} ns/record), compiled decode {comp.Value.Cpu.TotalSeconds:F3} s ({comp.Value.Cpu.TotalSeconds * 1e9 / records:F0} ns/record), previous decode {decode.Value.Cpu.TotalSeconds:F3} s ({decode.Value.Cpu.TotalSeconds * 1e9 / records:F0} ns/record).");
             sb.AppendLine(CultureInfo.InvariantCulture, $"Load average while measuring: {LoadAverage()}.");
             sb.AppendLine();
@@ -180,6 +193,90 @@ public sealed class DecodeBenchmark : IBenchmarkCommand
         sw.Stop();
         // the decoded values live in the reused holder (heap arrays): the work cannot be optimised away
         return new Result(sw.Elapsed, reader.RecordNumber, values.UnscaledValues[^1], Cpu() - cpu);
+    }
+
+    // fully optimised from the first call (a pass runs a few times only; tiering would leave it at OSR code)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Result JsonLines(string file, CompiledRecordDecoder decoder)
+    {
+        var cpu = Cpu();
+        var sw = Stopwatch.StartNew();
+        var sink = new CountingStream();
+        using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var reader = RecordReader.Create(fs, RecordFormat.Fixed, RecordLength, "ENTRYIN");
+        using (var json = RecordJsonWriter.Create(decoder, sink, leaveOpen: true))
+        {
+            while (reader.TryRead(out var record))
+            {
+                if (!json.Write(record.Span)) throw new InvalidDataException($"ENTRYIN record {reader.RecordNumber}: field errors");
+            }
+        }
+        sw.Stop();
+        return new Result(sw.Elapsed, reader.RecordNumber, sink.Written, Cpu() - cpu);
+    }
+
+    /// <summary>The first <paramref name="records"/> records as JSON Lines by RecordJsonWriter and by the tree of
+    /// RecordDecoder through Utf8JsonWriter (the CLI's previous path): the same bytes, or an exception.</summary>
+    private static void VerifyJson(string file, CompiledRecordDecoder compiled, int records)
+    {
+        var tree = RecordDecoder.Create(compiled.Layout, TypeOptions());
+        var ours = new MemoryStream();
+        var theirs = new System.Buffers.ArrayBufferWriter<byte>();
+        using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var reader = RecordReader.Create(fs, RecordFormat.Fixed, RecordLength, "ENTRYIN");
+        using (var json = RecordJsonWriter.Create(compiled, ours, leaveOpen: true))
+        using (var writer = new System.Text.Json.Utf8JsonWriter(theirs, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            while (reader.RecordNumber < records && reader.TryRead(out var record))
+            {
+                json.Write(record.Span);
+                writer.Reset(theirs);
+                tree.Decode(record.Span).WriteTo(writer);
+                writer.Flush();
+                System.Buffers.BuffersExtensions.Write(theirs, "\n"u8);
+            }
+        }
+        if (!ours.ToArray().AsSpan().SequenceEqual(theirs.WrittenSpan))
+            throw new InvalidOperationException("RecordJsonWriter's JSON Lines differ from the tree's");
+    }
+
+    private static RecordDecoderOptions TypeOptions()
+    {
+        var options = new RecordDecoderOptions();
+        options.Selections.Add(RecordSelection.Parse("ER-REC-TYPE=H:ER-HEADER-DATA"));
+        options.Selections.Add(RecordSelection.Parse("ER-REC-TYPE=L:ER-LINE-DATA"));
+        options.Selections.Add(RecordSelection.Parse("ER-REC-TYPE=T:ER-TRAILER-DATA"));
+        return options;
+    }
+
+    /// <summary>A stream that counts and drops what is written (the JSON goes nowhere; its size is reported).</summary>
+    private sealed class CountingStream : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Written += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Written += buffer.Length;
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>The checksum of <see cref="FullDecode"/> (numeric values plus the last character of each text field)
@@ -321,15 +418,20 @@ public sealed class DecodeBenchmark : IBenchmarkCommand
             var warm = round == 0;
             var cpu = Cpu();
             var sw = Stopwatch.StartNew();
-            long sum = 0;
+            var sink = new CountingStream();
+            using var json = new System.Text.Json.Utf8JsonWriter(sink, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             using var reader = RecordReader.Create(fs, RecordFormat.Fixed, RecordLength, "ENTRYIN");
             while (reader.TryRead(out var record))
             {
                 var decoded = decoder.Decode(record.Span);
-                sum += decoded.GetHashCode() & 1;
+                json.Reset(sink);
+                decoded.WriteTo(json);
+                json.Flush();
+                sink.WriteByte((byte)'\n');
                 if (warm && reader.RecordNumber == 50_000) break;
             }
+            var sum = sink.Written;
             sw.Stop();
             if (!warm) return new Result(sw.Elapsed, reader.RecordNumber, sum, Cpu() - cpu);
         }

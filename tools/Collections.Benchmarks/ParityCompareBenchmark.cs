@@ -9,9 +9,10 @@ using Collections.Parity.Runs;
 namespace Collections.Benchmarks;
 
 /// <summary>
-/// <c>parity-compare LEGACY_OUTDIR [MODERN_OUTDIR] [--in INDIR] [--mutate-every N] [--work DIR]</c>: compares a
-/// captured day with a modern output folder (default: a byte copy of the legacy's, optionally with every Nth
-/// LINECALC record's duty moved by one cent) and reports wall time, throughput and peak memory.
+/// <c>parity-compare LEGACY_OUTDIR [MODERN_OUTDIR] [--in INDIR] [--mutate-every N] [--all] [--work DIR]</c>: compares a
+/// captured day with a modern output folder (default: a byte copy of the legacy's outputs of the ported steps, or with
+/// <c>--all</c> of all ten data sets, every step then counted as produced by the modern side; optionally with every Nth
+/// LINECALC record's duty moved by one cent) and reports wall time, CPU time, throughput and peak memory.
 /// </summary>
 public sealed class ParityCompareBenchmark : IBenchmarkCommand
 {
@@ -22,27 +23,31 @@ public sealed class ParityCompareBenchmark : IBenchmarkCommand
     {
         if (args.Length < 1)
         {
-            Console.Error.WriteLine("usage: parity-compare LEGACY_OUTDIR [MODERN_OUTDIR] [--in INDIR] [--mutate-every N] [--work DIR]");
+            Console.Error.WriteLine("usage: parity-compare LEGACY_OUTDIR [MODERN_OUTDIR] [--in INDIR] [--mutate-every N] [--all] [--work DIR]");
             return 2;
         }
         var legacy = Path.GetFullPath(args[0]);
         string? modern = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? Path.GetFullPath(args[1]) : null;
         string? inDir = null, work = null;
         var mutateEvery = 0;
+        var all = false;
         for (var i = 1; i < args.Length; i++)
         {
-            if (args[i] == "--in") inDir = args[++i];
+            if (args[i] == "--all") all = true;
+            else if (args[i] == "--in") inDir = args[++i];
             else if (args[i] == "--mutate-every") mutateEvery = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--work") work = args[++i];
         }
         var config = ParityConfig.Embedded();
+        // --all: legacy against legacy for all ten data sets (every step "produced by the modern side")
+        var steps = all ? config.Files.Select(f => f.Step).Where(s => s is not null and not "*").Select(s => s!).Distinct().ToList() : config.PortedSteps;
         work ??= Path.Combine(Path.GetTempPath(), "parity-compare-bench");
         if (modern is null)
         {
             modern = Path.Combine(work, "modern");
             if (Directory.Exists(modern)) Directory.Delete(modern, recursive: true);
             Directory.CreateDirectory(modern);
-            foreach (var f in config.Files.Where(f => f.Step is "*" || config.PortedSteps.Contains(f.Step ?? "")))
+            foreach (var f in config.Files.Where(f => f.Step is "*" || steps.Contains(f.Step ?? "")))
             {
                 var src = Path.Combine(legacy, f.Name);
                 if (File.Exists(src)) File.Copy(src, Path.Combine(modern, f.Name));
@@ -53,16 +58,18 @@ public sealed class ParityCompareBenchmark : IBenchmarkCommand
         var sizes = config.Files.Select(f => Path.Combine(legacy, f.Name)).Where(File.Exists).Sum(p => new FileInfo(p).Length);
         GC.Collect();
         var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var run = ParityRunner.CompareFolders(
         [
             new DaySides
             {
                 Name = Path.GetFileName(legacy), RunDate = "bench", InDir = inDir, LegacyOutDir = legacy, ModernOutDir = modern,
-                ModernSteps = config.PortedSteps, Mode = "benchmark",
+                ModernSteps = steps, Mode = "benchmark",
             },
         ], new ParityRunOptions { Config = config, ConfigText = "{}", WorkDir = work });
         sw.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var day = run.Days[0];
@@ -73,10 +80,10 @@ public sealed class ParityCompareBenchmark : IBenchmarkCommand
         Console.WriteLine();
         Console.WriteLine($"Machine: {MachineInfo.Describe()}");
         Console.WriteLine();
-        Console.WriteLine("| Day | LINECALC lines | Records (all files, legacy) | Bytes (legacy) | Mutated | Differences | Wall time | Records/s | Peak working set | Allocated |");
-        Console.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Day | LINECALC lines | Records (all files, legacy) | Bytes (legacy) | Modern side | Mutated | Differences | Wall time | CPU time | Records/s | Peak working set | Allocated |");
+        Console.WriteLine("|---|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {Path.GetFileName(Path.GetDirectoryName(legacy + "/"))} | {lines:N0} | {records:N0} | {sizes / 1048576.0:F0} MiB | {(mutateEvery > 0 ? $"every {mutateEvery}th line" : "no")} | {day.Differences.Count:N0} | {sw.Elapsed.TotalSeconds:F1} s | {records / Math.Max(0.001, sw.Elapsed.TotalSeconds):N0} | {peak / 1048576.0:F0} MiB | {allocated / 1048576.0:F0} MiB |"));
+            $"| {Path.GetFileName(Path.GetDirectoryName(legacy + "/"))} | {lines:N0} | {records:N0} | {sizes / 1048576.0:F0} MiB | {(all ? "all ten data sets" : "ported steps")} | {(mutateEvery > 0 ? $"every {mutateEvery}th line" : "no")} | {day.Differences.Count:N0} | {sw.Elapsed.TotalSeconds:F1} s | {cpu.TotalSeconds:F1} s | {records / Math.Max(0.001, sw.Elapsed.TotalSeconds):N0} | {peak / 1048576.0:F0} MiB | {allocated / 1048576.0:F0} MiB |"));
         Console.WriteLine();
         foreach (var f in day.Files)
             Console.Error.WriteLine($"{f.Name,-11} {f.Status,-12} legacy {f.LegacyRecords,9} modern {f.ModernRecords,9} modified {f.Modified,7} only-legacy {f.OnlyLegacy,5} only-modern {f.OnlyModern,5}");

@@ -92,7 +92,8 @@ internal static class CobolCommands
         var binarySize = BinarySizeOption();
         var encoding = new Option<string>("--encoding")
         {
-            Description = "ascii (default; signed zoned fields over-punched { A-I } J-R as the legacy writes them), cp037 or cp1140 (EBCDIC; zoned signs C/D/F zones).",
+            Description = "ascii (default; signed zoned fields over-punched { A-I } J-R as the legacy writes them) or an EBCDIC code page (zoned signs C/D/F zones): " +
+                          "cp037 (US/Canada), cp273 (Germany/Austria), cp285 (UK), cp500 (International), or their euro variants cp1140, cp1141, cp1146, cp1148.",
             DefaultValueFactory = _ => "ascii",
         };
         var format = new Option<string>("--format")
@@ -100,11 +101,18 @@ internal static class CobolCommands
             Description = "fixed (default; records of --record-length bytes), variable (GnuCOBOL COB_VARSEQ_FORMAT=0: 2-byte big-endian length without the prefix, 2 zero bytes), rdw (mainframe RDW, length includes the 4 bytes), line (LF-terminated text; short lines padded with spaces).",
             DefaultValueFactory = _ => "fixed",
         };
+        var rdwEndian = new Option<string>("--rdw-endian")
+        {
+            Description = "Byte order of the 4-byte length prefix of variable and rdw records: big (default; the mainframe's and GnuCOBOL's: length in bytes 0-1) " +
+                          "or little (the word reversed, as transfers from some platforms leave it: bytes 0-1 zero, length in bytes 2-3, low byte first).",
+            DefaultValueFactory = _ => "big",
+        };
         var select = new Option<string[]>("--select")
         {
             Description = "FIELD=VALUE:GROUP (repeatable). When FIELD holds VALUE, the record is read through GROUP (an item of a REDEFINES, or one of several 01 records) " +
                           "and the items sharing its storage are omitted. Without a matching selection only the redefined (first) item of each REDEFINES, " +
-                          "and the first 01 record, are written. Numeric FIELDs compare by value (1 = 01 = 1.0), others by text without trailing spaces.",
+                          "and the first 01 record, are written. Numeric FIELDs compare by value (1 = 01 = 1.0), others by text without trailing spaces " +
+                          "and trailing low-values (X'00'). VALUE may be a hexadecimal literal (X'C3'): raw bytes (a numeric FIELD: all its bytes).",
         };
         var recordLength = new Option<int?>("--record-length")
         {
@@ -123,11 +131,21 @@ internal static class CobolCommands
         {
             Description = "Byte order of COMP-5 items: big or little (default: big for EBCDIC files, little for ASCII). COMP/BINARY are always big-endian.",
         };
+        var floatFormat = new Option<string?>("--float-format")
+        {
+            Description = "COMP-1 / COMP-2 format: ibm (hexadecimal floating point, the mainframe's) or ieee (IEEE 754, GnuCOBOL's). " +
+                          "Default: ibm for EBCDIC files, ieee for ASCII. Written as the shortest decimal that converts back to the same value.",
+        };
+        var floatOrder = new Option<string?>("--float-byte-order")
+        {
+            Description = "Byte order of COMP-1 / COMP-2 items: big or little (default: as COMP-5, see --native-byte-order).",
+        };
         var data = new Argument<string>("DATAFILE") { Description = "The data file to decode." };
         var command = new Command("decode",
             "Decode a data file through a copybook and print JSON Lines, one object per record: {\"RECORD-01-NAME\":{...}} with fields keyed by " +
             "COBOL names in copybook order, groups as objects, OCCURS as arrays (DEPENDING ON: the count in the record), FILLER, level-66 RENAMES " +
-            "and level-88 conditions omitted; numbers as exact decimal strings at the PIC scale (\"-919.00\"), text with trailing spaces kept. " +
+            "and level-88 conditions omitted; numbers as exact decimal strings at the PIC scale (\"-919.00\"), COMP-1 / COMP-2 as the shortest decimal " +
+            "that converts back to the same value (\"322.93671\", \"1.5E+30\"), text with trailing spaces kept. " +
             "A field that fails to decode is null and listed in the record's \"errors\" array (field, offset 0-based in the record, hex, reason). " +
             "Exit codes: 0 every record decoded; 2 some field failed (all records still printed); 1 usage, copybook or file error.");
         command.Options.Add(copybook);
@@ -135,11 +153,14 @@ internal static class CobolCommands
         command.Options.Add(binarySize);
         command.Options.Add(encoding);
         command.Options.Add(format);
+        command.Options.Add(rdwEndian);
         command.Options.Add(select);
         command.Options.Add(recordLength);
         command.Options.Add(overpunch);
         command.Options.Add(packedSigns);
         command.Options.Add(nativeOrder);
+        command.Options.Add(floatFormat);
+        command.Options.Add(floatOrder);
         command.Arguments.Add(data);
         command.SetAction(parse =>
         {
@@ -150,6 +171,7 @@ internal static class CobolCommands
 
             var options = new RecordDecoderOptions();
             RecordFormat recordFormat;
+            RdwByteOrder rdwOrder;
             try
             {
                 options.Encoding = RecordDecoderOptions.ParseEncoding(parse.GetValue(encoding)!);
@@ -173,6 +195,20 @@ internal static class CobolCommands
                     "little" => false,
                     var other => throw new FormatException($"--native-byte-order '{other}' is not big or little"),
                 };
+                options.FloatFormat = parse.GetValue(floatFormat) switch
+                {
+                    null => null,
+                    "ibm" => FloatFormat.IbmHexadecimal,
+                    "ieee" => FloatFormat.Ieee754,
+                    var other => throw new FormatException($"--float-format '{other}' is not ibm or ieee"),
+                };
+                options.FloatBigEndian = parse.GetValue(floatOrder) switch
+                {
+                    null => null,
+                    "big" => true,
+                    "little" => false,
+                    var other => throw new FormatException($"--float-byte-order '{other}' is not big or little"),
+                };
                 recordFormat = parse.GetValue(format) switch
                 {
                     "fixed" => RecordFormat.Fixed,
@@ -180,6 +216,12 @@ internal static class CobolCommands
                     "rdw" => RecordFormat.Rdw,
                     "line" => RecordFormat.LineSequential,
                     var other => throw new FormatException($"--format '{other}' is not fixed, variable, rdw or line"),
+                };
+                rdwOrder = parse.GetValue(rdwEndian) switch
+                {
+                    "big" => RdwByteOrder.BigEndian,
+                    "little" => RdwByteOrder.LittleEndian,
+                    var other => throw new FormatException($"--rdw-endian '{other}' is not big or little"),
                 };
                 options.PadShortRecords = recordFormat == RecordFormat.LineSequential;
                 foreach (var s in parse.GetValue(select) ?? []) options.Selections.Add(RecordSelection.Parse(s));
@@ -208,17 +250,29 @@ internal static class CobolCommands
                 error.WriteLine("collections cobol decode: --record-length must be positive");
                 return ExitUsage;
             }
-            return RunDecode(dataFile, recordFormat, length, decoder, output, error);
+            // the compiled decoder writes JSON without a tree per record; numeric items of more than 18 digits are
+            // beyond it, and those layouts go through the tree (the same text either way)
+            CompiledRecordDecoder? compiled;
+            try
+            {
+                compiled = CompiledRecordDecoder.Create(layout, options);
+            }
+            catch (NotSupportedException)
+            {
+                compiled = null;
+            }
+            return RunDecode(dataFile, recordFormat, rdwOrder, length, decoder, compiled, output, error);
         });
         return command;
     }
 
-    private static int RunDecode(string dataFile, RecordFormat format, int length, RecordDecoder decoder, TextWriter output, TextWriter error)
+    private static int RunDecode(string dataFile, RecordFormat format, RdwByteOrder rdwOrder, int length, RecordDecoder decoder,
+        CompiledRecordDecoder? compiled, TextWriter output, TextWriter error)
     {
         FileStream stream;
         try
         {
-            stream = new FileStream(dataFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            stream = new FileStream(dataFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -231,11 +285,17 @@ internal static class CobolCommands
             {
                 Format = format,
                 RecordLength = format is RecordFormat.Fixed or RecordFormat.LineSequential ? length : 0,
+                RdwByteOrder = rdwOrder,
                 FileName = dataFile,
+                BufferSize = 1 << 18,
             };
             using var reader = RecordReader.Create(stream, readerOptions);
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            // JSON Lines go to stdout as UTF-8 bytes (or, when the output is not the console, e.g. under test, through
+            // the TextWriter); one writer, flushed before any message on stderr
+            output.Flush();
+            using var sink = ReferenceEquals(output, Console.Out) ? Console.OpenStandardOutput() : new TextWriterStream(output);
+            using var json = compiled is null ? null : RecordJsonWriter.Create(compiled, sink, leaveOpen: true);
+            using var tree = compiled is null ? new TreeJsonWriter(decoder, sink) : null;
             long records = 0, withErrors = 0;
             try
             {
@@ -246,32 +306,31 @@ internal static class CobolCommands
                     records++;
                     if (status == RecordReadStatus.Truncated)
                     {
+                        json?.Flush();
+                        tree?.Flush();
                         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                             $"collections cobol decode: {dataFile}: record {reader.RecordNumber} at offset {reader.RecordOffset} is truncated ({record.Length} bytes at end of file)"));
                     }
-                    var decoded = decoder.Decode(record.Span);
-                    if (decoded.Errors.Count > 0 || status == RecordReadStatus.Truncated) withErrors++;
-                    buffer.ResetWrittenCount();
-                    json.Reset(buffer);
-                    decoded.WriteTo(json);
-                    json.Flush();
-                    output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-                    output.Write('\n');
+                    var ok = json?.Write(record.Span) ?? tree!.Write(record.Span);
+                    if (!ok || status == RecordReadStatus.Truncated) withErrors++;
                 }
             }
             catch (RecordFormatException e)
             {
-                output.Flush();
+                json?.Flush();
+                tree?.Flush();
                 error.WriteLine($"collections cobol decode: {dataFile}: {e.Message}");
                 return ExitUsage;
             }
             catch (IOException e)
             {
-                output.Flush();
+                json?.Flush();
+                tree?.Flush();
                 error.WriteLine($"collections cobol decode: {dataFile}: read error: {e.Message}");
                 return ExitUsage;
             }
-            output.Flush();
+            json?.Flush();
+            tree?.Flush();
             if (withErrors > 0)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -280,6 +339,61 @@ internal static class CobolCommands
             }
             return ExitOk;
         }
+    }
+
+    /// <summary>The layout-driven decoder's JSON Lines (a tree per record), for layouts the compiled decoder does not take.</summary>
+    private sealed class TreeJsonWriter(RecordDecoder decoder, Stream sink) : IDisposable
+    {
+        private readonly Utf8JsonWriter _json = new(sink, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        public bool Write(ReadOnlySpan<byte> record)
+        {
+            var decoded = decoder.Decode(record);
+            _json.Reset(sink);
+            decoded.WriteTo(_json);
+            _json.Flush();
+            sink.WriteByte((byte)'\n');
+            return decoded.Errors.Count == 0;
+        }
+
+        public void Flush() => sink.Flush();
+
+        public void Dispose() => _json.Dispose();
+    }
+
+    /// <summary>A write-only stream decoding UTF-8 into a <see cref="TextWriter"/> (multi-byte characters may span writes).</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false, true).GetDecoder();
+        private char[] _chars = new char[4096];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var needed = _decoder.GetCharCount(buffer, flush: false);
+            if (_chars.Length < needed) _chars = new char[Math.Max(needed, _chars.Length * 2)];
+            var n = _decoder.GetChars(buffer, _chars, flush: false);
+            writer.Write(_chars, 0, n);
+        }
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static CopybookLayout? LoadLayout(string copybook, string[]? includes, string binarySize, TextWriter error)

@@ -18,6 +18,10 @@ public enum FieldKind
 
     /// <summary>COMP, COMP-4, BINARY (big-endian) and COMP-5 (native little-endian).</summary>
     Binary,
+
+    /// <summary>COMP-1 / COMP-2 floating point (<see cref="Codecs.FloatFormat"/>): no unscaled value, decoded to the
+    /// shortest round-trip decimal text (<see cref="FieldCodec.DecodeText"/>) or a double (<see cref="FieldCodec.DecodeValue"/>).</summary>
+    Float,
 }
 
 /// <summary>What a binary field's decoder does with a stored value that has more digits than its PIC.</summary>
@@ -77,6 +81,9 @@ public sealed class FieldCodec
     /// <summary>Alphanumeric: the code page (numeric fields: null).</summary>
     public CodePage? CodePage { get; private init; }
 
+    /// <summary>Float: IBM hexadecimal or IEEE 754 (byte order in <see cref="BigEndian"/>).</summary>
+    public FloatFormat FloatFormat { get; private init; }
+
     public bool IsNumeric => Kind != FieldKind.Alphanumeric;
 
     public static FieldCodec Alphanumeric(int length, CodePage codePage)
@@ -117,7 +124,17 @@ public sealed class FieldCodec
         return new FieldCodec(FieldKind.Binary, byteLength, digits, scale, signed) { BigEndian = bigEndian, BinaryPicPolicy = picPolicy };
     }
 
-    /// <summary>The unscaled integer of a numeric field; <see cref="CobolDataException"/> on invalid data.</summary>
+    /// <summary>A COMP-1 (4 bytes) or COMP-2 (8 bytes) field.</summary>
+    public static FieldCodec Float(int byteLength, FloatFormat format, bool bigEndian)
+    {
+        if (byteLength is not (4 or 8))
+            throw new ArgumentOutOfRangeException(nameof(byteLength), byteLength, "a floating-point field is 4 or 8 bytes");
+        if (!Enum.IsDefined(format)) throw new ArgumentOutOfRangeException(nameof(format), format, "unknown floating-point format");
+        return new FieldCodec(FieldKind.Float, byteLength, 0, 0, true) { FloatFormat = format, BigEndian = bigEndian };
+    }
+
+    /// <summary>The unscaled integer of a numeric field; <see cref="CobolDataException"/> on invalid data.
+    /// A floating-point field has none (<see cref="InvalidOperationException"/>).</summary>
     public long DecodeUnscaled(ReadOnlySpan<byte> field)
     {
         if (field.Length != Length) ThrowLength(field.Length);
@@ -150,6 +167,8 @@ public sealed class FieldCodec
                 return value;
             case FieldKind.Binary:
                 return DecodeBinary(field);
+            case FieldKind.Float:
+                throw new InvalidOperationException("a floating-point field has no unscaled value (DecodeText or DecodeValue)");
             default:
                 throw new InvalidOperationException("an alphanumeric field has no numeric value");
         }
@@ -175,6 +194,8 @@ public sealed class FieldCodec
                     unscaled = 0;
                     return false;
                 }
+            case FieldKind.Float:
+                throw new InvalidOperationException("a floating-point field has no unscaled value (DecodeText or DecodeValue)");
             default:
                 throw new InvalidOperationException("an alphanumeric field has no numeric value");
         }
@@ -188,16 +209,44 @@ public sealed class FieldCodec
         return (decimal)unscaled * Pow10[-Scale];
     }
 
-    /// <summary>Numeric: exact text at the PIC scale ("-919.00"). Alphanumeric: the decoded text, trailing spaces kept.</summary>
-    public string DecodeText(ReadOnlySpan<byte> field) =>
-        Kind == FieldKind.Alphanumeric ? CodePage!.Decode(field) : FixedPoint.Format(DecodeUnscaled(field), Scale);
+    /// <summary>Numeric: exact text at the PIC scale ("-919.00"); floating point: the shortest decimal that converts
+    /// back to the same value ("322.93671"). Alphanumeric: the decoded text, trailing spaces kept.</summary>
+    public string DecodeText(ReadOnlySpan<byte> field) => Kind switch
+    {
+        FieldKind.Alphanumeric => CodePage!.Decode(field),
+        FieldKind.Float => FloatingPoint.Decode(CheckedLength(field), FloatFormat, BigEndian),
+        _ => FixedPoint.Format(DecodeUnscaled(field), Scale),
+    };
 
-    /// <summary>Boxed value: <see cref="decimal"/> for numerics, <see cref="string"/> for alphanumerics.</summary>
-    public object DecodeValue(ReadOnlySpan<byte> field) =>
-        Kind == FieldKind.Alphanumeric ? CodePage!.Decode(field) : DecodeDecimal(field);
+    /// <summary>Boxed value: <see cref="decimal"/> for numerics, <see cref="double"/> for floating point (the nearest),
+    /// <see cref="string"/> for alphanumerics.</summary>
+    public object DecodeValue(ReadOnlySpan<byte> field)
+    {
+        switch (Kind)
+        {
+            case FieldKind.Alphanumeric:
+                return CodePage!.Decode(field);
+            case FieldKind.Float:
+                if (!FloatingPoint.TryRead(CheckedLength(field), FloatFormat, BigEndian, out var bits, out var error)) throw new CobolDataException(error!, field);
+                return FloatingPoint.ToDouble(bits, Length, FloatFormat);
+            default:
+                return DecodeDecimal(field);
+        }
+    }
 
     /// <summary>The CLR type of <see cref="DecodeValue"/>.</summary>
-    public Type ValueType => Kind == FieldKind.Alphanumeric ? typeof(string) : typeof(decimal);
+    public Type ValueType => Kind switch
+    {
+        FieldKind.Alphanumeric => typeof(string),
+        FieldKind.Float => typeof(double),
+        _ => typeof(decimal),
+    };
+
+    private ReadOnlySpan<byte> CheckedLength(ReadOnlySpan<byte> field)
+    {
+        if (field.Length != Length) ThrowLength(field.Length);
+        return field;
+    }
 
     /// <summary>Encodes an unscaled value; <see cref="ArgumentOutOfRangeException"/> if it does not fit the PIC.</summary>
     public void EncodeUnscaled(long unscaled, Span<byte> field)
@@ -215,6 +264,8 @@ public sealed class FieldCodec
                     throw new ArgumentOutOfRangeException(nameof(unscaled), unscaled, $"value does not fit in {Digits} digits");
                 BinaryInteger.Encode(unscaled, field, Length, Signed, BigEndian);
                 break;
+            case FieldKind.Float:
+                throw new NotSupportedException("encoding floating-point fields is not supported");
             default:
                 throw new InvalidOperationException("use EncodeText for an alphanumeric field");
         }
@@ -236,6 +287,7 @@ public sealed class FieldCodec
     public override string ToString() => Kind switch
     {
         FieldKind.Alphanumeric => string.Create(CultureInfo.InvariantCulture, $"X({Length}) {CodePage}"),
+        FieldKind.Float => string.Create(CultureInfo.InvariantCulture, $"{(Length == 4 ? "COMP-1" : "COMP-2")} {FloatFormat} {(BigEndian ? "big" : "little")}-endian"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{Kind} {(Signed ? "S" : "")}{Digits} digits scale {Scale} ({Length} bytes)"),
     };
 

@@ -80,7 +80,7 @@ public sealed class CopybookItem
 
     public CopybookItem? Parent { get; internal set; }
 
-    public bool IsGroup => Children.Count > 0 || (Picture is null && Level != 66 && Level != 88);
+    public bool IsGroup => Children.Count > 0 || (Picture is null && Level != 66 && Level != 88 && Usage is not (CopybookUsage.FloatShort or CopybookUsage.FloatLong));
 
     public override string ToString() => FormattableString.Invariant($"{Level:00} {DisplayName}");
 }

@@ -92,6 +92,9 @@ public sealed class LayoutField
 
     public bool IsRenames => Item.Level == 66;
 
+    /// <summary>COMP-1 or COMP-2 (no PICTURE).</summary>
+    public bool IsFloat => !IsGroup && Usage is CopybookUsage.FloatShort or CopybookUsage.FloatLong;
+
     /// <summary>Level 66: first and last renamed items.</summary>
     public LayoutField? RenamesFrom { get; internal set; }
 
@@ -109,6 +112,8 @@ public sealed class LayoutField
         CopybookUsage.Binary => "COMP",
         CopybookUsage.NativeBinary => "COMP-5",
         CopybookUsage.PackedDecimal => "COMP-3",
+        CopybookUsage.FloatShort => "COMP-1",
+        CopybookUsage.FloatLong => "COMP-2",
         _ => Usage.ToString(),
     };
 
@@ -304,6 +309,8 @@ public sealed class CopybookLayout
 
     private int ElementSize(LayoutField f)
     {
+        if (f.Usage == CopybookUsage.FloatShort) return 4;
+        if (f.Usage == CopybookUsage.FloatLong) return 8;
         var pic = f.Picture ?? throw new CopybookException(f.Item.FileName, f.Item.LineNumber, $"'{f.DisplayName}' has no PICTURE");
         switch (f.Usage)
         {

@@ -18,9 +18,10 @@ public sealed class CopybookParserOptions
 /// <summary>
 /// Parses fixed-format COBOL copybooks (data description entries) into a <see cref="Copybook"/>.
 /// Supported: levels 01-49, 66 RENAMES [THRU], 77, 88 (VALUE lists and THRU ranges), FILLER and unnamed items,
-/// PICTURE (see <see cref="Picture"/>), USAGE DISPLAY / COMP / COMP-3 / PACKED-DECIMAL / COMP-4 / BINARY / COMP-5
+/// PICTURE (see <see cref="Picture"/>), USAGE DISPLAY / COMP / COMP-3 / PACKED-DECIMAL / COMP-4 / BINARY / COMP-5 /
+/// COMP-1 / COMP-2 (also FLOAT-SHORT / FLOAT-LONG)
 /// (COMPUTATIONAL-n spellings, USAGE IS), SIGN [IS] LEADING|TRAILING [SEPARATE [CHARACTER]], REDEFINES, OCCURS n [TIMES],
-/// OCCURS m TO n [TIMES] DEPENDING ON x, ASCENDING/DESCENDING KEY, INDEXED BY, VALUE (literals, numbers, figurative
+/// OCCURS m TO n [TIMES] DEPENDING ON x, OCCURS n [TIMES] DEPENDING ON x (= 1 TO n), ASCENDING/DESCENDING KEY, INDEXED BY, VALUE (literals, numbers, figurative
 /// constants, ALL literal), JUSTIFIED RIGHT, SYNC[HRONIZED] [LEFT|RIGHT], BLANK WHEN ZERO, and COPY member [OF|IN lib]
 /// [SUPPRESS] [REPLACING ...] with pseudo-text, word, literal, LEADING and TRAILING operands. Anything else is a
 /// <see cref="CopybookException"/> naming the file and line.
@@ -466,11 +467,11 @@ internal sealed class EntryParser
                     break;
                 case "DISPLAY": case "BINARY": case "PACKED-DECIMAL": case "COMP": case "COMPUTATIONAL":
                 case "COMP-3": case "COMPUTATIONAL-3": case "COMP-4": case "COMPUTATIONAL-4": case "COMP-5": case "COMPUTATIONAL-5":
+                case "COMP-1": case "COMPUTATIONAL-1": case "FLOAT-SHORT": case "COMP-2": case "COMPUTATIONAL-2": case "FLOAT-LONG":
                     item.DeclaredUsage = ParseUsage(w);
                     break;
-                case "COMP-1": case "COMP-2": case "COMPUTATIONAL-1": case "COMPUTATIONAL-2": case "COMP-6": case "COMPUTATIONAL-6":
+                case "COMP-6": case "COMPUTATIONAL-6":
                 case "COMP-X": case "COMPUTATIONAL-X": case "COMP-N": case "INDEX": case "POINTER": case "NATIONAL":
-                case "FLOAT-SHORT": case "FLOAT-LONG":
                     throw Error(t, $"USAGE {w} is not supported");
                 case "SIGN":
                 {
@@ -560,11 +561,13 @@ internal sealed class EntryParser
     {
         int first = ReadInt(at, "OCCURS: integer expected");
         int min = first, max = first;
+        var hasTo = false;
         string? depending = null;
         if (Peek is { } to && to.Is("TO"))
         {
             _pos++;
             max = ReadInt(to, "OCCURS m TO n: integer expected after TO");
+            hasTo = true;
         }
         if (Peek is { } times && times.Is("TIMES")) _pos++;
         var keys = new List<string>();
@@ -605,6 +608,9 @@ internal sealed class EntryParser
             }
             else break;
         }
+        // OCCURS n DEPENDING ON x without TO: 1 TO n (IBM Enterprise COBOL "if integer-1 is omitted, a value of 1 is
+        // assumed"; cobc -debug reports "minimum subscript 1" for a count of 0).
+        if (!hasTo && depending is not null) min = 1;
         if (max < min || max < 1 && depending is null) throw Error(at, $"'{item.DisplayName}': invalid OCCURS {min} TO {max}");
         if (min != max && depending is null) throw Error(at, $"'{item.DisplayName}': OCCURS {min} TO {max} needs DEPENDING ON");
         if (item.Level is 1 or 77 or 66 or 88) throw Error(at, $"OCCURS is not allowed on level {item.Level:00}");
@@ -628,6 +634,8 @@ internal sealed class EntryParser
         "BINARY" or "COMP" or "COMPUTATIONAL" or "COMP-4" or "COMPUTATIONAL-4" => CopybookUsage.Binary,
         "COMP-5" or "COMPUTATIONAL-5" => CopybookUsage.NativeBinary,
         "COMP-3" or "COMPUTATIONAL-3" or "PACKED-DECIMAL" => CopybookUsage.PackedDecimal,
+        "COMP-1" or "COMPUTATIONAL-1" or "FLOAT-SHORT" => CopybookUsage.FloatShort,
+        "COMP-2" or "COMPUTATIONAL-2" or "FLOAT-LONG" => CopybookUsage.FloatLong,
         _ => null,
     };
 
@@ -650,6 +658,16 @@ internal sealed class EntryParser
             if (item.Justified || item.BlankWhenZero)
                 throw new CopybookException(item.FileName, item.LineNumber, $"group '{item.DisplayName}': JUSTIFIED / BLANK WHEN ZERO apply to elementary items only");
             foreach (var c in item.Children) Resolve(c, item, signClause);
+            return;
+        }
+        if (usage is CopybookUsage.FloatShort or CopybookUsage.FloatLong)
+        {
+            // COMP-1 / COMP-2: the usage is the whole description (cobc refuses a PICTURE with it)
+            if (item.Picture is not null)
+                throw new CopybookException(item.FileName, item.LineNumber, $"'{item.DisplayName}': a COMP-1 / COMP-2 item has no PICTURE");
+            if (item.DeclaredSign is not null || item.Justified || item.BlankWhenZero)
+                throw new CopybookException(item.FileName, item.LineNumber, $"'{item.DisplayName}': SIGN, JUSTIFIED and BLANK WHEN ZERO do not apply to COMP-1 / COMP-2");
+            item.Sign = CopybookSign.None;
             return;
         }
         var pic = item.Picture ?? throw new CopybookException(item.FileName, item.LineNumber, $"elementary item '{item.DisplayName}' has no PICTURE clause");

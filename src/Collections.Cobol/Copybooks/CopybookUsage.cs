@@ -14,6 +14,13 @@ public enum CopybookUsage
 
     /// <summary>COMP-3, COMPUTATIONAL-3, PACKED-DECIMAL: two digits per byte, sign in the last nibble.</summary>
     PackedDecimal,
+
+    /// <summary>COMP-1, COMPUTATIONAL-1, FLOAT-SHORT: 4-byte floating point, no PICTURE (IBM hexadecimal on the
+    /// mainframe, IEEE 754 binary32 in GnuCOBOL; see <see cref="Codecs.FloatFormat"/>).</summary>
+    FloatShort,
+
+    /// <summary>COMP-2, COMPUTATIONAL-2, FLOAT-LONG: 8-byte floating point, no PICTURE.</summary>
+    FloatLong,
 }
 
 /// <summary>Where the sign of a signed DISPLAY numeric item is (SIGN clause).</summary>

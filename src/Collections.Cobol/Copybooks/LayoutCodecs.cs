@@ -25,6 +25,7 @@ internal static class LayoutCodecs
     /// </summary>
     public static FieldCodec Numeric(LayoutField f, OverpunchStyle overpunch, PackedSignPolicy packedSigns, bool nativeBigEndian)
     {
+        if (f.IsFloat) throw new InvalidOperationException($"{f.DisplayName} is COMP-1 / COMP-2: use LayoutCodecs.Float");
         var pic = f.Picture!;
         return f.Usage switch
         {
@@ -34,4 +35,7 @@ internal static class LayoutCodecs
             _ => FieldCodec.Binary(pic.Digits, pic.Scale, pic.Signed, f.Length, nativeBigEndian, BinaryPicPolicy.FullValue),
         };
     }
+
+    /// <summary>The codec of a COMP-1 (4 bytes) or COMP-2 (8 bytes) item.</summary>
+    public static FieldCodec Float(LayoutField f, FloatFormat format, bool bigEndian) => FieldCodec.Float(f.Length, format, bigEndian);
 }

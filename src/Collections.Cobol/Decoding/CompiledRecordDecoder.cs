@@ -28,6 +28,8 @@ namespace Collections.Cobol.Decoding;
 /// codecs directly. A field the fast op rejects is decoded again by its generic codec (<see cref="CompiledField.Codec"/>),
 /// which gives the error, so errors are those of the codecs by construction.
 /// </para>
+/// COMP-1 / COMP-2 items are held as their bits and formatted by <see cref="RecordValues.GetText"/> (or read with
+/// <see cref="RecordValues.GetDouble"/>).
 /// Limits: numeric items of more than 18 digits are not supported (use <see cref="RecordDecoder"/>).
 /// Thread-safe; <see cref="RecordValues"/> is not (one per reader).
 /// </summary>
@@ -43,6 +45,7 @@ public sealed class CompiledRecordDecoder
         Packed8,
         Packed,
         Binary,
+        Float,
         Depending,
         Guard,
     }
@@ -77,9 +80,19 @@ public sealed class CompiledRecordDecoder
         public required int[] View { get; init; }
         public required int[][] Runs { get; init; }
         public required DependingTable[] Tables { get; init; }
+
+        /// <summary>The REDEFINES views and 01 records selected (as <see cref="RecordDecoder"/> computes them).</summary>
+        public required HashSet<LayoutField> Active { get; init; }
+
+        /// <summary>The level-01 records written, in copybook order.</summary>
+        public required LayoutField[] Records { get; init; }
+
+        /// <summary>The JSON program <see cref="RecordJsonWriter"/> compiled for this plan (immutable, the same for every
+        /// writer; set once, a race only compiles it twice).</summary>
+        public object? JsonProgram;
     }
 
-    private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, byte[]? Expected);
+    private sealed record Selector(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target);
 
     private readonly CopybookLayout _layout;
     private readonly RecordDecoderOptions _options;
@@ -98,6 +111,11 @@ public sealed class CompiledRecordDecoder
     private readonly int _selectOffset;
     private readonly int _selectLength;
     private readonly ushort[] _overpunchTable;
+
+    /// <summary>Trailing over-punched sign byte → 0 (not a valid sign digit) or (negative ? 0x100 : 0) | the plain digit byte.</summary>
+    internal ReadOnlySpan<ushort> OverpunchTable => _overpunchTable;
+
+    internal byte SpaceByte => _options.SpaceByte;
     private readonly char[] _textTable;
     private readonly OpCode _textOp;
 
@@ -127,31 +145,15 @@ public sealed class CompiledRecordDecoder
         {
             var field = layout.Find(s.FieldName)!;
             var group = layout.Find(s.GroupName)!;
-            byte[]? expected = null;
-            if (field.Picture is not { IsNumeric: true })
-            {
-                var text = s.Value.TrimEnd(' ');
-                if (text.Length <= field.Length)
-                {
-                    expected = new byte[field.Length];
-                    try
-                    {
-                        _codePage.Encode(text, expected);
-                    }
-                    catch (ArgumentException)
-                    {
-                        expected = null; // a character the code page cannot hold: the selection never matches
-                    }
-                }
-            }
-            selectors.Add(new Selector(field, s, group, expected));
+            selectors.Add(new Selector(field, s, group, s.Target(field, _codePage)));
         }
         if (selectors.Count > 64) throw new NotSupportedException("more than 64 record selections");
         _selectors = [.. selectors];
         _defaultPlan = BuildPlan(0);
 
-        // the common dispatch: every selection compares the same text field (a record type code)
-        if (_selectors.Length > 0 && _selectors.All(s => s.Field.Picture is not { IsNumeric: true }
+        // the common dispatch: every selection compares the same text field (a record type code); the field's value
+        // without trailing spaces and low-values picks the plan
+        if (_selectors.Length > 0 && _selectors.All(s => s.Target.Kind is SelectionKind.Padded or SelectionKind.Never
                 && s.Field.Offset == _selectors[0].Field.Offset && s.Field.Length == _selectors[0].Field.Length))
         {
             _selectOffset = _selectors[0].Field.Offset;
@@ -159,19 +161,31 @@ public sealed class CompiledRecordDecoder
             var values = new List<(byte[] Value, Plan Plan)>();
             foreach (var s in _selectors)
             {
-                if (s.Expected is null || values.Any(v => v.Value.AsSpan().SequenceEqual(s.Expected))) continue;
+                if (s.Target.Kind == SelectionKind.Never || values.Any(v => v.Value.AsSpan().SequenceEqual(s.Target.Bytes))) continue;
                 ulong mask = 0;
                 for (var k = 0; k < _selectors.Length; k++)
                 {
-                    if (_selectors[k].Expected is { } e && e.AsSpan().SequenceEqual(s.Expected)) mask |= 1UL << k;
+                    if (_selectors[k].Target.Kind == SelectionKind.Padded && _selectors[k].Target.Bytes.AsSpan().SequenceEqual(s.Target.Bytes)) mask |= 1UL << k;
                 }
-                values.Add((s.Expected, _plans.GetOrAdd(mask, BuildPlan)));
+                values.Add((s.Target.Bytes, _plans.GetOrAdd(mask, BuildPlan)));
             }
             if (_selectLength == 1)
             {
                 _byByte = new Plan[256];
                 Array.Fill(_byByte, _defaultPlan);
-                foreach (var (value, plan) in values) _byByte[value[0]] = plan;
+                foreach (var (value, plan) in values)
+                {
+                    if (value.Length == 1)
+                    {
+                        _byByte[value[0]] = plan;
+                    }
+                    else
+                    {
+                        // an empty value: a blank or low-value byte
+                        _byByte[_codePage.Space] = plan;
+                        _byByte[0] = plan;
+                    }
+                }
             }
             else
             {
@@ -202,6 +216,26 @@ public sealed class CompiledRecordDecoder
     public bool PadShortRecords { get; }
 
     internal int DependingCount => _slots.Count;
+
+    internal CodePage CodePage => _codePage;
+
+    /// <summary>The ordinal of an elementary item at a shift (the OCCURS offsets of its enclosing tables).</summary>
+    internal int OrdinalOf(LayoutField f, int shift) => _ordinals[(f, shift)];
+
+    /// <summary>The count slot of an OCCURS DEPENDING ON table at a shift.</summary>
+    internal int SlotOf(LayoutField table, int shift) => _slots[(table, shift)].Slot;
+
+    /// <summary>An item of a group is written when its view is selected (RecordDecoder's rule, one place for both).</summary>
+    internal static bool Visible(LayoutField c, HashSet<LayoutField> active)
+    {
+        if (c.Redefines is not null) return active.Contains(c);
+        if (c.RedefinedBy.Count > 0)
+        {
+            if (active.Contains(c)) return true;
+            foreach (var r in c.RedefinedBy) if (active.Contains(r)) return false;
+        }
+        return true;
+    }
 
     public CopybookLayout Layout => _layout;
 
@@ -272,13 +306,15 @@ public sealed class CompiledRecordDecoder
         return plan;
     }
 
-    private Plan SelectPlan(ReadOnlySpan<byte> record)
+    /// <summary>The plan of the views a record selects (padded first when the decoder pads short records).</summary>
+    internal Plan SelectPlan(ReadOnlySpan<byte> record)
     {
         if (_byByte is not null) return record.Length > _selectOffset ? _byByte[record[_selectOffset]] : _defaultPlan;
         if (_byValue is not null)
         {
             if (record.Length < _selectOffset + _selectLength) return _defaultPlan;
             var key = record.Slice(_selectOffset, _selectLength);
+            key = key[..RecordSelection.TrimmedLength(key, _codePage.Space)];
             foreach (var (value, plan) in _byValue)
             {
                 if (key.SequenceEqual(value)) return plan;
@@ -386,11 +422,19 @@ public sealed class CompiledRecordDecoder
                         Unsafe.Add(ref v0, op.Slot) = x;
                         break;
                     }
+                    case OpCode.Float:
+                    {
+                        // the bits, big-endian ordered (RecordValues formats them); an IEEE NaN or infinity is an error
+                        var field = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r0, op.Offset), op.End - op.Offset);
+                        if (!FloatingPoint.TryRead(field, (FloatFormat)op.A, op.B != 0, out var bits, out _)) return i;
+                        Unsafe.Add(ref v0, op.Slot) = (long)bits;
+                        break;
+                    }
                     case OpCode.Depending:
                     {
                         if (!TryCount(plan.Tables[op.Aux], record, out var n))
                         {
-                            counts[op.Slot] = 0;
+                            counts[op.Slot] = -1; // no occurrence exists; -1 tells "invalid count" from 0
                             return i;
                         }
                         counts[op.Slot] = n;
@@ -497,6 +541,12 @@ public sealed class CompiledRecordDecoder
             return;
         }
         var bytes = record.Slice(f.Offset, f.Length);
+        if (f.Kind == FieldKind.Float)
+        {
+            if (FloatingPoint.TryRead(bytes, f.Codec.FloatFormat, f.Codec.BigEndian, out var bits, out var error)) target.Values[ordinal] = unchecked((long)bits);
+            else Fail(ordinal, key, f.Name, f.Offset, error!, bytes, target);
+            return;
+        }
         try
         {
             if (f.IsNumeric) target.Values[ordinal] = f.Codec.DecodeUnscaled(bytes);
@@ -511,7 +561,7 @@ public sealed class CompiledRecordDecoder
     private static void Fail(int ordinal, int key, string name, int offset, string reason, ReadOnlySpan<byte> raw, RecordValues target) =>
         target.AddError(key, ordinal, new FieldError(name, offset, Convert.ToHexString(raw), reason));
 
-    private bool TryCount(DependingTable table, ReadOnlySpan<byte> record, out int count)
+    internal bool TryCount(DependingTable table, ReadOnlySpan<byte> record, out int count)
     {
         count = 0;
         var dep = table.Count;
@@ -527,9 +577,8 @@ public sealed class CompiledRecordDecoder
         var field = s.Field;
         if (field.Offset + field.Length > record.Length) return false;
         var bytes = record.Slice(field.Offset, field.Length);
-        if (s.Expected is not null) return bytes.SequenceEqual(s.Expected);
-        if (field.Picture is not { IsNumeric: true } pic) return false;
-        return TryDecodeNumber(field, bytes, out var unscaled) && s.Selection.MatchesNumber(pic, unscaled);
+        if (s.Target.Kind != SelectionKind.Numeric) return s.Target.Matches(bytes, _codePage.Space);
+        return TryDecodeNumber(field, bytes, out var unscaled) && s.Selection.MatchesNumber(field.Picture!, unscaled);
     }
 
     /// <summary>As <see cref="RecordDecoder"/> decodes a selector or an OCCURS DEPENDING ON count.</summary>
@@ -635,6 +684,7 @@ public sealed class CompiledRecordDecoder
 
     private FieldCodec Codec(LayoutField f)
     {
+        if (f.IsFloat) return LayoutCodecs.Float(f, _options.EffectiveFloatFormat, _options.EffectiveFloatBigEndian);
         var pic = f.Picture!;
         if (!pic.IsNumeric) return FieldCodec.Alphanumeric(f.Length, _codePage);
         if (pic.Digits > 18) throw new NotSupportedException($"{f.DisplayName}: numeric items of more than 18 digits are not supported here (use RecordDecoder)");
@@ -655,12 +705,15 @@ public sealed class CompiledRecordDecoder
         }
         var builder = new PlanBuilder(this, active);
         var anyRecordSelected = _records.Any(active.Contains);
+        var written = new List<LayoutField>();
         foreach (var r in _records)
         {
             var write = anyRecordSelected ? active.Contains(r) : r == _records[0];
-            if (write) builder.Group(r, 0);
+            if (!write) continue;
+            written.Add(r);
+            builder.Group(r, 0);
         }
-        return builder.Build();
+        return builder.Build(active, [.. written]);
     }
 
     private sealed class PlanBuilder(CompiledRecordDecoder decoder, HashSet<LayoutField> active)
@@ -675,32 +728,25 @@ public sealed class CompiledRecordDecoder
         private int _runStart = -1;
         private int _runEnd = -1;
 
-        public Plan Build()
+        public Plan Build(HashSet<LayoutField> activeViews, LayoutField[] records)
         {
             Flush();
             var view = new List<int>();
             for (var k = 0; k < _present.Length; k++) if (_present[k]) view.Add(k);
-            return new Plan { Ops = [.. _ops], Present = _present, View = [.. view], Runs = [.. _runs], Tables = [.. _tables] };
+            return new Plan
+            {
+                Ops = [.. _ops], Present = _present, View = [.. view], Runs = [.. _runs], Tables = [.. _tables],
+                Active = activeViews, Records = records,
+            };
         }
 
         public void Group(LayoutField group, int shift)
         {
             foreach (var c in group.Children)
             {
-                if (c.IsFiller || c.IsRenames || !Visible(c)) continue;
+                if (c.IsFiller || c.IsRenames || !Visible(c, active)) continue;
                 Item(c, shift);
             }
-        }
-
-        private bool Visible(LayoutField c)
-        {
-            if (c.Redefines is not null) return active.Contains(c);
-            if (c.RedefinedBy.Count > 0)
-            {
-                if (active.Contains(c)) return true;
-                foreach (var r in c.RedefinedBy) if (active.Contains(r)) return false;
-            }
-            return true;
         }
 
         private void Item(LayoutField f, int shift)
@@ -824,6 +870,11 @@ public sealed class CompiledRecordDecoder
                     op.Code = OpCode.Packed;
                     op.Aux = codec.Signed ? 1 : 0;
                     op.A = (ulong)codec.PackedSignPolicy;
+                    break;
+                case FieldKind.Float:
+                    op.Code = OpCode.Float;
+                    op.A = (ulong)codec.FloatFormat;
+                    op.B = codec.BigEndian ? 1UL : 0;
                     break;
                 default:
                     op.Code = OpCode.Binary;

@@ -82,21 +82,24 @@ public sealed class DecodedRecord
             writer.WritePropertyName(k);
             v.Write(writer);
         }
-        if (Errors.Count > 0)
-        {
-            writer.WritePropertyName("errors");
-            writer.WriteStartArray();
-            foreach (var e in Errors)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("field", e.Field);
-                writer.WriteNumber("offset", e.Offset);
-                writer.WriteString("hex", e.Hex);
-                writer.WriteString("reason", e.Reason);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }
+        if (Errors.Count > 0) WriteErrors(writer, Errors);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The <c>"errors":[...]</c> member (as <see cref="RecordJsonWriter"/> writes it too).</summary>
+    internal static void WriteErrors(Utf8JsonWriter writer, IEnumerable<FieldError> errors)
+    {
+        writer.WritePropertyName("errors");
+        writer.WriteStartArray();
+        foreach (var e in errors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", e.Field);
+            writer.WriteNumber("offset", e.Offset);
+            writer.WriteString("hex", e.Hex);
+            writer.WriteString("reason", e.Reason);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 }

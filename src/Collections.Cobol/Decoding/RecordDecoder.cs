@@ -10,7 +10,9 @@ namespace Collections.Cobol.Decoding;
 /// <list type="bullet">
 /// <item>groups are objects keyed by COBOL names in copybook order; OCCURS are arrays (DEPENDING ON: the count in the
 /// record); FILLER items (and everything under a FILLER group), level-66 RENAMES and level-88 conditions are omitted;</item>
-/// <item>numeric items are exact decimal strings at the PIC scale (P scaling applied): "-919.00", "747";
+/// <item>numeric items are exact decimal strings at the PIC scale (P scaling applied): "-919.00", "747"; COMP-1 and
+/// COMP-2 items the shortest decimal that converts back to the same floating-point value (<see cref="FloatingPoint"/>;
+/// IBM hexadecimal or IEEE 754 by <see cref="RecordDecoderOptions.EffectiveFloatFormat"/>);
 /// alphanumeric, alphabetic and edited items are their text through the code page, trailing spaces kept;</item>
 /// <item>REDEFINES: an item that is redefined, and the items redefining it, share storage. Only one view is written:
 /// the views selected for this record by a <see cref="RecordSelection"/> whose FIELD holds VALUE (several if several
@@ -30,7 +32,7 @@ public sealed class RecordDecoder
     private readonly CodePage _text;
     private readonly OverpunchStyle _overpunch;
     private readonly bool _nativeBigEndian;
-    private readonly List<(LayoutField Field, RecordSelection Selection, LayoutField Group)> _selections = [];
+    private readonly List<(LayoutField Field, RecordSelection Selection, LayoutField Group, SelectionTarget Target)> _selections = [];
     private readonly List<LayoutField> _records;
     private readonly int _maxLength;
 
@@ -60,13 +62,13 @@ public sealed class RecordDecoder
         foreach (var s in options.Selections)
         {
             var field = layout.Find(s.FieldName) ?? throw new ArgumentException($"--select {s}: field '{s.FieldName}' is not in the copybook");
-            if (field.IsGroup && field.Usage != CopybookUsage.Display) throw new ArgumentException($"--select {s}: '{s.FieldName}' cannot be compared");
+            if ((field.IsGroup && field.Usage != CopybookUsage.Display) || field.IsFloat) throw new ArgumentException($"--select {s}: '{s.FieldName}' cannot be compared");
             if (field.OccursPath.Count > 0) throw new ArgumentException($"--select {s}: '{s.FieldName}' is inside an OCCURS");
             if (field.IsRenames) throw new ArgumentException($"--select {s}: '{s.FieldName}' is a level-66 item");
             var group = layout.Find(s.GroupName) ?? throw new ArgumentException($"--select {s}: group '{s.GroupName}' is not in the copybook");
             bool shares = group.Redefines is not null || group.RedefinedBy.Count > 0 || (group.Level == 1 && d._records.Count > 1);
             if (!shares) throw new ArgumentException($"--select {s}: '{s.GroupName}' neither redefines nor is redefined (nor is one of several 01 records)");
-            d._selections.Add((field, s, group));
+            d._selections.Add((field, s, group, s.Target(field, options.CodePage)));
         }
         return d;
     }
@@ -104,9 +106,9 @@ public sealed class RecordDecoder
     private HashSet<LayoutField> ActiveViews(ReadOnlySpan<byte> record)
     {
         var active = new HashSet<LayoutField>();
-        foreach (var (field, sel, group) in _selections)
+        foreach (var (field, sel, group, target) in _selections)
         {
-            if (!Matches(field, sel, record)) continue;
+            if (!Matches(field, sel, target, record)) continue;
             for (var g = group; g is not null; g = g.Parent)
             {
                 if (g.Redefines is not null || g.RedefinedBy.Count > 0 || g.Level == 1) active.Add(g);
@@ -115,18 +117,15 @@ public sealed class RecordDecoder
         return active;
     }
 
-    private bool Matches(LayoutField field, RecordSelection selection, ReadOnlySpan<byte> record)
+    private bool Matches(LayoutField field, RecordSelection selection, SelectionTarget target, ReadOnlySpan<byte> record)
     {
         if (field.Offset + field.Length > record.Length) return false;
         var bytes = record.Slice(field.Offset, field.Length);
-        if (field.Picture is { IsNumeric: true } pic)
+        if (target.Kind == SelectionKind.Numeric)
         {
-            return TryDecodeNumber(field, bytes, out var unscaled, out _) && selection.MatchesNumber(pic, unscaled);
+            return TryDecodeNumber(field, bytes, out var unscaled, out _) && selection.MatchesNumber(field.Picture!, unscaled);
         }
-        string text;
-        try { text = _text.Decode(bytes); }
-        catch (CobolDataException) { return false; }
-        return string.Equals(text.TrimEnd(' '), selection.Value.TrimEnd(' '), StringComparison.Ordinal);
+        return target.Matches(bytes, _text.Space);
     }
 
     private sealed class Context(ReadOnlySpan<byte> record, DecodedRecord result, HashSet<LayoutField> active)
@@ -152,17 +151,7 @@ public sealed class RecordDecoder
         return obj;
     }
 
-    private static bool Visible(LayoutField c, Context ctx)
-    {
-        if (c.Redefines is not null) return ctx.Active.Contains(c);
-        if (c.RedefinedBy.Count > 0)
-        {
-            if (ctx.Active.Contains(c)) return true;
-            foreach (var r in c.RedefinedBy) if (ctx.Active.Contains(r)) return false;
-            return true;
-        }
-        return true;
-    }
+    private static bool Visible(LayoutField c, Context ctx) => CompiledRecordDecoder.Visible(c, ctx.Active);
 
     private DecodedNode DecodeItem(LayoutField f, int shift, Context ctx, string subscripts)
     {
@@ -196,15 +185,23 @@ public sealed class RecordDecoder
     {
         if (f.IsGroup) return DecodeGroup(f, shift, ctx, subscripts);
         int offset = f.Offset + shift;
-        var pic = f.Picture!;
+        var numeric = f.IsFloat || f.Picture!.IsNumeric;
         if (offset + f.Length > ctx.Record.Length)
         {
             var avail = offset < ctx.Record.Length ? ctx.Record[offset..] : ReadOnlySpan<byte>.Empty;
             ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(avail),
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"field ({f.Length} bytes) extends past the end of the record ({ctx.Record.Length} bytes)")));
-            return new DecodedValue(null, pic.IsNumeric);
+            return new DecodedValue(null, numeric);
         }
         var bytes = ctx.Record.Slice(offset, f.Length);
+        if (f.IsFloat)
+        {
+            if (FloatingPoint.TryRead(bytes, _options.EffectiveFloatFormat, _options.EffectiveFloatBigEndian, out var bits, out var floatError))
+                return new DecodedValue(FloatingPoint.Format(bits, f.Length, _options.EffectiveFloatFormat), true);
+            ctx.Result.Errors.Add(new FieldError(f.DisplayName + subscripts, offset, Convert.ToHexString(bytes), floatError!));
+            return new DecodedValue(null, true);
+        }
+        var pic = f.Picture!;
         if (!pic.IsNumeric)
         {
             try

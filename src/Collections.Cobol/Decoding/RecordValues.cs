@@ -51,20 +51,29 @@ public sealed class RecordValues
     /// OCCURS DEPENDING ON count or invalid are included: <see cref="IsPresent"/> tells).</summary>
     public ReadOnlySpan<int> ViewOrdinals => (Plan ?? throw new InvalidOperationException("no record decoded yet")).View;
 
-    /// <summary>The unscaled value of a present numeric field.</summary>
+    /// <summary>The unscaled value of a present numeric (not floating-point) field.</summary>
     public long GetUnscaled(int ordinal)
     {
         var f = Check(ordinal);
-        if (!f.IsNumeric) throw new InvalidOperationException($"{f.Name} is not numeric");
+        if (!f.IsNumeric || f.Kind == FieldKind.Float) throw new InvalidOperationException($"{f.Name} is not a fixed-point numeric field");
         return Values[ordinal];
     }
 
-    /// <summary>The exact value of a present numeric field.</summary>
+    /// <summary>The exact value of a present numeric (not floating-point) field.</summary>
     public decimal GetDecimal(int ordinal)
     {
         var f = Check(ordinal);
-        if (!f.IsNumeric) throw new InvalidOperationException($"{f.Name} is not numeric");
+        if (!f.IsNumeric || f.Kind == FieldKind.Float) throw new InvalidOperationException($"{f.Name} is not a fixed-point numeric field (COMP-1 / COMP-2: GetDouble, GetText)");
         return f.Scale >= 0 ? FixedPoint.ToDecimal(Values[ordinal], f.Scale) : Values[ordinal] * Pow10(-f.Scale);
+    }
+
+    /// <summary>A present COMP-1 / COMP-2 field as the nearest <see cref="double"/> (exact except an IBM COMP-2's last
+    /// three fraction bits).</summary>
+    public double GetDouble(int ordinal)
+    {
+        var f = Check(ordinal);
+        if (f.Kind != FieldKind.Float) throw new InvalidOperationException($"{f.Name} is not COMP-1 / COMP-2 (GetDecimal)");
+        return FloatingPoint.ToDouble(unchecked((ulong)Values[ordinal]), f.Length, f.Codec.FloatFormat);
     }
 
     /// <summary>The characters of a present text field (trailing spaces kept); valid until the next record.</summary>
@@ -76,11 +85,16 @@ public sealed class RecordValues
     }
 
     /// <summary>The field as <see cref="RecordDecoder"/> writes it: numbers as exact text at the PIC scale ("-919.00"),
-    /// text as it is (allocates).</summary>
+    /// COMP-1 / COMP-2 as the shortest round-trip decimal, text as it is (allocates).</summary>
     public string GetText(int ordinal)
     {
         var f = Check(ordinal);
-        return f.IsNumeric ? FixedPoint.Format(Values[ordinal], f.Scale) : new string(Chars, f.Offset, f.Length);
+        return f.Kind switch
+        {
+            FieldKind.Alphanumeric => new string(Chars, f.Offset, f.Length),
+            FieldKind.Float => FloatingPoint.Format(unchecked((ulong)Values[ordinal]), f.Length, f.Codec.FloatFormat),
+            _ => FixedPoint.Format(Values[ordinal], f.Scale),
+        };
     }
 
     /// <summary>Unscaled values by ordinal (entries of absent or text fields are meaningless): for bulk consumers.</summary>
@@ -113,6 +127,9 @@ public sealed class RecordValues
             _errors = null;
         }
     }
+
+    /// <summary>The field failed to decode in the last record (only meaningful when <see cref="ErrorList"/> is not empty).</summary>
+    internal bool IsInvalid(int ordinal) => _invalid[ordinal];
 
     internal void AddError(int key, int ordinal, FieldError error)
     {

@@ -13,15 +13,19 @@ public static class RecordColumns
     /// OCCURS expanded with subscripts ("EL-CH99-NO(2)"). Items of REDEFINES groups are all included (they overlap);
     /// restrict them to their record type with <see cref="RecordColumn.When"/>. A name used twice is qualified
     /// ("NAME OF PARENT"). OCCURS DEPENDING ON tables are not supported here (their offsets vary by record): use
-    /// the layout-driven <c>RecordDecoder</c> for those.
+    /// the layout-driven <c>RecordDecoder</c> for those. COMP-1 / COMP-2 columns are doubles, in
+    /// <paramref name="floatFormat"/> (default: IBM hexadecimal for an EBCDIC code page, else IEEE 754) and the
+    /// <paramref name="nativeBigEndian"/> byte order (as COMP-5).
     /// </summary>
     public static IReadOnlyList<RecordColumn> FromLayout(CopybookLayout layout, CodePage codePage, OverpunchStyle overpunch,
-        string? recordName = null, PackedSignPolicy packedSigns = PackedSignPolicy.Strict, bool nativeBigEndian = false)
+        string? recordName = null, PackedSignPolicy packedSigns = PackedSignPolicy.Strict, bool nativeBigEndian = false,
+        FloatFormat? floatFormat = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(codePage);
+        var floats = floatFormat ?? (codePage.IsEbcdic ? FloatFormat.IbmHexadecimal : FloatFormat.Ieee754);
         var fields = layout.Fields.Where(f =>
-            !f.IsGroup && !f.IsRenames && !f.IsFiller && f.Picture is not null &&
+            !f.IsGroup && !f.IsRenames && !f.IsFiller && (f.Picture is not null || f.IsFloat) &&
             (recordName is null || string.Equals(f.Record.Name, recordName, StringComparison.OrdinalIgnoreCase))).ToList();
         if (recordName is not null && fields.Count == 0)
             throw new ArgumentException($"no elementary fields in a record named {recordName}", nameof(recordName));
@@ -36,7 +40,7 @@ public static class RecordColumns
             if (variable is not null)
                 throw new NotSupportedException($"{f.Name} is in OCCURS DEPENDING ON table {variable.Name}: use RecordDecoder");
             var name = duplicates.Contains(f.Name!) && f.Parent?.Name is { } parent ? $"{f.Name} OF {parent}" : f.Name!;
-            var codec = Codec(f, codePage, overpunch, packedSigns, nativeBigEndian);
+            var codec = f.IsFloat ? LayoutCodecs.Float(f, floats, nativeBigEndian) : Codec(f, codePage, overpunch, packedSigns, nativeBigEndian);
             // every combination of subscripts of the enclosing OCCURS items (outermost first), and the item's own OCCURS
             var dims = path.Select(o => (o.OccursMax, o.Length)).ToList();
             if (f.Occurs is not null && !path.Contains(f)) dims.Add((f.OccursMax, f.Length));

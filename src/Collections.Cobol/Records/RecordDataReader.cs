@@ -183,7 +183,12 @@ public sealed class RecordDataReader : DbDataReader
         if (_values is not null)
         {
             if (!_values.IsPresent(ordinal)) return DBNull.Value;
-            return column.Codec!.IsNumeric ? _values.GetDecimal(ordinal) : new string(_values.GetChars(ordinal));
+            return column.Codec!.Kind switch
+            {
+                FieldKind.Alphanumeric => new string(_values.GetChars(ordinal)),
+                FieldKind.Float => _values.GetDouble(ordinal),
+                _ => _values.GetDecimal(ordinal),
+            };
         }
         if (!column.AppliesTo(record)) return DBNull.Value;
         if (record.Length < column.Offset + column.Length)
@@ -208,7 +213,7 @@ public sealed class RecordDataReader : DbDataReader
     }
 
     public override decimal GetDecimal(int ordinal) =>
-        _values is not null && _hasRow && _columns[ordinal].Codec!.IsNumeric && _values.IsPresent(ordinal)
+        _values is not null && _hasRow && _columns[ordinal].Codec!.IsNumeric && _columns[ordinal].Codec!.Kind != FieldKind.Float && _values.IsPresent(ordinal)
             ? _values.GetDecimal(ordinal)
             : (decimal)GetValue(ordinal);
 
@@ -226,8 +231,11 @@ public sealed class RecordDataReader : DbDataReader
 
     public override char GetChar(int ordinal) => GetString(ordinal)[0];
 
+    /// <summary>A COMP-1 / COMP-2 column (other COBOL values are exact: read them with GetDecimal).</summary>
     public override double GetDouble(int ordinal) =>
-        throw new InvalidCastException("COBOL values are exact; read them with GetDecimal");
+        _columns[ordinal].FieldType == typeof(double)
+            ? (double)GetValue(ordinal)
+            : throw new InvalidCastException("COBOL values are exact; read them with GetDecimal");
 
     public override float GetFloat(int ordinal) =>
         throw new InvalidCastException("COBOL values are exact; read them with GetDecimal");

@@ -19,6 +19,18 @@ public enum RecordFormat
     LineSequential,
 }
 
+/// <summary>
+/// Byte order of the 4-byte length prefix of <see cref="RecordFormat.GnuCobolVariable"/> and <see cref="RecordFormat.Rdw"/>
+/// records. Big-endian is the mainframe's and GnuCOBOL's: the length in bytes 0-1, bytes 2-3 zero. Little-endian is the
+/// whole word reversed, as some transfers from other platforms leave it: bytes 0-1 zero, the length in bytes 2-3 with
+/// its low byte first.
+/// </summary>
+public enum RdwByteOrder
+{
+    BigEndian,
+    LittleEndian,
+}
+
 /// <summary>What <see cref="RecordReader.Read"/> found.</summary>
 public enum RecordReadStatus
 {

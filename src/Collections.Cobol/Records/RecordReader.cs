@@ -128,11 +128,14 @@ public sealed class RecordReader : IDisposable
         if (_end - _pos < 4 && !Fill(4)) return ShortOrEnd(out record, _pos);
         var header = _buffer.AsSpan(_pos, 4);
         var rdw = _format == RecordFormat.Rdw;
-        int length = BinaryPrimitives.ReadUInt16BigEndian(header);
+        var little = _options.RdwByteOrder == RdwByteOrder.LittleEndian;
+        int length = little ? BinaryPrimitives.ReadUInt16LittleEndian(header[2..]) : BinaryPrimitives.ReadUInt16BigEndian(header);
         var offset = _bufferStart + _pos;
-        if (header[2] != 0 || header[3] != 0)
-            throw Bad(string.Format(CultureInfo.InvariantCulture, "invalid {0} prefix {1}: bytes 2-3 must be zero{2}",
-                rdw ? "RDW" : "record length", Convert.ToHexString(header), rdw ? " (spanned records are not supported)" : ""), offset);
+        var reserved = little ? header[..2] : header[2..];
+        if (reserved[0] != 0 || reserved[1] != 0)
+            throw Bad(string.Format(CultureInfo.InvariantCulture, "invalid {0} prefix {1}: bytes {2} must be zero ({3}-endian prefix){4}",
+                rdw ? "RDW" : "record length", Convert.ToHexString(header), little ? "0-1" : "2-3", little ? "little" : "big",
+                rdw ? " (spanned records are not supported)" : ""), offset);
         if (rdw)
         {
             if (length < 4)

@@ -13,6 +13,9 @@ public sealed class RecordReaderOptions
     /// <summary>Variable and RDW: the longest record accepted (a longer length prefix is an error).</summary>
     public int MaxRecordLength { get; init; } = 65535;
 
+    /// <summary>Variable and RDW: byte order of the length prefix (default big-endian, the mainframe's).</summary>
+    public RdwByteOrder RdwByteOrder { get; init; } = RdwByteOrder.BigEndian;
+
     /// <summary>LineSequential: the byte short lines are padded with (space; 0x40 for EBCDIC text).</summary>
     public byte PadByte { get; init; } = (byte)' ';
 
@@ -34,6 +37,7 @@ public sealed class RecordReaderOptions
         if (RecordLength < 0) throw new ArgumentException("RecordLength must not be negative", nameof(RecordLength));
         if (MaxRecordLength is < 1 or > 65535)
             throw new ArgumentException("MaxRecordLength must be 1..65535", nameof(MaxRecordLength));
+        if (!Enum.IsDefined(RdwByteOrder)) throw new ArgumentException($"unknown RDW byte order {RdwByteOrder}", nameof(RdwByteOrder));
         if (BufferSize < 16) throw new ArgumentException("BufferSize must be at least 16", nameof(BufferSize));
     }
 }
@@ -49,6 +53,9 @@ public sealed class RecordWriterOptions
     /// <summary>LineSequential: the trailing byte removed before the LF (space; 0x40 for EBCDIC text).</summary>
     public byte PadByte { get; init; } = (byte)' ';
 
+    /// <summary>Variable and RDW: byte order of the length prefix (default big-endian).</summary>
+    public RdwByteOrder RdwByteOrder { get; init; } = RdwByteOrder.BigEndian;
+
     public int BufferSize { get; init; } = 1 << 16;
 
     public bool LeaveOpen { get; init; }
@@ -56,6 +63,7 @@ public sealed class RecordWriterOptions
     public void Validate()
     {
         if (!Enum.IsDefined(Format)) throw new ArgumentException($"unknown record format {Format}", nameof(Format));
+        if (!Enum.IsDefined(RdwByteOrder)) throw new ArgumentException($"unknown RDW byte order {RdwByteOrder}", nameof(RdwByteOrder));
         if (Format == RecordFormat.Fixed && RecordLength < 1)
             throw new ArgumentException("a fixed-length file needs RecordLength >= 1", nameof(RecordLength));
         if (BufferSize < 16) throw new ArgumentException("BufferSize must be at least 16", nameof(BufferSize));

@@ -57,9 +57,9 @@ public sealed class RecordWriter : IDisposable
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
                         "record {0} is {1} bytes; a 2-byte length prefix holds at most {2}", RecordCount + 1, record.Length, ushort.MaxValue - prefix), nameof(record));
                 Span<byte> header = stackalloc byte[4];
-                BinaryPrimitives.WriteUInt16BigEndian(header, (ushort)(record.Length + prefix));
-                header[2] = 0;
-                header[3] = 0;
+                header.Clear();
+                if (_options.RdwByteOrder == RdwByteOrder.LittleEndian) BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)(record.Length + prefix));
+                else BinaryPrimitives.WriteUInt16BigEndian(header, (ushort)(record.Length + prefix));
                 Put(header);
                 Put(record);
                 break;

@@ -6,9 +6,12 @@ namespace Collections.Cobol.Text;
 
 /// <summary>
 /// A single-byte code page for alphanumeric (PIC X) fields, held as its own 256-entry table (no dependency on
-/// System.Text.Encoding.CodePages): <see cref="Ascii"/> (strict 7-bit), <see cref="Latin1"/>, <see cref="Cp037"/>
-/// (EBCDIC US/Canada) and <see cref="Cp1140"/> (cp037 with the euro sign at 0x9F). Decoding is a table lookup per
-/// byte; encoding a character the code page cannot represent is an error, never a '?'.
+/// System.Text.Encoding.CodePages): <see cref="Ascii"/> (strict 7-bit), <see cref="Latin1"/>, and the EBCDIC pages
+/// <see cref="Cp037"/> (US/Canada), <see cref="Cp273"/> (Germany/Austria), <see cref="Cp285"/> (United Kingdom),
+/// <see cref="Cp500"/> (International Latin-1), and their euro variants <see cref="Cp1140"/>, <see cref="Cp1141"/>,
+/// <see cref="Cp1146"/>, <see cref="Cp1148"/> (the same with U+20AC at 0x9F). The EBCDIC tables are IBM's mappings as
+/// .NET's IBM encodings have them (tested byte for byte). Decoding is a table lookup per byte; encoding a character the
+/// code page cannot represent is an error, never a '?'.
 /// </summary>
 public sealed class CodePage
 {
@@ -49,16 +52,41 @@ public sealed class CodePage
     public static CodePage Cp037 { get; } = new("cp037", Cp037Table.ToArray(), 0x40);
 
     /// <summary>IBM EBCDIC code page 1140: cp037 with U+20AC (euro) at 0x9F.</summary>
-    public static CodePage Cp1140 { get; } = new("cp1140", BuildCp1140(), 0x40);
+    public static CodePage Cp1140 { get; } = new("cp1140", Euro(Cp037Table.ToArray()), 0x40);
 
-    /// <summary>"ascii", "latin1", "cp037" or "cp1140" (also "ibm037", "ibm1140", "ebcdic" = cp037).</summary>
+    /// <summary>IBM EBCDIC code page 273 (Germany, Austria).</summary>
+    public static CodePage Cp273 { get; } = new("cp273", FromCp037(Cp273Changes), 0x40);
+
+    /// <summary>IBM EBCDIC code page 1141: cp273 with U+20AC (euro) at 0x9F.</summary>
+    public static CodePage Cp1141 { get; } = new("cp1141", Euro(FromCp037(Cp273Changes)), 0x40);
+
+    /// <summary>IBM EBCDIC code page 285 (United Kingdom).</summary>
+    public static CodePage Cp285 { get; } = new("cp285", FromCp037(Cp285Changes), 0x40);
+
+    /// <summary>IBM EBCDIC code page 1146: cp285 with U+20AC (euro) at 0x9F.</summary>
+    public static CodePage Cp1146 { get; } = new("cp1146", Euro(FromCp037(Cp285Changes)), 0x40);
+
+    /// <summary>IBM EBCDIC code page 500 (International Latin-1: Belgium, Switzerland, ...).</summary>
+    public static CodePage Cp500 { get; } = new("cp500", FromCp037(Cp500Changes), 0x40);
+
+    /// <summary>IBM EBCDIC code page 1148: cp500 with U+20AC (euro) at 0x9F.</summary>
+    public static CodePage Cp1148 { get; } = new("cp1148", Euro(FromCp037(Cp500Changes)), 0x40);
+
+    /// <summary>"ascii", "latin1", "cp037", "cp273", "cp285", "cp500", "cp1140", "cp1141", "cp1146" or "cp1148" (also
+    /// "ibmNNN" / "ibm0NNNN" and the bare numbers; "ebcdic" = cp037).</summary>
     public static CodePage FromName(string name) => name.ToLowerInvariant() switch
     {
         "ascii" or "us-ascii" => Ascii,
         "latin1" or "iso-8859-1" => Latin1,
-        "cp037" or "ibm037" or "ebcdic" => Cp037,
-        "cp1140" or "ibm01140" or "ibm1140" => Cp1140,
-        _ => throw new ArgumentException($"unknown code page '{name}' (ascii, latin1, cp037, cp1140)", nameof(name)),
+        "cp037" or "ibm037" or "037" or "ebcdic" => Cp037,
+        "cp273" or "ibm273" or "273" => Cp273,
+        "cp285" or "ibm285" or "285" => Cp285,
+        "cp500" or "ibm500" or "500" => Cp500,
+        "cp1140" or "ibm01140" or "ibm1140" or "1140" => Cp1140,
+        "cp1141" or "ibm01141" or "ibm1141" or "1141" => Cp1141,
+        "cp1146" or "ibm01146" or "ibm1146" or "1146" => Cp1146,
+        "cp1148" or "ibm01148" or "ibm1148" or "1148" => Cp1148,
+        _ => throw new ArgumentException($"unknown code page '{name}' (ascii, latin1, cp037, cp273, cp285, cp500, cp1140, cp1141, cp1146, cp1148)", nameof(name)),
     };
 
     public string Name { get; }
@@ -178,12 +206,40 @@ public sealed class CodePage
         return t;
     }
 
-    private static char[] BuildCp1140()
+    /// <summary>The euro variant of an EBCDIC page (1140 of 037, 1141 of 273, 1146 of 285, 1148 of 500): U+20AC at 0x9F
+    /// instead of U+00A4.</summary>
+    private static char[] Euro(char[] table)
+    {
+        table[0x9F] = '\u20AC';
+        return table;
+    }
+
+    private static char[] FromCp037(ReadOnlySpan<(byte Byte, char Char)> changes)
     {
         var t = Cp037Table.ToArray();
-        t[0x9F] = '\u20AC';
+        foreach (var (b, c) in changes) t[b] = c;
         return t;
     }
+
+    /// <summary>cp273 where it differs from cp037 (the German and Austrian letters and the characters they displace).</summary>
+    private static (byte Byte, char Char)[] Cp273Changes =>
+    [
+        (0x43, '\u007B'), (0x4A, '\u00C4'), (0x4F, '\u0021'), (0x59, '\u007E'), (0x5A, '\u00DC'), (0x5F, '\u005E'), (0x63, '\u005B'), (0x6A, '\u00F6'), (0x7C, '\u00A7'),
+        (0xA1, '\u00DF'), (0xB0, '\u00A2'), (0xB5, '\u0040'), (0xBA, '\u00AC'), (0xBB, '\u007C'), (0xC0, '\u00E4'), (0xCC, '\u00A6'), (0xD0, '\u00FC'), (0xDC, '\u007D'),
+        (0xE0, '\u00D6'), (0xEC, '\u005C'), (0xFC, '\u005D'),
+    ];
+
+    /// <summary>cp285 where it differs from cp037 (the pound sign at 0x5B, the dollar at 0x4A, ...).</summary>
+    private static (byte Byte, char Char)[] Cp285Changes =>
+    [
+        (0x4A, '\u0024'), (0x5B, '\u00A3'), (0xA1, '\u00AF'), (0xB0, '\u00A2'), (0xB1, '\u005B'), (0xBA, '\u005E'), (0xBC, '\u007E'),
+    ];
+
+    /// <summary>cp500 where it differs from cp037 (brackets, exclamation mark, circumflex, vertical line, cent and not signs).</summary>
+    private static (byte Byte, char Char)[] Cp500Changes =>
+    [
+        (0x4A, '\u005B'), (0x4F, '\u0021'), (0x5A, '\u005D'), (0x5F, '\u005E'), (0xB0, '\u00A2'), (0xBA, '\u00AC'), (0xBB, '\u007C'),
+    ];
 
     /// <summary>IBM037 byte to Unicode (the IBM/Unicode mapping, as in CodePagesEncodingProvider and Python's cp037).</summary>
     private static ReadOnlySpan<char> Cp037Table =>

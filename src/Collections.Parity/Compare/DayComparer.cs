@@ -35,24 +35,29 @@ public sealed class DayComparer(ParityConfig config, CopybookSource copybooks, I
     {
         var result = new DayResult { Name = day.Name, RunDate = day.RunDate, Mode = day.Mode };
         var modernSteps = day.ModernSteps ?? config.PortedSteps;
-        foreach (var spec in config.Files)
-        {
-            var expected = spec.Ported ?? (spec.Step is null or "*" || modernSteps.Contains(spec.Step, StringComparer.Ordinal));
-            var cf = _files[spec.Name];
-            var fr = new FileComparer(cf, decoder, config.Rollups).Compare(
-                Path.Combine(day.LegacyOutDir, spec.Name),
-                day.ModernOutDir is null ? null : Path.Combine(day.ModernOutDir, spec.Name),
-                result.Differences, expected && day.ModernOutDir is not null,
-                step => modernSteps.Contains(step, StringComparer.Ordinal));
-            result.Files.Add(fr);
-        }
 
+        // the gates' figures are fed by the comparison's own pass over each file (each data set is read once per side)
         var legacyPaths = Paths(day.LegacyOutDir, day.InDir);
         var modernPaths = day.ModernOutDir is null ? new Dictionary<string, string?>() : Paths(day.ModernOutDir, day.InDir);
         var legacy = new SideAggregates("legacy", legacyPaths, _files.Values, decoder);
         var modern = new SideAggregates("modern", modernPaths, _files.Values, decoder);
-        legacy.Compute(config);
-        modern.Compute(config);
+        legacy.Prepare(config);
+        modern.Prepare(config);
+
+        foreach (var spec in config.Files)
+        {
+            var expected = spec.Ported ?? (spec.Step is null or "*" || modernSteps.Contains(spec.Step, StringComparer.Ordinal));
+            var cf = _files[spec.Name];
+            var legacyPath = Path.Combine(day.LegacyOutDir, spec.Name);
+            var modernPath = day.ModernOutDir is null ? null : Path.Combine(day.ModernOutDir, spec.Name);
+            var fr = new FileComparer(cf, decoder, config.Rollups).Compare(
+                legacyPath, modernPath, result.Differences, expected && day.ModernOutDir is not null,
+                step => modernSteps.Contains(step, StringComparer.Ordinal),
+                File.Exists(legacyPath) && legacyPaths[spec.Name] == legacyPath ? legacy.Sink(spec.Name) : null,
+                modernPath is not null && File.Exists(modernPath) && modernPaths[spec.Name] == modernPath ? modern.Sink(spec.Name) : null);
+            result.Files.Add(fr);
+        }
+        SideAggregates.FinishBoth(legacy, modern);
         foreach (var e in legacy.Errors.Concat(modern.Errors)) result.Notes.Add(e);
 
         Classifier.Classify(result.Differences, config, _files, legacy, modern);

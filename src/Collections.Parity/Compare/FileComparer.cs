@@ -34,9 +34,11 @@ public sealed class FileComparer
 
     private sealed record Pending(long RecordNo, byte[] Bytes, CompiledType? Type);
 
-    /// <summary>Compares; <paramref name="differences"/> receives every difference (up to the limit).</summary>
+    /// <summary>Compares; <paramref name="differences"/> receives every difference (up to the limit). Every record read
+    /// from a side is also given to that side's sink (with its record type), in file order, when one is given (the
+    /// gates' figures, computed in the same pass).</summary>
     public FileResult Compare(string? legacyPath, string? modernPath, List<Difference> differences, bool modernExpected = true,
-        Func<string, bool>? stepPorted = null)
+        Func<string, bool>? stepPorted = null, Action<CompiledType?, byte[]>? legacySink = null, Action<CompiledType?, byte[]>? modernSink = null)
     {
         var result = new FileResult { Name = _file.Name, Step = _file.Spec.Step ?? "" };
         var hasL = legacyPath is not null && File.Exists(legacyPath);
@@ -50,6 +52,7 @@ public sealed class FileComparer
                 var t = _file.TypeOf(rec);
                 var code = t?.Code ?? "?";
                 result.LegacyTypeCounts[code] = result.LegacyTypeCounts.GetValueOrDefault(code) + 1;
+                legacySink?.Invoke(t, rec);
             }
             result.LegacyRecords = only.RecordCount;
             result.LegacyBytes = only.ByteCount;
@@ -66,28 +69,49 @@ public sealed class FileComparer
         var positional = true;
         var doneL = l is null;
         var doneM = m is null;
+        // counts by record type while the file streams (one increment per record; the dictionaries at the end)
+        var typeIndex = new Dictionary<CompiledType, int>(ReferenceEqualityComparer.Instance);
+        foreach (var t in _file.Types) typeIndex.TryAdd(t, typeIndex.Count);
+        var countsL = new long[typeIndex.Count + 1];
+        var countsM = new long[typeIndex.Count + 1];
         while (!doneL || !doneM)
         {
-            if (!doneL)
+            var lrec = doneL ? null : l!.Next();
+            if (lrec is null) doneL = true;
+            var mrec = doneM ? null : m!.Next();
+            if (mrec is null) doneM = true;
+            if (lrec is not null && mrec is not null && pendL.Count == 0 && pendM.Count == 0 && Same(lrec, mrec))
             {
-                var rec = l!.Next();
-                if (rec is null) doneL = true;
-                else Offer(rec, l.RecordCount, isLegacy: true);
+                // the same bytes at the same place, nothing waiting on either side: the records pair with each other
+                // (their keys are equal) as the key matching below would pair them
+                var type = _file.TypeOf(lrec);
+                Count(countsL, type);
+                Count(countsM, type);
+                legacySink?.Invoke(type, lrec);
+                modernSink?.Invoke(type, mrec);
+                result.Equal++;
+                continue;
             }
-            if (!doneM)
-            {
-                var rec = m!.Next();
-                if (rec is null) doneM = true;
-                else Offer(rec, m.RecordCount, isLegacy: false);
-            }
+            if (lrec is not null) Offer(lrec, l!.RecordCount, isLegacy: true);
+            if (mrec is not null) Offer(mrec, m!.RecordCount, isLegacy: false);
+        }
+        Tally(countsL, result.LegacyTypeCounts);
+        Tally(countsM, result.ModernTypeCounts);
+
+        void Count(long[] counts, CompiledType? type) => counts[type is null ? counts.Length - 1 : typeIndex[type]]++;
+
+        void Tally(long[] counts, SortedDictionary<string, long> into)
+        {
+            foreach (var (t, i) in typeIndex)
+                if (counts[i] > 0) into[t.Code] = into.GetValueOrDefault(t.Code) + counts[i];
+            if (counts[^1] > 0) into["?"] = into.GetValueOrDefault("?") + counts[^1];
         }
 
         void Offer(byte[] rec, long no, bool isLegacy)
         {
             var type = _file.TypeOf(rec);
-            var code = type?.Code ?? "?";
-            var counts = isLegacy ? result.LegacyTypeCounts : result.ModernTypeCounts;
-            counts[code] = counts.GetValueOrDefault(code) + 1;
+            Count(isLegacy ? countsL : countsM, type);
+            (isLegacy ? legacySink : modernSink)?.Invoke(type, rec);
             var key = type is null ? "?:" + Encoding.Latin1.GetString(rec.AsSpan(0, Math.Min(rec.Length, 16))).TrimEnd() : type.KeyOf(rec, no);
             var other = isLegacy ? pendM : pendL;
             if (other.TryGetValue(key, out var q))

@@ -59,7 +59,10 @@ public sealed class CompiledFile
             Lrecl = spec.Lrecl > 0 ? spec.Lrecl : layouts.Max(l => l.Length);
         }
         _wildcard = Types.FirstOrDefault(t => t.Code == "*");
+        _codes = [.. Types.Select(t => (Encoding.Latin1.GetBytes(t.Code), t))];
     }
+
+    private readonly (byte[] Code, CompiledType Type)[] _codes;
 
     public string Name => Spec.Name;
 
@@ -68,9 +71,10 @@ public sealed class CompiledFile
     {
         var d = Spec.Discriminator;
         if (d is null) return Types[0];
-        var code = d.Offset + d.Length <= record.Length ? Encoding.Latin1.GetString(record.Slice(d.Offset, d.Length)) : "";
-        foreach (var t in Types)
-            if (string.Equals(t.Code, code, StringComparison.Ordinal)) return t;
+        // the discriminator's bytes against each type's code (Latin-1, as the code reads them), no string per record
+        var code = d.Offset + d.Length <= record.Length ? record.Slice(d.Offset, d.Length) : [];
+        foreach (var (bytes, t) in _codes)
+            if (code.SequenceEqual(bytes)) return t;
         return _wildcard;
     }
 }

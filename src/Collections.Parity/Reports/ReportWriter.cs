@@ -204,27 +204,29 @@ public static class ReportWriter
 
 /// <summary>
 /// One .tar.gz with the run's inputs, configuration, register (and its SHA-256), results and totals, plus
-/// SHA256SUMS listing every member's hash.
+/// SHA256SUMS listing every member's hash. Files are streamed into the archive (hashed as they are written, never held
+/// in memory whole: a day's ENTRYIN of a million lines too), compressed at gzip's fastest level.
 /// </summary>
 public static class AuditBundle
 {
     public static void Write(string path, RunResult run, string configText, string? registerPath, IEnumerable<string> inputDirs, IEnumerable<string> results)
     {
-        var members = new List<(string Name, byte[] Data)>
+        // member name → its bytes, or the file whose bytes it is
+        var members = new List<(string Name, byte[]? Data, string? File)>
         {
-            ("config/parity-config.json", Encoding.UTF8.GetBytes(configText)),
+            ("config/parity-config.json", Encoding.UTF8.GetBytes(configText), null),
         };
         if (registerPath is not null && File.Exists(registerPath))
-            members.Add(("register/known-differences.json", File.ReadAllBytes(registerPath)));
-        members.Add(("register/VERSION", Encoding.UTF8.GetBytes($"sha256 {run.RegisterSha256}\npath {run.RegisterPath}\n")));
+            members.Add(("register/known-differences.json", File.ReadAllBytes(registerPath), null));
+        members.Add(("register/VERSION", Encoding.UTF8.GetBytes($"sha256 {run.RegisterSha256}\npath {run.RegisterPath}\n"), null));
         foreach (var dir in inputDirs.Distinct(StringComparer.Ordinal))
         {
             if (!Directory.Exists(dir)) continue;
             var dayName = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dir).TrimEnd('/'))) + "/" + Path.GetFileName(dir.TrimEnd('/'));
             foreach (var f in Directory.GetFiles(dir, "*", SearchOption.AllDirectories).OrderBy(x => x, StringComparer.Ordinal))
-                members.Add(("inputs/" + dayName + "/" + Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes(f)));
+                members.Add(("inputs/" + dayName + "/" + Path.GetRelativePath(dir, f).Replace('\\', '/'), null, f));
         }
-        foreach (var r in results) members.Add(("results/" + Path.GetFileName(r), File.ReadAllBytes(r)));
+        foreach (var r in results) members.Add(("results/" + Path.GetFileName(r), null, r));
         var totals = JsonSerializer.Serialize(new
         {
             run.Verdict, run.ExitCode, run.Complete, run.NotProduced, run.Covered, run.Uncovered,
@@ -236,20 +238,48 @@ public static class AuditBundle
                 AbsoluteDollars = ReportWriter.Dollars(d.HeadlineImpact.AbsoluteCents), NetDollars = ReportWriter.Dollars(d.HeadlineImpact.NetCents),
             }),
         }, ParityConfig.Json);
-        members.Add(("totals.json", Encoding.UTF8.GetBytes(totals)));
-        var sums = new StringBuilder();
-        foreach (var (name, data) in members) sums.Append(Convert.ToHexStringLower(SHA256.HashData(data))).Append("  ").Append(name).Append('\n');
-        members.Add(("SHA256SUMS", Encoding.UTF8.GetBytes(sums.ToString())));
+        members.Add(("totals.json", Encoding.UTF8.GetBytes(totals), null));
 
         using var fs = File.Create(path);
-        using var gz = new GZipStream(fs, CompressionLevel.Optimal);
+        using var gz = new GZipStream(fs, CompressionLevel.Fastest);
         using var tar = new TarWriter(gz, TarEntryFormat.Pax, leaveOpen: false);
         var stamp = DateTimeOffset.UtcNow;
-        foreach (var (name, data) in members)
+        var sums = new StringBuilder();
+        foreach (var (name, data, file) in members)
         {
-            var e = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data), ModificationTime = stamp };
-            tar.WriteEntry(e);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var source = data is not null ? new MemoryStream(data) : (Stream)File.OpenRead(file!);
+            using var hashed = new HashingReadStream(source, hash);
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = hashed, ModificationTime = stamp });
+            sums.Append(Convert.ToHexStringLower(hash.GetCurrentHash())).Append("  ").Append(name).Append('\n');
         }
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "SHA256SUMS")
+        {
+            DataStream = new MemoryStream(Encoding.UTF8.GetBytes(sums.ToString())), ModificationTime = stamp,
+        });
+    }
+
+    /// <summary>A read-only pass-through that hashes what is read (the tar writer reads each member once).</summary>
+    private sealed class HashingReadStream(Stream inner, IncrementalHash hash) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            hash.AppendData(buffer[..n]);
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Reads a bundle back: member name → bytes (tests, verification).</summary>

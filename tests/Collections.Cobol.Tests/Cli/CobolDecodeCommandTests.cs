@@ -218,6 +218,38 @@ public sealed class CobolDecodeCommandTests
         b.StdOut.Should().Be(a.StdOut);
     }
 
+    [Theory]
+    [InlineData("rdw", 4)]
+    [InlineData("variable", 0)]
+    public void Decode_LittleEndianPrefixes_SameValuesAsFixed(string format, int included)
+    {
+        using var dir = new TempDir("decode-rdw-le");
+        var fixedFile = dir.Combine("EXPORT.DAT");
+        var bytes = SampleFile();
+        File.WriteAllBytes(fixedFile, bytes);
+        var le = new List<byte>();
+        for (int i = 0; i < bytes.Length; i += RecordLength)
+        {
+            le.AddRange([0, 0, (byte)(RecordLength + included), 0]);
+            le.AddRange(bytes.AsSpan(i, RecordLength).ToArray());
+        }
+        var leFile = dir.Combine("EXPORT.LE");
+        File.WriteAllBytes(leFile, [.. le]);
+
+        var a = CliRunner.Run(Args(dir, fixedFile));
+        var b = CliRunner.Run(Args(dir, leFile, "--format", format, "--rdw-endian", "little"));
+        b.ExitCode.Should().Be(0, b.StdErr);
+        b.StdOut.Should().Be(a.StdOut);
+
+        // read as big-endian, the first prefix is refused (bytes 2-3 are not zero), naming file, record and offset
+        var c = CliRunner.Run(Args(dir, leFile, "--format", format));
+        c.ExitCode.Should().Be(1);
+        c.StdErr.Should().Contain("EXPORT.LE record 1 at offset 0").And.Contain("bytes 2-3 must be zero");
+        var d = CliRunner.Run(Args(dir, leFile, "--format", format, "--rdw-endian", "middle"));
+        d.ExitCode.Should().Be(1);
+        d.StdErr.Should().Contain("--rdw-endian 'middle' is not big or little");
+    }
+
     [Fact]
     public void Decode_BadPackedAndZonedFields_ReportsErrorsAndExits2()
     {
@@ -250,6 +282,42 @@ public sealed class CobolDecodeCommandTests
         e2.GetProperty("hex").GetString().Should().Be("40F0F5D0");
         lines[2].TryGetProperty("errors", out _).Should().BeFalse();
         result.StdErr.Should().Contain(data).And.Contain("2 with field errors");
+    }
+
+    /// <summary>Strictness stays the default with the formats extracts come in: a little-endian RDW record shorter than
+    /// the layout gets no guessed values (each field past its end is an error with the bytes that are there), and a
+    /// zoned digit that is not a digit is an error with its bytes, in EBCDIC as in ASCII.</summary>
+    [Fact]
+    public void Decode_ShortRdwRecordAndInvalidZonedDigits_ErrorsWithTheirBytes()
+    {
+        using var culture = HostileCulture.Enter();
+        using var dir = new TempDir("decode-strict");
+        var bytes = SampleFile();
+        var first = bytes.AsSpan(0, RecordLength).ToArray();
+        first[2] = 0xC1;                                      // EXPORT-KEY 'A' in place of a digit
+        var cut = bytes.AsSpan(RecordLength, 45).ToArray();   // a customer record cut in CUST-SCORE (offset 42, 4 bytes)
+        var file = dir.Combine("SHORT.RDW");
+        File.WriteAllBytes(file, [0, 0, (byte)(first.Length + 4), 0, .. first, 0, 0, (byte)(cut.Length + 4), 0, .. cut]);
+
+        var result = CliRunner.Run(Args(dir, file, "--format", "rdw", "--rdw-endian", "little"));
+
+        result.ExitCode.Should().Be(2, result.StdErr);
+        var lines = result.JsonLines();
+        lines.Should().HaveCount(2);
+        var e1 = lines[0].GetProperty("errors").EnumerateArray().Single();
+        e1.GetProperty("field").GetString().Should().Be("EXPORT-KEY");
+        e1.GetProperty("hex").GetString().Should().Be(Convert.ToHexString(first, 1, 6)).And.Contain("C1");
+        lines[0].GetProperty("EXPORT-RECORD").GetProperty("EXPORT-KEY").ValueKind.Should().Be(JsonValueKind.Null);
+        var cust = lines[1].GetProperty("EXPORT-RECORD").GetProperty("EXPORT-CUSTOMER-DATA");
+        cust.GetProperty("CUST-VISITS").GetString().Should().NotBeNull("fields before the end decode");
+        cust.GetProperty("CUST-SCORE").ValueKind.Should().Be(JsonValueKind.Null);
+        var past = lines[1].GetProperty("errors").EnumerateArray().ToList();
+        past.Select(e => e.GetProperty("field").GetString()).Should().Equal("CUST-SCORE", "CUST-PHONE(1)", "CUST-PHONE(2)");
+        past[0].GetProperty("offset").GetInt32().Should().Be(42);
+        past[0].GetProperty("hex").GetString().Should().Be(Convert.ToHexString(cut, 42, 3), "the bytes that are there");
+        past[0].GetProperty("reason").GetString().Should().Be("field (4 bytes) extends past the end of the record (45 bytes)");
+        past[1].GetProperty("hex").GetString().Should().BeEmpty();
+        result.StdErr.Should().Contain("2 records, 2 with field errors");
     }
 
     [Fact]

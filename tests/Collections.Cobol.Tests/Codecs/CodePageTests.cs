@@ -9,6 +9,12 @@ public sealed class CodePageTests
     [Theory]
     [InlineData("cp037", 37)]
     [InlineData("cp1140", 1140)]
+    [InlineData("cp273", 20273)]
+    [InlineData("cp1141", 1141)]
+    [InlineData("cp500", 500)]
+    [InlineData("cp1148", 1148)]
+    [InlineData("cp285", 20285)]
+    [InlineData("cp1146", 1146)]
     public void Table_AllBytes_MatchCodePagesEncodingProvider(string name, int codePage)
     {
         var reference = CodePagesEncodingProvider.Instance.GetEncoding(codePage);
@@ -20,6 +26,80 @@ public sealed class CodePageTests
         var back = new byte[256];
         page.Encode(text, back);
         back.Should().Equal(all);
+    }
+
+    [Theory]
+    [InlineData("cp1140", "cp037")]
+    [InlineData("cp1141", "cp273")]
+    [InlineData("cp1146", "cp285")]
+    [InlineData("cp1148", "cp500")]
+    public void EuroPage_DiffersFromItsBaseOnlyAtEuro(string euro, string basePage)
+    {
+        var e = CodePage.FromName(euro);
+        var b = CodePage.FromName(basePage);
+        for (var x = 0; x < 256; x++)
+        {
+            if (x != 0x9F) e.ToChar((byte)x).Should().Be(b.ToChar((byte)x));
+        }
+        e.ToChar(0x9F).Should().Be('\u20AC');
+        b.ToChar(0x9F).Should().Be('\u00A4');
+    }
+
+    /// <summary>A second, independent reference: Python's codecs (cp037, cp273, cp500, cp1140; Python has no cp285,
+    /// cp1141, cp1146 or cp1148). They agree with .NET's tables except cp273 0xBC, where Python has U+203E (overline) and
+    /// IBM's CDRA table and .NET U+00AF (macron); we follow IBM.</summary>
+    [Theory]
+    [InlineData("cp037")]
+    [InlineData("cp273")]
+    [InlineData("cp500")]
+    [InlineData("cp1140")]
+    public void Table_AllBytes_MatchPythonCodecs(string name)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"print(' '.join('%04X' % ord(bytes([b]).decode('{name}')) for b in range(256)))");
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var python = p.StandardOutput.ReadToEnd().Split(' ', StringSplitOptions.TrimEntries).Select(h => (char)Convert.ToInt32(h, 16)).ToArray();
+        p.WaitForExit();
+        python.Should().HaveCount(256);
+        var page = CodePage.FromName(name);
+        for (var b = 0; b < 256; b++)
+        {
+            var expected = name == "cp273" && b == 0xBC ? '\u00AF' : python[b];
+            page.ToChar((byte)b).Should().Be(expected, $"{name} byte 0x{b:X2}");
+        }
+        if (name == "cp273") python[0xBC].Should().Be('\u203E');
+    }
+
+    [Theory]
+    [InlineData("cp273", new byte[] { 0x4A, 0x5A, 0xE0, 0xC0, 0xD0, 0x6A, 0xA1, 0x7C }, "\u00C4\u00DC\u00D6\u00E4\u00FC\u00F6\u00DF\u00A7")]
+    [InlineData("cp285", new byte[] { 0x5B, 0x4A, 0xB1 }, "\u00A3$[")]
+    [InlineData("cp500", new byte[] { 0x4A, 0x5A, 0x4F, 0x5B }, "[]!$")]
+    [InlineData("cp1148", new byte[] { 0x9F, 0xC1 }, "\u20ACA")]
+    public void Decode_NationalCharacters(string name, byte[] bytes, string text)
+    {
+        CodePage.FromName(name).Decode(bytes).Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("cp037", "cp037")]
+    [InlineData("ibm01140", "cp1140")]
+    [InlineData("273", "cp273")]
+    [InlineData("IBM01141", "cp1141")]
+    [InlineData("cp500", "cp500")]
+    [InlineData("1148", "cp1148")]
+    [InlineData("ibm285", "cp285")]
+    [InlineData("cp1146", "cp1146")]
+    public void ParseEncoding_EveryEbcdicPage_ItsTable(string text, string page)
+    {
+        var options = new Collections.Cobol.Decoding.RecordDecoderOptions { Encoding = Collections.Cobol.Decoding.RecordDecoderOptions.ParseEncoding(text) };
+        options.CodePage.Should().BeSameAs(CodePage.FromName(page));
+        options.CodePage.IsEbcdic.Should().BeTrue();
+        options.EffectiveOverpunch.Should().Be(OverpunchStyle.Ebcdic);
     }
 
     [Fact]

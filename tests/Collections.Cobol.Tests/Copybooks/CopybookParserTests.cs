@@ -165,11 +165,46 @@ public sealed class CopybookParserTests
         layout.Records[0].Length.Should().Be(150);
     }
 
+    [Fact]
+    public void Parse_FloatUsages_ElementaryItemsWithoutPicture()
+    {
+        var text = Fixed(
+            " 01  REC.",
+            "     05  F1           COMP-1.",
+            "     05  F2           USAGE IS COMPUTATIONAL-2.",
+            "     05  G            COMP-1.",
+            "         10  G1.",
+            "         10  G2.",
+            "     05  F3           FLOAT-LONG OCCURS 2.",
+            "     05  F4           FLOAT-SHORT.");
+        var layout = CopybookLayout.Compute(CopybookParser.Parse(text, "f.cpy"));
+        var f = layout.Fields.ToDictionary(x => x.DisplayName);
+        f["F1"].Usage.Should().Be(CopybookUsage.FloatShort);
+        f["F1"].IsFloat.Should().BeTrue();
+        f["F1"].IsGroup.Should().BeFalse();
+        f["F1"].Length.Should().Be(4);
+        f["F1"].UsageText.Should().Be("COMP-1");
+        f["F2"].Usage.Should().Be(CopybookUsage.FloatLong);
+        f["F2"].Offset.Should().Be(4);
+        f["F2"].Length.Should().Be(8);
+        f["F2"].UsageText.Should().Be("COMP-2");
+        f["G"].IsGroup.Should().BeTrue();
+        f["G"].IsFloat.Should().BeFalse();
+        f["G1"].Usage.Should().Be(CopybookUsage.FloatShort, "inherited from the group");
+        f["G"].Length.Should().Be(8);
+        f["F3"].StorageLength.Should().Be(16);
+        f["F4"].Offset.Should().Be(36);
+        f["F4"].Picture.Should().BeNull();
+        layout.Records[0].Length.Should().Be(40);
+    }
+
     public static TheoryData<string, string, int, string> Errors() => new()
     {
         { "bad-level", Fixed(" 01  REC.", "     55  A PIC X."), 2, "level number 55" },
         { "unknown-clause", Fixed(" 01  REC.", "     05  A PIC X FROBNICATE."), 2, "FROBNICATE" },
-        { "comp-1", Fixed(" 01  REC.", "     05  A COMP-1."), 2, "COMP-1" },
+        { "comp-1-pic", Fixed(" 01  REC.", "     05  A PIC 9(4) COMP-1."), 2, "has no PICTURE" },
+        { "comp-2-sign", Fixed(" 01  REC.", "     05  A COMP-2 SIGN LEADING."), 2, "SIGN" },
+        { "comp-6", Fixed(" 01  REC.", "     05  A PIC 9(4) COMP-6."), 2, "COMP-6" },
         { "no-pic", Fixed(" 01  REC.", "     05  A.", "     05  B PIC X."), 2, "no PICTURE" },
         { "bad-pic", Fixed(" 01  REC.", "     05  A PIC 9(3)Q."), 2, "PICTURE" },
         { "no-period", Fixed(" 01  REC.", "     05  A PIC X"), 2, "period" },

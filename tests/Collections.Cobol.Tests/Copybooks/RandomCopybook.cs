@@ -51,7 +51,11 @@ internal sealed class RandomCopybook
             {
                 var max = _rng.Next(2, 6);
                 var t = Name();
-                Entry(5, t, string.Create(CultureInfo.InvariantCulture, $"OCCURS 1 TO {max} TIMES DEPENDING ON {counter}"));
+                // "OCCURS n DEPENDING ON" without TO is 1 TO n: both spellings are generated (chosen by the maximum,
+                // so that the random sequence, and the other seeds' copybooks, stay as they were)
+                Entry(5, t, max % 2 == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"OCCURS 1 TO {max} TIMES DEPENDING ON {counter}")
+                    : string.Create(CultureInfo.InvariantCulture, $"OCCURS {max} TIMES DEPENDING ON {counter}"));
                 int n = _rng.Next(1, 4);
                 for (int k = 0; k < n; k++) Elementary(10, null, allowOccurs: false);
             }

@@ -57,8 +57,35 @@ public sealed class CompiledRecordDecoderTests
         return result;
     }
 
-    /// <summary>Decodes <paramref name="record"/> both ways and asserts the same fields, values and errors; returns the
-    /// number of errors.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledRecordDecoder, Tuple<RecordJsonWriter, MemoryStream>> JsonWriters = new();
+
+    /// <summary>The JSON line <see cref="RecordJsonWriter"/> writes for the record (the CLI's output).</summary>
+    private static string CompiledJson(CompiledRecordDecoder compiled, byte[] record, out bool ok)
+    {
+        var (writer, stream) = JsonWriters.GetValue(compiled, c =>
+        {
+            var ms = new MemoryStream();
+            return Tuple.Create(RecordJsonWriter.Create(c, ms, leaveOpen: true), ms);
+        });
+        stream.SetLength(0);
+        ok = writer.Write(record);
+        writer.Flush();
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The JSON the tree of <see cref="RecordDecoder"/> writes (the CLI's output before RecordJsonWriter).</summary>
+    private static string TreeJson(DecodedRecord record)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            record.WriteTo(json);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
+    }
+
+    /// <summary>Decodes <paramref name="record"/> both ways and asserts the same fields, values, errors and JSON text;
+    /// returns the number of errors.</summary>
     private static int AssertSame(RecordDecoder generic, CompiledRecordDecoder compiled, RecordValues values, byte[] record, string because)
     {
         var expected = generic.Decode(record);
@@ -66,6 +93,8 @@ public sealed class CompiledRecordDecoderTests
         Present(values).Should().Equal(Leaves(expected), because);
         values.Errors.Should().Equal(expected.Errors, because);
         ok.Should().Be(expected.Errors.Count == 0, because);
+        CompiledJson(compiled, record, out var jsonOk).Should().Be(TreeJson(expected), because);
+        jsonOk.Should().Be(ok, because);
 
         if (expected.Errors.Count == 0)
         {
@@ -298,9 +327,11 @@ public sealed class CompiledRecordDecoderTests
            05  KA-TYPE       PIC X(2).
            05  KA-P3         PIC S9(5) COMP-3.
            05  KA-Z3         PIC S9(3).
+           05  KA-F1         COMP-1.
+           05  KA-D1         COMP-2.
 """;
 
-    public static TheoryData<string> OptionSets() => ["ascii", "cp037", "cp1140", "gnucobol-signs", "ibm-packed", "native-big-endian", "padded"];
+    public static TheoryData<string> OptionSets() => ["ascii", "cp037", "cp1140", "cp273", "gnucobol-signs", "ibm-packed", "native-big-endian", "padded", "ibm-floats-little"];
 
     private static RecordDecoderOptions Options(string set)
     {
@@ -308,6 +339,8 @@ public sealed class CompiledRecordDecoderTests
         {
             "cp037" => new RecordDecoderOptions { Encoding = DataEncoding.Cp037 },
             "cp1140" => new RecordDecoderOptions { Encoding = DataEncoding.Cp1140 },
+            "cp273" => new RecordDecoderOptions { Encoding = DataEncoding.Cp273 },
+            "ibm-floats-little" => new RecordDecoderOptions { FloatFormat = FloatFormat.IbmHexadecimal, FloatBigEndian = false },
             "gnucobol-signs" => new RecordDecoderOptions { Overpunch = OverpunchStyle.GnuCobolAscii },
             "ibm-packed" => new RecordDecoderOptions { PackedSigns = PackedSignPolicy.Ibm },
             "native-big-endian" => new RecordDecoderOptions { NativeBinaryBigEndian = true },
@@ -348,7 +381,11 @@ public sealed class CompiledRecordDecoderTests
                 var f = compiled.Fields[ordinal];
                 if (f.Name.EndsWith("-TYPE", StringComparison.Ordinal)) continue; // the record type stays
                 var target = record.AsSpan(f.Offset, f.Length);
-                if (f.IsNumeric)
+                if (f.Kind == FieldKind.Float)
+                {
+                    rng.NextBytes(target); // any bit pattern (an IEEE NaN or infinity is an error)
+                }
+                else if (f.IsNumeric)
                 {
                     var digits = f.Codec.Kind == FieldKind.Binary && f.Codec.Digits > 18 ? 18 : f.Codec.Digits;
                     var magnitude = rng.NextInt64(0, (long)Math.Pow(10, rng.Next(0, digits + 1)));

@@ -44,42 +44,22 @@ public sealed class RecordDecoderCobcTests
         foreach (var (name, clause, _) in Items) copy.Append(CultureInfo.InvariantCulture, $"           05  {name} {clause}.\n");
         File.WriteAllText(dir.Combine("TREC.cpy"), copy.ToString());
 
-        var src = new StringBuilder();
-        void L(string s) => src.Append("       ").Append(s).Append('\n');
-        L("IDENTIFICATION DIVISION.");
-        L("PROGRAM-ID. WRT.");
-        L("ENVIRONMENT DIVISION.");
-        L("INPUT-OUTPUT SECTION.");
-        L("FILE-CONTROL.");
-        L("    SELECT OUTFILE ASSIGN TO OUTFILE ORGANIZATION SEQUENTIAL.");
-        L("DATA DIVISION.");
-        L("FILE SECTION.");
-        L("FD  OUTFILE.");
-        L("COPY TREC.");
-        L("PROCEDURE DIVISION.");
-        L("    OPEN OUTPUT OUTFILE");
+        var body = new List<string>();
         for (int r = 0; r < 3; r++)
         {
-            L("    MOVE SPACES TO T-REC");
+            body.Add("    MOVE SPACES TO T-REC");
             foreach (var (name, _, values) in Items)
             {
                 var v = values[r];
-                L(name == "F-TXT" ? $"    MOVE '{v}' TO {name}" : $"    MOVE {v} TO {name}");
+                body.Add(name == "F-TXT" ? $"    MOVE '{v}' TO {name}" : $"    MOVE {v} TO {name}");
             }
-            L("    WRITE T-REC");
-            L("    DISPLAY 'R|'");
-            foreach (var (name, _, _) in Items) L($"    DISPLAY 'F|{name}|' {name}");
+            body.Add("    WRITE T-REC");
+            body.Add("    DISPLAY 'R|'");
+            foreach (var (name, _, _) in Items) body.Add($"    DISPLAY 'F|{name}|' {name}");
         }
-        L("    CLOSE OUTFILE");
-        L("    GOBACK.");
-        var path = dir.Combine("WRT.cbl");
-        File.WriteAllText(path, src.ToString());
         var flags = Cobc.LegacyFlags.Select(f => f.StartsWith("-fbinary-size", StringComparison.Ordinal)
             ? (size == BinarySize.TwoFourEight ? "-fbinary-size=2-4-8" : "-fbinary-size=1-2-4-8") : f);
-        var exe = Cobc.Compile(path, flags, dir.Path);
-        var data = dir.Combine("OUT.DAT");
-        var run = Cobc.Run(exe, [], dir.Path, new Dictionary<string, string> { ["DD_OUTFILE"] = data });
-        run.ExitCode.Should().Be(0, run.StdErr);
+        var (data, run) = CobcWriterProgram.WriteAndRun(dir, "WRT", "TREC", body, flags: flags);
         var shown = new List<Dictionary<string, string>>();
         foreach (var line in run.StdOut.Split('\n'))
         {

@@ -75,8 +75,64 @@ public sealed class RecordReaderTests
         ReadAll(reader).Should().Equal("abc", "z");
     }
 
+    [Fact]
+    public void TryRead_LittleEndianPrefix_LengthInBytes2And3LowByteFirst()
+    {
+        // the 4-byte word of a big-endian prefix reversed: 00 00 LL HH; a length of 0x0103 proves the byte order
+        var body = Enumerable.Range(0, 0x0103).Select(i => (byte)('a' + i % 26)).ToArray();
+        byte[] data = [0, 0, 0x03, 0x01, .. body, 0, 0, 1, 0, (byte)'z', 0, 0, 0, 0];
+        using var reader = RecordReader.Create(new MemoryStream(data),
+            new RecordReaderOptions { Format = RecordFormat.GnuCobolVariable, RdwByteOrder = RdwByteOrder.LittleEndian, FileName = "TEST" });
+        ReadAll(reader).Should().Equal(Encoding.Latin1.GetString(body), "z", "");
+        reader.RecordOffset.Should().Be(4 + 0x0103 + 5);
+    }
+
+    [Fact]
+    public void TryRead_LittleEndianRdw_LengthIncludesPrefix()
+    {
+        // Cobrix's test of IBM floats writes 00 00 0C 00 before each 12-byte record (RDW without the prefix, "V")
+        byte[] data = [0, 0, 7, 0, (byte)'a', (byte)'b', (byte)'c', 0, 0, 5, 0, (byte)'z'];
+        using var reader = RecordReader.Create(new MemoryStream(data),
+            new RecordReaderOptions { Format = RecordFormat.Rdw, RdwByteOrder = RdwByteOrder.LittleEndian });
+        ReadAll(reader).Should().Equal("abc", "z");
+    }
+
     [Theory]
-    [InlineData(new byte[] { 0, 3, 0, 1, 1, 2, 3 }, RecordFormat.GnuCobolVariable, "bytes 2-3 must be zero")]
+    [InlineData(new byte[] { 0, 1, 3, 0, 1, 2, 3 }, RecordFormat.GnuCobolVariable, "bytes 0-1 must be zero (little-endian prefix)")]
+    [InlineData(new byte[] { 0, 0, 3, 0, 1, 2, 3 }, RecordFormat.Rdw, "length 3 is less than 4")]
+    [InlineData(new byte[] { 0, 3, 0, 0, 1, 2, 3 }, RecordFormat.GnuCobolVariable, "bytes 0-1 must be zero")]
+    public void TryRead_InvalidLittleEndianPrefix_Throws(byte[] data, RecordFormat format, string reason)
+    {
+        using var reader = RecordReader.Create(new MemoryStream(data),
+            new RecordReaderOptions { Format = format, RdwByteOrder = RdwByteOrder.LittleEndian, FileName = "TEST" });
+        var act = () => reader.TryRead(out _);
+        var ex = act.Should().Throw<RecordFormatException>().Which;
+        ex.Message.Should().Contain(reason);
+        ex.RecordNumber.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(RecordFormat.GnuCobolVariable, RdwByteOrder.BigEndian, new byte[] { 1, 3, 0, 0 })]
+    [InlineData(RecordFormat.GnuCobolVariable, RdwByteOrder.LittleEndian, new byte[] { 0, 0, 3, 1 })]
+    [InlineData(RecordFormat.Rdw, RdwByteOrder.BigEndian, new byte[] { 1, 7, 0, 0 })]
+    [InlineData(RecordFormat.Rdw, RdwByteOrder.LittleEndian, new byte[] { 0, 0, 7, 1 })]
+    public void Write_Prefix_InTheByteOrderAndReadBack(RecordFormat format, RdwByteOrder order, byte[] prefix)
+    {
+        var body = Enumerable.Range(0, 0x0103).Select(i => (byte)(i % 256)).ToArray();
+        var stream = new MemoryStream();
+        using (var writer = RecordWriter.Create(stream, new RecordWriterOptions { Format = format, RdwByteOrder = order, LeaveOpen = true }))
+        {
+            writer.Write(body);
+        }
+        var bytes = stream.ToArray();
+        bytes[..4].Should().Equal(prefix);
+        using var reader = RecordReader.Create(new MemoryStream(bytes), new RecordReaderOptions { Format = format, RdwByteOrder = order });
+        reader.TryRead(out var back).Should().BeTrue();
+        back.ToArray().Should().Equal(body);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0, 3, 0, 1, 1, 2, 3 }, RecordFormat.GnuCobolVariable, "bytes 2-3 must be zero (big-endian prefix)")]
     [InlineData(new byte[] { 0, 3, 0, 0, 1, 2, 3 }, RecordFormat.Rdw, "length 3 is less than 4")]
     [InlineData(new byte[] { 0, 9, 0x80, 0, 1 }, RecordFormat.Rdw, "spanned")]
     public void TryRead_InvalidPrefix_Throws(byte[] data, RecordFormat format, string reason)
