@@ -123,8 +123,12 @@ public static class WebApp
         s.AddScoped<AuditTrail>();
         s.AddSingleton<ParityReports>();
         s.AddSingleton(_ => new CycleEngine(database));
-        s.AddSingleton(_ => BatchHost.CreateStorage(database, shared: BatchHost.HasSharedStorage(database)));
-        s.AddHangfire((sp, c) => c.UseStorage(sp.GetRequiredService<JobStorage>()));
+        s.AddSingleton(sp =>
+        {
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
+            return BatchHost.CreateStorage(database, shared: BatchHost.HasSharedStorage(database));
+        });
+        s.AddHangfire((sp, c) => c.UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>())).UseStorage(sp.GetRequiredService<JobStorage>()));
         s.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         s.AddHostedService<CycleServer>();
         s.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
