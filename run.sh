@@ -42,4 +42,4 @@ for SET in sample-2026-03-02 sample-2026-03-03; do
   echo "database cycle $DAY: LINECALC REJECTS ENTCALC sysout identical to the legacy run"
 done
 echo "== parity harness over legacy-fixtures/ -> out/parity"
-"${CLI[@]}" parity run --fixtures legacy-fixtures --report out/parity
+"${CLI[@]}" parity run --fixtures legacy-fixtures --require-all --report out/parity

@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(LegacyCommands.Create());
         root.Subcommands.Add(RefdataCommands.Create());
         root.Subcommands.Add(GenerateCommands.Create());
+        root.Subcommands.Add(DamageMasterCommands.Create());
         root.Subcommands.Add(ParityCommands.Create());
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(CycleCommands.CreateRunDay());

@@ -39,6 +39,22 @@ public class ParityRunCommandsTests
         stdout.Should().Contain("HTML report: " + Path.Combine(tmp.Path, "parity-report.html"));
         File.Exists(Path.Combine(tmp.Path, "parity-report.html")).Should().BeTrue();
         File.Exists(Path.Combine(tmp.Path, "parity-audit-bundle.tar.gz")).Should().BeTrue();
+        // the verdict reads plain PARITY only once the modern side writes every data set of the cycle
+        var ported = Collections.Legacy.Pipeline.LegacySteps.Discover().Select(s => s.StepName).ToList();
+        if (ported.Count == Collections.Legacy.Pipeline.LegacySteps.Cycle.Count) stdout.Should().Contain("verdict: PARITY (exit 0)");
+        else stdout.Should().Contain("verdict: PARITY ON PORTED STEPS ONLY").And.Contain("CLV500.RPT").And.NotContain("verdict: PARITY (exit 0)");
+    }
+
+    /// <summary>--require-all fails the main-job run while a step is not ported, and passes once all are.</summary>
+    [Fact]
+    public void ParityRun_RequireAll_FailsWhileAStepIsNotPorted()
+    {
+        using var tmp = new TempDir();
+        if (!ModernPipelineAvailable()) return;
+        var (rc, stdout, stderr) = Cli("parity", "run", "--fixtures", Path.Combine(RepoPaths.LegacyFixtures, "sample-2026-03-02"), "--report", tmp.Path, "--require-all");
+        var allPorted = Collections.Legacy.Pipeline.LegacySteps.Discover().Count == Collections.Legacy.Pipeline.LegacySteps.Cycle.Count;
+        rc.Should().Be(allPorted ? 0 : 1, stdout + stderr);
+        if (!allPorted) stdout.Should().Contain("(required: FAIL)");
     }
 
     [Fact]

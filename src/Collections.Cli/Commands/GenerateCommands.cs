@@ -27,7 +27,16 @@ internal static class GenerateCommands
         var meanLines = new Option<int>("--mean-lines") { Description = "Mean lines per random entry.", DefaultValueFactory = _ => 9 };
         var noScenarios = new Option<bool>("--no-scenarios") { Description = "Random entries only (no coverage scenarios first)." };
         var refDir = new Option<string?>("--ref") { Description = "Reference tables (default: ACS_REFLIB, ACS_LEGACY_HOME/ref, ../shared/legacy/ref)." };
-        foreach (var o in new Option[] { runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir })
+        var agedEntries = new Option<string>("--aged-entries")
+        {
+            Description = "Share of random entries (0..1) dated 35-100 days back: past due on arrival, billed with interest by CLV400.",
+            DefaultValueFactory = _ => "0",
+        };
+        var paymentScenarios = new Option<bool>("--payment-scenarios")
+        {
+            Description = "With --payments-from: start PAYMENTS with the crafted CLV400 scenarios (on time, late, across a rate change, duplicate, after closing, ...).",
+        };
+        foreach (var o in new Option[] { runDate, entries, seed, outDir, paymentsFrom, invalidRate, trailerError, meanLines, noScenarios, refDir, agedEntries, paymentScenarios })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -41,6 +50,8 @@ internal static class GenerateCommands
             TrailerError te;
             try { te = CorruptionCodes.ParseTrailerError(parse.GetValue(trailerError) ?? "none"); }
             catch (ArgumentException ex) { return Usage(ex.Message); }
+            if (!decimal.TryParse(parse.GetValue(agedEntries), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var aged) || aged > 1)
+                return Usage("--aged-entries must be a number between 0 and 1");
             var ml = parse.GetValue(meanLines);
             if (ml is < 1 or > 400) return Usage("--mean-lines must be between 1 and 400");
             string refs;
@@ -49,6 +60,7 @@ internal static class GenerateCommands
             var prior = parse.GetValue(paymentsFrom);
             if (prior is not null && !File.Exists(Path.Combine(prior, "OPENITEM")))
                 return Usage($"--payments-from {prior} has no OPENITEM");
+            if (parse.GetValue(paymentScenarios) && prior is null) return Usage("--payment-scenarios needs --payments-from");
             var options = new DayGeneratorOptions
             {
                 RunDate = rd,
@@ -61,6 +73,8 @@ internal static class GenerateCommands
                 TrailerError = te,
                 MeanLines = ml,
                 Scenarios = !parse.GetValue(noScenarios),
+                AgedEntryPpm = (int)(aged * 1_000_000m),
+                PaymentScenarios = parse.GetValue(paymentScenarios),
             };
             try
             {

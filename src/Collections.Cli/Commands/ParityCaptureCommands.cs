@@ -28,13 +28,14 @@ internal static class ParityCaptureCommands
         var runDate = new Option<string?>("--rundate") { Description = "Run date CCYYMMDD (passed to run-cycle.sh as given)." };
         var outDir = new Option<string?>("--out") { Description = "Fixture folder to write, e.g. legacy-fixtures/NAME." };
         var prior = new Option<string?>("--prior") { Description = "Prior day's fixture folder (its OPENITEM is the old master)." };
+        var priorMaster = new Option<string?>("--prior-master") { Description = "A crafted old master file (e.g. a damaged OPENITEM), stored as prior/OPENITEM in the fixture." };
         var refDir = new Option<string?>("--ref") { Description = "Reference tables to run with (copied into the fixture); default the suite's ref/." };
         var description = new Option<string?>("--description") { Description = "What the fixture is for (written to the manifest)." };
         var covers = new Option<string[]>("--covers") { Description = "Branches the fixture covers (default: the generator's scenario list).", AllowMultipleArgumentsPerToken = true };
         var expected = new Option<string?>("--expected") { Description = "Expected outcome in words (garbage cases)." };
         var recapture = new Option<string?>("--recapture") { Description = "Re-run an existing fixture from its manifest." };
         var check = new Option<bool>("--check") { Description = "With --recapture: compare only, write nothing; exit 1 when outputs differ." };
-        foreach (var o in new Option[] { legacyHome, input, runDate, outDir, prior, refDir, description, covers, expected, recapture, check })
+        foreach (var o in new Option[] { legacyHome, input, runDate, outDir, prior, priorMaster, refDir, description, covers, expected, recapture, check })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -58,6 +59,8 @@ internal static class ParityCaptureCommands
                 var rd = parse.GetValue(runDate);
                 var fixture = parse.GetValue(outDir);
                 if (inDir is null || rd is null || fixture is null) return Usage("--input, --rundate and --out are required (or --recapture FIXTURE)");
+                if (parse.GetValue(prior) is not null && parse.GetValue(priorMaster) is not null) return Usage("give --prior or --prior-master, not both");
+                if (parse.GetValue(priorMaster) is { } pm && !File.Exists(pm)) return Usage($"--prior-master {pm} not found");
                 var m = FixtureCapture.Capture(new CaptureOptions
                 {
                     LegacyHome = home,
@@ -65,6 +68,7 @@ internal static class ParityCaptureCommands
                     RunDate = rd,
                     OutDir = fixture,
                     PriorFixture = parse.GetValue(prior),
+                    PriorMaster = parse.GetValue(priorMaster),
                     RefDir = parse.GetValue(refDir),
                     Description = parse.GetValue(description) ?? "",
                     Covers = parse.GetValue(covers) ?? [],

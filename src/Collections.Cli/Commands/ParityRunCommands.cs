@@ -61,14 +61,14 @@ internal static class ParityRunCommands
         return command;
     }
 
-    private sealed record CommonOptions(Option<string?> Config, Option<string?> Register, Option<string?> Ref, Option<string[]> Copybooks)
+    private sealed record CommonOptions(Option<string?> Config, Option<string?> Register, Option<string?> Ref, Option<string[]> Copybooks, Option<bool> RequireAll)
     {
-        public Option[] All => [Config, Register, Ref, Copybooks];
+        public Option[] All => [Config, Register, Ref, Copybooks, RequireAll];
 
         public ParityCommandArgs Args(ParseResult r) => new()
         {
             ConfigPath = r.GetValue(Config), RegisterPath = r.GetValue(Register), RefDir = r.GetValue(Ref),
-            CopybookDirs = r.GetValue(Copybooks) ?? [],
+            CopybookDirs = r.GetValue(Copybooks) ?? [], RequireAll = r.GetValue(RequireAll),
         };
     }
 
@@ -76,7 +76,8 @@ internal static class ParityRunCommands
         new Option<string?>("--config") { Description = "File-spec registry (default legacy-fixtures/parity-config.json, else the embedded copy)" },
         new Option<string?>("--register") { Description = "Known-difference register (default legacy-fixtures/register/known-differences.json)" },
         new Option<string?>("--ref") { Description = "Reference tables for the modern side when a fixture has no ref/ (default: the legacy's ref/)" },
-        new Option<string[]>("--copybooks") { Description = "Copybook folder(s) (default: the embedded copies of the legacy's copybooks)" });
+        new Option<string[]>("--copybooks") { Description = "Copybook folder(s) (default: the embedded copies of the legacy's copybooks)" },
+        new Option<bool>("--require-all") { Description = "Fail (exit 1) when a data set the legacy wrote is not produced by the modern side (all steps ported)" });
 
     /// <summary>
     /// The modern side: the ported cycle behind <c>collections legacy run RUNDATE INDIR OUTDIR [PRIOR] --ref DIR</c>,

@@ -74,6 +74,10 @@ public sealed class Clv100Step : IStreamingStep
             if (abend.Detail is not null) (diagnostics ?? TextWriter.Null).WriteLine("CLV100 " + abend.Detail);
             return 16;
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report("CLV100", sysout, diagnostics ?? TextWriter.Null);
+        }
         finally
         {
             run.CloseAll();
@@ -86,7 +90,8 @@ public sealed class Clv100Step : IStreamingStep
 internal readonly record struct Clv100Totals(
     long RecordsRead, long HeadersRead, long LinesRead, long BeforeTrailer, long ValueHash, long TrailerRecords, long TrailerHash,
     long EntriesAccepted, long EntriesRejected, long LinesAssessed, long TotalUsd, long LinesRejected, long Warnings,
-    long LinecalcWritten, long TotalDuty, long TotalCh99, long TotalAdcvd, long TotalRawMpf, long TotalCotton, long RejectsWritten);
+    long LinecalcWritten, long TotalDuty, long TotalCh99, long TotalAdcvd, long TotalRawMpf, long TotalCotton, long RejectsWritten,
+    bool TrailerHashNegativeZero = false);
 
 internal sealed class Clv100Abend(string ddName, string operation, string status, string? detail = null) : Exception($"{ddName} {operation} {status}")
 {
@@ -126,6 +131,9 @@ internal sealed class Clv100Run
     // amounts: S9(15)V99 in cents; raw MPF S9(13)V9(05)
     private long _valueHash, _trailerHash, _totalUsd, _totalDuty, _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton;
     private bool _trailerFound;
+
+    /// <summary>ET-VALUE-HASH was packed negative zero (digits 0, sign D): MOVE keeps the sign into WS-TRAILER-HASH and CT-AMOUNT ('}').</summary>
+    private bool _trailerHashNegativeZero;
     private char _entryState = 'N';
     /// <summary>WS-CUR-ENTRY-NO, X(11), as bytes (compared with each line's entry number).</summary>
     private readonly byte[] _curEntryNo = "           "u8.ToArray();
@@ -455,6 +463,7 @@ internal sealed class Clv100Run
         else
         {
             _trailerHash = Cobol.Codecs.PackedDecimal.Decode(hash, 17, true);
+            _trailerHashNegativeZero = _trailerHash == 0 && (hash[^1] & 0x0F) == 0x0D;
             _trailerRecords = LegacyNumeric.Digits(count);
             if (_trailerRecords != _beforeTrailer)
             {
@@ -533,9 +542,13 @@ internal sealed class Clv100Run
     {
         var totals = new Clv100Totals(_recordsRead, _headersRead, _linesRead, _beforeTrailer, _valueHash, _trailerRecords, _trailerHash,
             _entriesAccepted, _entriesRejected, _linesAssessed, _totalUsd, _linesRejected, _warnings, _linecalcWritten, _totalDuty,
-            _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton, _rejectsWritten);
-        foreach (var (description, count, amount) in ControlTotalLines(totals, _policies)) Ctl(description, count, amount);
+            _totalCh99, _totalAdcvd, _totalRawMpf, _totalCotton, _rejectsWritten, _trailerHashNegativeZero);
+        foreach (var (description, count, amount) in ControlTotalLines(totals, _policies))
+            Ctl(description, count, amount, negativeZero: totals.TrailerHashNegativeZero && description == TrailerHashLine);
     }
+
+    /// <summary>CTLTOTS 05: a packed -0 trailer hash keeps its sign there (<see cref="Clv100Totals.TrailerHashNegativeZero"/>).</summary>
+    internal const string TrailerHashLine = "RECORDS AND HASH PER TRAILER";
 
     /// <summary>The CTLTOTS lines of CLV100 (description, count, amount in cents) from its run totals, in order.</summary>
     internal static IEnumerable<(string Description, long Count, long AmountCents)> ControlTotalLines(Clv100Totals t, Clv100RoundingPolicies policies)
@@ -544,7 +557,7 @@ internal sealed class Clv100Run
         yield return ("ENTRY HEADERS READ", t.HeadersRead, 0);
         yield return ("ENTRY LINES READ", t.LinesRead, 0);
         yield return ("RECORDS AND HASH COMPUTED", t.BeforeTrailer, t.ValueHash);
-        yield return ("RECORDS AND HASH PER TRAILER", t.TrailerRecords, t.TrailerHash);
+        yield return (TrailerHashLine, t.TrailerRecords, t.TrailerHash);
         yield return ("ENTRIES ACCEPTED", t.EntriesAccepted, 0);
         yield return ("ENTRIES REJECTED", t.EntriesRejected, 0);
         yield return ("LINES ASSESSED - USD VALUE", t.LinesAssessed, t.TotalUsd);
@@ -559,10 +572,12 @@ internal sealed class Clv100Run
         yield return ("REJECT RECORDS WRITTEN", t.RejectsWritten, 0);
     }
 
-    private void Ctl(string description, long count, long amountCents)
+    private void Ctl(string description, long count, long amountCents, bool negativeZero = false)
     {
         _ctlSeq = (_ctlSeq + 1) % 100;
         ControlTotalRecord.Build(_ctl, "CLV100", _runDate, _ctlSeq, description, count, amountCents);
+        // a MOVE of packed -0 (sign D) to the signed display CT-AMOUNT keeps the sign: overpunch '}' (-0) on the last digit
+        if (negativeZero && amountCents == 0) _ctl[62 + 16] = (byte)'}';
         Write(_ctltotsOut!, _ctl, "CTLTOTS");
     }
 }

@@ -85,6 +85,10 @@ public sealed class Clv400Step : ILegacyStep
         {
             return abend.Report(Clv400Step.ProgramName, sysout, run.OpenedFiles, diagnostics ?? Console.Error);
         }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report(Clv400Step.ProgramName, sysout, diagnostics ?? Console.Error);
+        }
         finally
         {
             run.CloseAll();

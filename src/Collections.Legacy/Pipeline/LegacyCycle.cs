@@ -264,13 +264,16 @@ public sealed class LegacyCycle
         File.Delete(consumerContext.SysoutPath);
     }
 
-    /// <summary>`head -n 1 SYSIN | cut -c1-16`: the first line's first 16 characters.</summary>
+    /// <summary>
+    /// <c>CARD1=$(head -n 1 SYSIN | cut -c1-16)</c>: the first line's first 16 bytes, less the NUL bytes the shell's
+    /// command substitution drops (dash, /bin/sh). Bytes map to chars one to one (Latin-1).
+    /// </summary>
     private static string FirstCard(string path)
     {
         var bytes = File.ReadAllBytes(path);
         int end = Array.IndexOf(bytes, (byte)'\n');
         if (end < 0) end = bytes.Length;
         var line = System.Text.Encoding.Latin1.GetString(bytes, 0, Math.Min(end, 16));
-        return line;
+        return line.Replace("\0", "", StringComparison.Ordinal);
     }
 }

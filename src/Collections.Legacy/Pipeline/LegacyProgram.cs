@@ -29,7 +29,8 @@ internal static class LegacyProgram
 
     /// <summary>
     /// Runs <paramref name="run"/>: its RC, or after a file error the legacy's abend messages and 16
-    /// (<see cref="LegacyAbend.Report"/>); its files are closed and the sysout flushed in every case.
+    /// (<see cref="LegacyAbend.Report"/>), or after a X'03' in the control card libcob's SIGINT and 2
+    /// (<see cref="AcceptInterrupt.Report"/>); its files are closed and the sysout flushed in every case.
     /// </summary>
     public static int Run(string program, ILegacyProgramRun run, TextWriter sysout, TextWriter diagnostics)
     {
@@ -42,6 +43,10 @@ internal static class LegacyProgram
             // STOP RUN with files open: the GnuCOBOL runtime closes them, newest first, with a warning on stderr
             // (which run-cycle.sh sends to the same sysout).
             return abend.Report(program, sysout, run.OpenedFiles, diagnostics);
+        }
+        catch (AcceptInterrupt)
+        {
+            return AcceptInterrupt.Report(program, sysout, diagnostics);
         }
         finally
         {

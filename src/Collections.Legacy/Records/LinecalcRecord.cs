@@ -196,7 +196,10 @@ public static class ControlCard
 {
     public const int Length = 80;
 
-    /// <summary>ACCEPT CONTROL-CARD: the first line of SYSIN (without its LF), padded with spaces or cut to 80.</summary>
+    /// <summary>
+    /// ACCEPT CONTROL-CARD: the first line of SYSIN (without its LF), padded with spaces or cut to 80. A byte X'03'
+    /// among the line's first 8191 characters throws <see cref="Pipeline.AcceptInterrupt"/> (libcob raises SIGINT).
+    /// </summary>
     public static byte[] Accept(string sysinPath)
     {
         var card = new byte[Length];
@@ -206,6 +209,7 @@ public static class ControlCard
         int i = 0, b;
         while ((b = f.ReadByte()) >= 0 && b != '\n')
         {
+            if (b == 0x03 && i < Pipeline.AcceptInterrupt.MaxCharacters) throw new Pipeline.AcceptInterrupt();
             if (i < Length) card[i] = (byte)b;
             i++;
         }

@@ -15,6 +15,8 @@ public sealed record CaptureOptions
     public required string OutDir { get; init; }
     /// <summary>The prior day's fixture folder: its output/OPENITEM is the old master.</summary>
     public string? PriorFixture { get; init; }
+    /// <summary>A crafted old master file (e.g. a damaged OPENITEM), stored as prior/OPENITEM in the fixture; excludes <see cref="PriorFixture"/>.</summary>
+    public string? PriorMaster { get; init; }
     /// <summary>Reference tables to run with; null = the suite's own ref/. Others are copied into the fixture.</summary>
     public string? RefDir { get; init; }
     public string Description { get; init; } = "";
@@ -70,6 +72,13 @@ public static class FixtureCapture
         }
 
         string? priorName = null;
+        if (o.PriorMaster is not null)
+        {
+            if (o.PriorFixture is not null) throw new InvalidOperationException("give a prior fixture or a prior master file, not both");
+            var priorDir = Path.Combine(fixture, FixtureManifest.PriorMasterFolder);
+            Directory.CreateDirectory(priorDir);
+            File.Copy(Path.GetFullPath(o.PriorMaster), Path.Combine(priorDir, "OPENITEM"), overwrite: true);
+        }
         if (o.PriorFixture is not null)
         {
             var prior = Path.GetFullPath(o.PriorFixture);
@@ -164,6 +173,10 @@ public static class FixtureCapture
         {
             priorOut = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(fixture))!, priorName, FixtureManifest.OutputFolder);
             if (!Directory.Exists(priorOut)) throw new DirectoryNotFoundException("prior fixture output not found: " + priorOut);
+        }
+        else if (FixtureFolder.FirstDir(fixture, FixtureManifest.PriorMasterFolder) is { } carried)
+        {
+            priorOut = carried;   // the fixture's own (crafted) old master
         }
         var refDir = refSource == "fixture" ? Path.Combine(fixture, FixtureManifest.RefFolder) : Path.Combine(home, "ref");
         Directory.CreateDirectory(outDir);

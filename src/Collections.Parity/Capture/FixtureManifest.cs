@@ -22,6 +22,8 @@ public sealed record FixtureManifest
     public const string InputFolder = "input";
     public const string OutputFolder = "output";
     public const string RefFolder = "ref";
+    /// <summary>A crafted old master (prior/OPENITEM) the fixture carries instead of a prior fixture's output (damaged masters).</summary>
+    public const string PriorMasterFolder = "prior";
     public const string CycleLog = "cycle.log";
 
     public int Format { get; init; } = CurrentFormat;

@@ -20,8 +20,11 @@ public sealed class FixtureSet
     public string OutputDir => Path.Combine(Directory, FixtureManifest.OutputFolder);
     public string CycleLogPath => Path.Combine(Directory, FixtureManifest.CycleLog);
 
-    /// <summary>The prior fixture's output folder (its OPENITEM is the old master), or null on a first day.</summary>
-    public string? PriorOutputDir => Manifest.Prior is null ? null
+    /// <summary>
+    /// The folder whose OPENITEM is the old master: the prior fixture's output folder, or the fixture's own prior/
+    /// folder (a crafted master), or null on a first day.
+    /// </summary>
+    public string? PriorOutputDir => Manifest.Prior is null ? FixtureFolder.FirstDir(Directory, FixtureManifest.PriorMasterFolder)
         : Path.Combine(FixtureFolder.SiblingDir(Directory, Manifest.Prior), FixtureManifest.OutputFolder);
 
     /// <summary>The reference tables of the run: the fixture's own ref/ (damaged copies), else <paramref name="legacyRefDir"/>.</summary>

@@ -221,6 +221,16 @@ public sealed class FileComparer
         else if (recordsEqual) { result.Status = FileStatus.Different; result.ByteVerdict = "same records, different bytes (framing)"; }
         else { result.Status = FileStatus.Different; result.ByteVerdict = "different"; }
 
+        if (hasL != hasM)
+        {
+            // a file one side wrote and the other did not is a difference even when it holds no record
+            differences.Add(new Difference
+            {
+                File = _file.Name, RecordType = "*", Key = "(file)", Field = "(file)", Class = hasL ? DiffClass.MissingRecord : DiffClass.ExtraRecord,
+                Legacy = hasL ? $"written ({result.LegacyRecords} records)" : "(not written)",
+                Modern = hasM ? $"written ({result.ModernRecords} records)" : "(not written)", Explanation = result.ByteVerdict,
+            });
+        }
         if (result.Status == FileStatus.Reordered || (result.Status == FileStatus.Different && recordsEqual && hasL && hasM))
         {
             differences.Add(new Difference

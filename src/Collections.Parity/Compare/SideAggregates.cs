@@ -92,7 +92,7 @@ public sealed class SideAggregates
                         Aggregates[id] = new Amount(0, 0);
                         foreach (var (part, sign) in parts)
                         {
-                            if (part.Where.Count > 0 && part.Op == "sum") _unmatched.Add((id, part));
+                            if (part.Where.Count > 0 && part.Op == "sum") _unmatched.Add((id, part, parts[0].Spec));
                             On(part.File, (t, rec) =>
                             {
                                 if (!TypeMatches(part.Type, t) || !Where(t, rec, part.Where)) return;
@@ -199,16 +199,20 @@ public sealed class SideAggregates
         MarkUnmatched();
     }
 
-    /// <summary>Sums whose filter matched no record make their aggregate "not evaluated".</summary>
+    /// <summary>
+    /// A sum whose filter matched no record makes its aggregate "not evaluated" (e.g. the CTLTOTS lines of a step that
+    /// did not run), unless it is a subtracted part of an aggregate whose first part matched: then it is zero (e.g. no
+    /// LEDGER credits on a first day without payments).
+    /// </summary>
     private void MarkUnmatched()
     {
-        foreach (var (id, part) in _unmatched)
-            if (!_matched.Contains(part)) Aggregates[id] = null;
+        foreach (var (id, part, head) in _unmatched)
+            if (!_matched.Contains(part) && (ReferenceEquals(part, head) || !_matched.Contains(head))) Aggregates[id] = null;
     }
 
     private static FieldDef[] Fields(CompiledType t, string pattern) => t.FieldsMatching(pattern);
 
-    private readonly List<(string Id, AggregateSpec Part)> _unmatched = [];
+    private readonly List<(string Id, AggregateSpec Part, AggregateSpec Head)> _unmatched = [];
     private readonly HashSet<AggregateSpec> _matched = new(ReferenceEqualityComparer.Instance);
 
     private int? ParentScale(RollupSpec r)

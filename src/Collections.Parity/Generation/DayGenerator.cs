@@ -21,6 +21,11 @@ public sealed record DayGeneratorOptions
     public int MeanLines { get; init; } = 9;
     /// <summary>Start the day with the coverage scenarios (every branch of CLV100/CLV200), as many as fit.</summary>
     public bool Scenarios { get; init; } = true;
+    /// <summary>Share (ppm) of random entries dated 35-100 days before the run date (<see cref="AgedEntries"/>):
+    /// their receivables are past due on arrival, CLV400 bills them with interest. 0 = none (no draw is made).</summary>
+    public int AgedEntryPpm { get; init; }
+    /// <summary>Start PAYMENTS with the crafted CLV400 payment scenarios (<see cref="PaymentScenarios"/>); needs <see cref="PaymentsFrom"/>.</summary>
+    public bool PaymentScenarios { get; init; }
 }
 
 /// <summary>A defect planted in the day: the record number CLV100 will report and the reason code expected.</summary>
@@ -36,6 +41,9 @@ public sealed record GenerationResult(
 {
     /// <summary>Reason codes CLV100 must write to REJECTS (with their counts), derived from the planted defects.</summary>
     public IReadOnlyDictionary<string, int> ExpectedRejectCodes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The payment scenarios written (<see cref="DayGeneratorOptions.PaymentScenarios"/>): payment id and scenario, in PAYMENTS order.</summary>
+    public IReadOnlyList<(string PaymentId, string Scenario)> ScenarioPayments { get; init; } = [];
 }
 
 /// <summary>
@@ -79,6 +87,7 @@ public sealed class DayGenerator
         if (options.Entries < 0) throw new ArgumentOutOfRangeException(nameof(options), "entries must not be negative");
         if (options.InvalidPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(options), "invalid rate must be in [0, 1]");
         if (options.MeanLines is < 1 or > 400) throw new ArgumentOutOfRangeException(nameof(options), "mean lines must be in [1, 400]");
+        if (options.AgedEntryPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(options), "aged entry share must be in [0, 1]");
         _rng = new Prng(options.Seed);
         _defectRng = new Prng(options.Seed ^ 0x5DEECE66DUL);
         _importers = new string[60];
@@ -274,10 +283,13 @@ public sealed class DayGenerator
             foreach (var code in te.ReasonCodes()) expected[code] = expected.GetValueOrDefault(code) + 1;
         }
 
-        var payments = new PaymentGenerator(_o, new Prng(_o.Seed ^ 0x9E3779B97F4A7C15UL), _defectRng).Write(expected);
+        var paymentGenerator = new PaymentGenerator(_o, new Prng(_o.Seed ^ 0x9E3779B97F4A7C15UL), _defectRng);
+        var payments = paymentGenerator.Write(expected);
+        scenarioNames.UnionWith(paymentGenerator.Scenarios);
         var result = new GenerationResult(records, headers, lines, hash, payments, defects, [.. scenarioNames], _o.TrailerError)
         {
             ExpectedRejectCodes = expected,
+            ScenarioPayments = paymentGenerator.ScenarioPayments,
         };
         GenerationSummary.Write(Path.Combine(_o.OutDir, GenerationSummary.FileName), _o, result);
         return result;
@@ -317,6 +329,7 @@ public sealed class DayGenerator
         var k = r.PickWeighted([50, 25, 25]) switch { 0 => 0, 1 => r.Between(1, 3), _ => r.Between(4, 25) };
         e.EntryDate = LegacyDate.AddDays(_o.RunDate, -k);
         if (e.EntryDate < _earliestEntryDate) e.EntryDate = _o.RunDate;
+        if (_o.AgedEntryPpm > 0) e.EntryDate = AgedEntries.EntryDate(r, _o.AgedEntryPpm, _o.RunDate, _earliestEntryDate, e.EntryDate);
         ChooseCurrency(e);
         if (r.Chance(55, 100))
         {

@@ -27,6 +27,9 @@ public static class GenerationSummary
         w.WriteNumber("meanLines", o.MeanLines);
         w.WriteBoolean("scenarios", o.Scenarios);
         w.WriteString("paymentsFrom", o.PaymentsFrom is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(o.PaymentsFrom)));
+        // written only when used, so the days generated without them keep their bytes
+        if (o.AgedEntryPpm > 0) w.WriteString("agedEntries", (o.AgedEntryPpm / 1_000_000m).ToString(CultureInfo.InvariantCulture));
+        if (o.PaymentScenarios) w.WriteBoolean("paymentScenarios", true);
         w.WriteNumber("records", r.Records);
         w.WriteNumber("headers", r.Headers);
         w.WriteNumber("lines", r.Lines);
@@ -38,6 +41,19 @@ public static class GenerationSummary
         w.WriteStartObject("expectedReasonCodes");
         foreach (var (code, count) in r.ExpectedRejectCodes.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(code, count);
         w.WriteEndObject();
+        if (r.ScenarioPayments.Count > 0)
+        {
+            // which remittance is there for which CLV400 scenario (only with --payment-scenarios)
+            w.WriteStartArray("scenarioPayments");
+            foreach (var (id, scenario) in r.ScenarioPayments)
+            {
+                w.WriteStartObject();
+                w.WriteString("paymentId", id);
+                w.WriteString("scenario", scenario);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("plantedDefects");
         foreach (var d in r.Defects)
         {

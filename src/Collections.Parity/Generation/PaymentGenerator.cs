@@ -54,6 +54,12 @@ public sealed class PaymentGenerator
         return list;
     }
 
+    /// <summary>Names of the payment scenarios written (<see cref="DayGeneratorOptions.PaymentScenarios"/>), for generation.json.</summary>
+    public IReadOnlyList<string> Scenarios { get; private set; } = [];
+
+    /// <summary>Each scenario payment's id and scenario, in PAYMENTS order (a repeated record is listed twice).</summary>
+    public IReadOnlyList<(string PaymentId, string Scenario)> ScenarioPayments { get; private set; } = [];
+
     /// <summary>Writes PAYMENTS; returns the number of records. Suspense reason codes expected are added to <paramref name="expected"/>.</summary>
     public long Write(IDictionary<string, int> expected)
     {
@@ -79,8 +85,34 @@ public sealed class PaymentGenerator
 
         void Emit() => stream.Write(rec, 0, rec.Length);
 
+        // crafted CLV400 scenarios first; the random payments below leave their items alone
+        long repeats = 0;
+        IReadOnlySet<string> used = new HashSet<string>(StringComparer.Ordinal);
+        if (_o.PaymentScenarios)
+        {
+            var intrate = Path.Combine(_o.RefDir, "INTRATE.DAT");
+            var scenarios = new PaymentScenarios(_o.RunDate, _rng, MasterItem.ReadAll(openItem),
+                File.Exists(intrate) ? PaymentScenarios.RateChanges(intrate) : []);
+            var lastId = "";
+            var written = new List<(string, string)>();
+            foreach (var p in scenarios.Plan())
+            {
+                var id = p.RepeatPrevious ? lastId : NextId();
+                if (p.RepeatPrevious) repeats++;
+                EntryRecords.WritePayment(rec, id, p.Method, p.RefType, p.Reference, p.Amount, p.DateReceived);
+                Emit();
+                written.Add((id, p.Scenario));
+                lastId = id;
+            }
+            ScenarioPayments = written;
+            foreach (var (code, count) in scenarios.ExpectedSuspense) expected[code] = (expected.TryGetValue(code, out var v) ? v : 0) + count;
+            Scenarios = [.. scenarios.Names];
+            used = scenarios.Used;
+        }
+
         foreach (var item in open)
         {
+            if (used.Contains(item.RefType + item.Reference)) continue;
             if (!_rng.Chance(issued.Contains(item.RefType + item.Reference) ? 85 : 50, 100)) continue;
             var balance = item.BalanceCents;
             long amount;
@@ -149,7 +181,7 @@ public sealed class PaymentGenerator
             stream.Write(rec, 0, 31);
             Inc(expected, "S006");
         }
-        return n;
+        return n + repeats;
     }
 
     private static void Inc(IDictionary<string, int> d, string code) => d[code] = (d.TryGetValue(code, out var v) ? v : 0) + 1;

@@ -72,15 +72,17 @@ public sealed class LegacySuite
 
     /// <summary>
     /// Runs run-cycle.sh RUNDATE INDIR OUTDIR [PRIOR] with ACS_REFLIB = <paramref name="refDir"/> (default: the
-    /// source suite's ref/). Returns the script's exit code (highest step RC) and its console output.
+    /// source suite's ref/). Returns the script's exit code (highest step RC) and its console output, decoded with
+    /// <paramref name="consoleEncoding"/> (default UTF-8; Latin-1 maps every byte to one char, for byte comparisons).
     /// </summary>
-    public LegacyRunResult RunCycle(string runDate, string inDir, string outDir, string? priorOutDir = null, string? refDir = null)
+    public LegacyRunResult RunCycle(string runDate, string inDir, string outDir, string? priorOutDir = null, string? refDir = null,
+        Encoding? consoleEncoding = null)
     {
         var args = new List<string> { Path.Combine(WorkHome, "run-cycle.sh"), runDate, Path.GetFullPath(inDir), Path.GetFullPath(outDir) };
         if (priorOutDir is not null) args.Add(Path.GetFullPath(priorOutDir));
         var env = new Dictionary<string, string> { ["ACS_REFLIB"] = Path.GetFullPath(refDir ?? RefDir) };
         var sw = Stopwatch.StartNew();
-        var r = Exec("sh", args, WorkHome, env);
+        var r = Exec("sh", args, WorkHome, env, consoleEncoding);
         return new LegacyRunResult(r.ExitCode, r.StdOut, r.StdErr, sw.Elapsed);
     }
 
@@ -147,12 +149,15 @@ public sealed class LegacySuite
         }
     }
 
-    internal static (int ExitCode, string StdOut, string StdErr) Exec(string file, IEnumerable<string> args, string? workDir, IDictionary<string, string>? env)
+    internal static (int ExitCode, string StdOut, string StdErr) Exec(string file, IEnumerable<string> args, string? workDir, IDictionary<string, string>? env,
+        Encoding? encoding = null)
     {
         var psi = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            StandardOutputEncoding = encoding,
+            StandardErrorEncoding = encoding,
             UseShellExecute = false,
             WorkingDirectory = workDir ?? Environment.CurrentDirectory,
         };

@@ -255,7 +255,26 @@ public sealed class RunResult
     public long Covered { get; set; }
     public Impact Impact { get; set; } = new();
 
-    /// <summary>0 = every difference covered, 1 = not.</summary>
-    public int ExitCode => Uncovered == 0 ? 0 : 1;
-    public string Verdict => Uncovered == 0 ? (Covered == 0 ? "PARITY" : "PARITY (known differences only)") : "DIFFERENCES";
+    /// <summary>
+    /// Data sets the legacy wrote and the modern side did not produce (steps not ported), on at least one day, with
+    /// the CTLTOTS-style files whose records of unported steps were left out of the comparison. Not empty: the run
+    /// compared only part of the cycle, and <see cref="Verdict"/> never reads plain PARITY.
+    /// </summary>
+    public SortedSet<string> NotProduced { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Set by <c>--require-all</c>: a data set not produced by the modern side fails the run (exit 1).</summary>
+    public bool RequireAll { get; set; }
+
+    /// <summary>True when every configured data set the legacy wrote was compared on every day.</summary>
+    public bool Complete => NotProduced.Count == 0;
+
+    /// <summary>0 = every difference covered (and, with <see cref="RequireAll"/>, every data set produced), 1 = not.</summary>
+    public int ExitCode => Uncovered == 0 && (Complete || !RequireAll) ? 0 : 1;
+
+    public string Verdict =>
+        Uncovered > 0 ? "DIFFERENCES"
+        : !Complete ? (Covered == 0 ? "PARITY ON PORTED STEPS ONLY" : "PARITY ON PORTED STEPS ONLY (known differences only)")
+                      + " - not produced by the modern side: " + string.Join(", ", NotProduced)
+                      + (RequireAll ? " (required: FAIL)" : "")
+        : Covered == 0 ? "PARITY" : "PARITY (known differences only)";
 }

@@ -15,10 +15,11 @@ public static class HtmlReport
     {
         var sb = new StringBuilder();
         var ok = run.ExitCode == 0;
+        var headerClass = !ok ? "bad" : run.Complete ? "ok" : "partial";
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Parity report</title><style>")
           .Append(Css)
           .Append("</style></head><body>");
-        sb.Append("<header class=\"").Append(ok ? "ok" : "bad").Append("\"><h1>Parallel-run parity report</h1><div class=\"verdict\">")
+        sb.Append("<header class=\"").Append(headerClass).Append("\"><h1>Parallel-run parity report</h1><div class=\"verdict\">")
           .Append(H(run.Verdict)).Append("</div><div class=\"sub\">")
           .Append(H($"{run.Days.Count} day(s), mode {run.Mode}, started {run.StartedUtc} · exit code {run.ExitCode}"))
           .Append("</div></header><main>");
@@ -293,7 +294,7 @@ public static class HtmlReport
 
     private const string Css = """
         body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:0;color:#1d2330;background:#f6f7fa}
-        header{padding:18px 28px;color:#fff}header.ok{background:#2e7d4f}header.bad{background:#b03a2e}
+        header{padding:18px 28px;color:#fff}header.ok{background:#2e7d4f}header.bad{background:#b03a2e}header.partial{background:#8a6d1a}
         header h1{margin:0;font-size:22px}.verdict{font-size:30px;font-weight:700;margin-top:4px}.sub{opacity:.9;font-size:13px}
         main{padding:8px 28px 40px}h2{margin-top:30px;border-bottom:2px solid #d9dde6;padding-bottom:4px}h2 small{font-weight:400;font-size:14px;color:#555}
         .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:16px}.card{background:#fff;border-radius:8px;padding:12px 16px;min-width:170px;border-left:6px solid #999;box-shadow:0 1px 2px rgba(0,0,0,.08)}

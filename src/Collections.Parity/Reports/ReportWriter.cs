@@ -35,7 +35,7 @@ public static class ReportWriter
 
     public static string Json(RunResult run) => JsonSerializer.Serialize(new
     {
-        run.StartedUtc, run.Mode, run.Verdict, run.ExitCode, run.ConfigSha256, run.RegisterSha256, run.RegisterPath,
+        run.StartedUtc, run.Mode, run.Verdict, run.ExitCode, run.Complete, run.NotProduced, run.ConfigSha256, run.RegisterSha256, run.RegisterPath,
         run.Covered, run.Uncovered, Impact = ImpactJson(run.Impact),
         Rules = run.Rules,
         Drift = Drift(run),
@@ -227,7 +227,7 @@ public static class AuditBundle
         foreach (var r in results) members.Add(("results/" + Path.GetFileName(r), File.ReadAllBytes(r)));
         var totals = JsonSerializer.Serialize(new
         {
-            run.Verdict, run.ExitCode, run.Covered, run.Uncovered,
+            run.Verdict, run.ExitCode, run.Complete, run.NotProduced, run.Covered, run.Uncovered,
             AbsoluteDollars = ReportWriter.Dollars(run.Impact.AbsoluteCents), NetDollars = ReportWriter.Dollars(run.Impact.NetCents),
             Days = run.Days.Select(d => new
             {

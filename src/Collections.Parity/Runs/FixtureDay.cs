@@ -86,10 +86,11 @@ public sealed class FixtureDay
         return FixtureFolder.PriorsFirst(days, d => d.Name, d => d.Prior);
     }
 
-    /// <summary>The prior day's captured output folder (sibling fixture named by prior), if any.</summary>
+    /// <summary>The prior day's captured output folder (sibling fixture named by prior), else the fixture's own prior/
+    /// folder (a crafted old master), if any.</summary>
     public string? PriorOutputDir()
     {
-        if (Prior is null) return null;
+        if (Prior is null) return FixtureFolder.FirstDir(Directory, FixtureManifest.PriorMasterFolder);
         var sibling = FixtureFolder.SiblingDir(Directory, Prior);
         if (!IsFixture(sibling)) return null;
         return FixtureFolder.FirstDir(sibling, FixtureFolder.OutputNames);

@@ -22,6 +22,9 @@ public sealed record ParityCommandArgs
 
     /// <summary>Compare captured outputs with no modern run (every file "not produced by the modern side").</summary>
     public bool CapturedOnly { get; init; }
+
+    /// <summary>A data set the modern side does not produce fails the run (exit 1).</summary>
+    public bool RequireAll { get; init; }
 }
 
 /// <summary>
@@ -104,7 +107,7 @@ public static class ParityCommand
         var register = registerPath is not null ? KnownDifferenceRegister.Load(registerPath) : KnownDifferenceRegister.Empty();
         return new ParityRunOptions
         {
-            Config = config, ConfigText = configText, Register = register, RefDir = refDir, WorkDir = report,
+            Config = config, ConfigText = configText, Register = register, RefDir = refDir, WorkDir = report, RequireAll = a.RequireAll,
             CopybookDirs = [.. a.CopybookDirs, .. extraCopybooks ?? []],
         };
     }

@@ -51,6 +51,9 @@ public sealed class ParityRunOptions
     /// <summary>Where modern outputs are written (one folder per day).</summary>
     public required string WorkDir { get; init; }
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>A data set the modern side does not produce fails the run (exit 1) instead of qualifying the verdict.</summary>
+    public bool RequireAll { get; init; }
 }
 
 /// <summary>A day to run live: its inputs and run date.</summary>
@@ -157,6 +160,9 @@ public static class ParityRunner
         result.Rules.AddRange(o.Register.Apply(all, o.Today));
         result.Covered = all.Count(d => d.Covered);
         result.Uncovered = all.Count(d => !d.Covered);
+        foreach (var f in result.Days.SelectMany(d => d.Files))
+            if (f.Status == FileStatus.NotProduced || f.NotProducedRecords > 0) result.NotProduced.Add(f.Name);
+        result.RequireAll = o.RequireAll;
         foreach (var d in result.Days) result.Impact.Add(d.HeadlineImpact);
         return result;
     }

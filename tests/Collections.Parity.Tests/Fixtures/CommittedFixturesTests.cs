@@ -71,6 +71,8 @@ public sealed class CommittedFixturesTests
     [InlineData("sample-2026-03-03")]
     [InlineData("gen-chain-3-20260304")]
     [InlineData("garbage-G12-BAD-REF-RECORD")]
+    [InlineData("garbage-M04-MASTER-BAD-PACKED")]
+    [InlineData("chain-leap-4-20280229")]
     public void Recapture_CommittedFixture_ReproducesEveryOutputExactly(string name)
     {
         FixtureCapture.Recapture(Path.Combine(RepoPaths.LegacyFixtures, name), RepoPaths.LegacyHome, write: false).Should().BeEmpty();

@@ -2,6 +2,7 @@ using Collections.Testing;
 
 namespace Collections.Parity.Tests.Generation;
 
+[Collection("console")]
 public sealed class GenerateCommandTests
 {
     [Fact]
@@ -20,6 +21,8 @@ public sealed class GenerateCommandTests
     [InlineData("--rundate", "20260230")]
     [InlineData("--invalid-rate", "1.5")]
     [InlineData("--trailer-error", "sideways")]
+    [InlineData("--aged-entries", "1.5")]
+    [InlineData("--aged-entries", "x")]
     public void GenerateDay_BadArgument_ExitCode2(string option, string value)
     {
         using var t = new TempDir();
@@ -28,5 +31,37 @@ public sealed class GenerateCommandTests
         if (i >= 0) args[i + 1] = value;
         else args.AddRange([option, value]);
         Collections.Cli.Program.BuildRoot().Parse(args).Invoke().Should().Be(2);
+    }
+
+    [Fact]
+    public void GenerateDay_PaymentScenariosWithoutAPrior_ExitCode2()
+    {
+        using var t = new TempDir();
+        Collections.Cli.Program.BuildRoot().Parse(["generate-day", "--rundate", "20260302", "--entries", "2", "--out", t.Path,
+            "--ref", GenerationTestSupport.RefDir, "--payment-scenarios"]).Invoke().Should().Be(2);
+    }
+
+    [Fact]
+    public void GenerateDay_AgedEntriesAndPaymentScenarios_WrittenToGenerationJson()
+    {
+        using var t = new TempDir();
+        using var _ = HostileCulture.Enter();
+        var prior = Path.Combine(RepoPaths.LegacyFixtures, "chain-fy-2-20250929", "output");
+        Collections.Cli.Program.BuildRoot().Parse(["generate-day", "--rundate", "20250930", "--entries", "3", "--out", t.Path,
+            "--ref", GenerationTestSupport.RefDir, "--aged-entries", "0.5", "--payments-from", prior, "--payment-scenarios"]).Invoke().Should().Be(0);
+        var json = File.ReadAllText(t.Combine("generation.json"));
+        json.Should().Contain("\"agedEntries\": \"0.5\"").And.Contain("\"paymentScenarios\": true").And.Contain("\"scenarioPayments\"");
+    }
+
+    [Theory]
+    [InlineData("sideways", 2)]
+    [InlineData("out-of-sequence", 0)]
+    public void DamageMaster_Defect_ExitCode(string defect, int expected)
+    {
+        using var t = new TempDir();
+        var master = Path.Combine(RepoPaths.LegacyFixtures, "chain-fy-2-20250929", "output", "OPENITEM");
+        var rc = Collections.Cli.Program.BuildRoot().Parse(["damage-master", "--master", master, "--defect", defect, "--out", t.Combine("M")]).Invoke();
+        rc.Should().Be(expected);
+        File.Exists(t.Combine("M")).Should().Be(expected == 0);
     }
 }
