@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Main job: set up (restore + build the CLI), run the ported daily cycle (CLV100 + CLV200 so far) on the legacy's
-# first sample day, the same steps on the database (run-day, embedded SQLite) over both sample days, then run every committed fixture set (legacy-fixtures/) through the parity harness and write
-# the HTML report. No legacy build is needed. Exit code: the harness's (0 parity, 1 unexplained differences).
+# Main job: set up (restore + build the CLI), run the ported daily cycle (CLV100-CLV500) on the legacy's first sample
+# day, the whole cycle on the database (run-day, embedded SQLite) over both sample days (each exported data set compared
+# with the legacy's), their reconciliation, then every committed fixture set (legacy-fixtures/) through the parity
+# harness and the HTML report. No legacy build is needed. Exit code: the harness's (0 parity, 1 unexplained differences).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -36,10 +37,13 @@ for SET in sample-2026-03-02 sample-2026-03-03; do
   set -e
   [ "$day_rc" -lt 8 ] || exit "$day_rc"
   "${CLI[@]}" export legacy --date "$DAY" --out "out/db-$DAY" "${DB[@]}" >/dev/null
-  for DSN in LINECALC REJECTS ENTCALC sysout/STEP010.CLV100 sysout/STEP020.CLV200; do
+  # every data set and every step's sysout the legacy wrote for this day (the chain: day 2 reads day 1's posted master)
+  (cd "legacy-fixtures/$SET/output" && find . -type f | sed 's|^\./||' | sort) | while read -r DSN; do
     cmp -s "out/db-$DAY/$DSN" "legacy-fixtures/$SET/output/$DSN" || { echo "database cycle $DAY: $DSN differs from the legacy" >&2; exit 1; }
   done
-  echo "database cycle $DAY: LINECALC REJECTS ENTCALC sysout identical to the legacy run"
+  echo "database cycle $DAY: every data set (LINECALC ... OPENITEM, LEDGER, SUSPENSE, CTLTOTS, CLV500.RPT) and sysout identical to the legacy run"
 done
+echo "== reconciliation of the sample days (every control total must tie; exit 1 if one does not)"
+"${CLI[@]}" reconcile --date 2026-03-02 --to 2026-03-03 --csv out/reconcile.csv --json out/reconcile.json "${DB[@]}"
 echo "== parity harness over legacy-fixtures/ -> out/parity"
 "${CLI[@]}" parity run --fixtures legacy-fixtures --require-all --report out/parity

@@ -502,7 +502,289 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [cycle_inputs] (
+        [run_id] bigint NOT NULL,
+        [payments_present] bit NOT NULL,
+        [payments_bytes] bigint NOT NULL,
+        [prior_run_id] bigint NULL,
+        [prior_business_date] date NULL,
+        CONSTRAINT [pk_cycle_inputs] PRIMARY KEY ([run_id]),
+        CONSTRAINT [fk_cycle_inputs_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [journal_lines] (
+        [run_id] bigint NOT NULL,
+        [posting_seq_no] bigint NOT NULL,
+        [leg] int NOT NULL,
+        [account] nvarchar(24) NOT NULL,
+        [tran_code] nvarchar(2) NOT NULL,
+        [debit_cents] bigint NOT NULL,
+        [credit_cents] bigint NOT NULL,
+        CONSTRAINT [pk_journal_lines] PRIMARY KEY ([run_id], [posting_seq_no], [leg]),
+        CONSTRAINT [fk_journal_lines_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [ledger_postings] (
+        [run_id] bigint NOT NULL,
+        [seq_no] bigint NOT NULL,
+        [post_date] int NOT NULL,
+        [sequence] int NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [item_type] nvarchar(1) NOT NULL,
+        [tran_code] nvarchar(2) NOT NULL,
+        [revenue_class] nvarchar(3) NOT NULL,
+        [debit_credit] nvarchar(1) NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        [pay_method] nvarchar(1) NOT NULL,
+        [source_id] nvarchar(12) NOT NULL,
+        [effective_date] int NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_ledger_postings] PRIMARY KEY ([run_id], [seq_no]),
+        CONSTRAINT [fk_ledger_postings_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [open_items] (
+        [run_id] bigint NOT NULL,
+        [seq_no] bigint NOT NULL,
+        [business_date] date NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [item_type] nvarchar(1) NOT NULL,
+        [status] nvarchar(1) NOT NULL,
+        [statement_type] int NOT NULL,
+        [filer_code] nvarchar(3) NOT NULL,
+        [importer_no] nvarchar(12) NOT NULL,
+        [period] int NOT NULL,
+        [open_date] int NOT NULL,
+        [statement_date] int NOT NULL,
+        [due_date] int NOT NULL,
+        [bill_date] int NOT NULL,
+        [last_payment_date] int NOT NULL,
+        [last_activity_date] int NOT NULL,
+        [entry_count] int NOT NULL,
+        [assessed_cents] bigint NOT NULL,
+        [interest_cents] bigint NOT NULL,
+        [paid_cents] bigint NOT NULL,
+        [refund_cents] bigint NOT NULL,
+        [balance_cents] bigint NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_open_items] PRIMARY KEY ([run_id], [seq_no]),
+        CONSTRAINT [fk_open_items_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [payments] (
+        [run_id] bigint NOT NULL,
+        [record_no] bigint NOT NULL,
+        [payment_id] nvarchar(12) NOT NULL,
+        [method] nvarchar(1) NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        [date_received] int NOT NULL,
+        [is_short] bit NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_payments] PRIMARY KEY ([run_id], [record_no]),
+        CONSTRAINT [fk_payments_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [report_lines] (
+        [run_id] bigint NOT NULL,
+        [line_no] int NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_report_lines] PRIMARY KEY ([run_id], [line_no]),
+        CONSTRAINT [fk_report_lines_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [report_totals] (
+        [run_id] bigint NOT NULL,
+        [section] nvarchar(24) NOT NULL,
+        [line_no] int NOT NULL,
+        [code] nvarchar(8) NOT NULL,
+        [description] nvarchar(60) NOT NULL,
+        [count] bigint NOT NULL,
+        [count2] bigint NOT NULL,
+        [value_cents] bigint NOT NULL,
+        [duties_cents] bigint NOT NULL,
+        [fees_cents] bigint NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        CONSTRAINT [pk_report_totals] PRIMARY KEY ([run_id], [section], [line_no]),
+        CONSTRAINT [fk_report_totals_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [statement_entries] (
+        [run_id] bigint NOT NULL,
+        [seq_no] bigint NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [entry_no] nvarchar(11) NOT NULL,
+        [statement_type] int NOT NULL,
+        [entry_date] int NOT NULL,
+        [scheduled_statement_date] int NOT NULL,
+        [statement_date] int NOT NULL,
+        [due_date] int NOT NULL,
+        [date_adjusted] nvarchar(1) NOT NULL,
+        [entry_total_cents] bigint NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_statement_entries] PRIMARY KEY ([run_id], [seq_no]),
+        CONSTRAINT [fk_statement_entries_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [statements] (
+        [run_id] bigint NOT NULL,
+        [seq_no] bigint NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [statement_type] int NOT NULL,
+        [filer_code] nvarchar(3) NOT NULL,
+        [importer_no] nvarchar(12) NOT NULL,
+        [period] int NOT NULL,
+        [statement_date] int NOT NULL,
+        [due_date] int NOT NULL,
+        [run_date] int NOT NULL,
+        [entry_count] int NOT NULL,
+        [duty_cents] bigint NOT NULL,
+        [section301_cents] bigint NOT NULL,
+        [section232_cents] bigint NOT NULL,
+        [ieepa_cents] bigint NOT NULL,
+        [section122_cents] bigint NOT NULL,
+        [other_chapter99_cents] bigint NOT NULL,
+        [antidumping_cents] bigint NOT NULL,
+        [countervailing_cents] bigint NOT NULL,
+        [mpf_cents] bigint NOT NULL,
+        [informal_fee_cents] bigint NOT NULL,
+        [manual_surcharge_cents] bigint NOT NULL,
+        [hmf_cents] bigint NOT NULL,
+        [cotton_cents] bigint NOT NULL,
+        [total_cents] bigint NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_statements] PRIMARY KEY ([run_id], [seq_no]),
+        CONSTRAINT [fk_statements_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE TABLE [suspense_items] (
+        [run_id] bigint NOT NULL,
+        [seq_no] bigint NOT NULL,
+        [run_date] int NOT NULL,
+        [payment_id] nvarchar(12) NOT NULL,
+        [method] nvarchar(1) NOT NULL,
+        [ref_type] nvarchar(1) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        [date_received] nvarchar(8) NOT NULL,
+        [reason_code] nvarchar(4) NOT NULL,
+        [message] nvarchar(40) NOT NULL,
+        [raw] varbinary(max) NOT NULL,
+        CONSTRAINT [pk_suspense_items] PRIMARY KEY ([run_id], [seq_no]),
+        CONSTRAINT [fk_suspense_items_run_id] FOREIGN KEY ([run_id]) REFERENCES [batch_runs] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE INDEX [ix_ledger_postings_run_id_tran_code] ON [ledger_postings] ([run_id], [tran_code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE INDEX [ix_open_items_business_date_ref_type_reference] ON [open_items] ([business_date], [ref_type], [reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE INDEX [ix_statement_entries_run_id_ref_type_reference] ON [statement_entries] ([run_id], [ref_type], [reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    CREATE INDEX [ix_statements_run_id_ref_type_reference] ON [statements] ([run_id], [ref_type], [reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203162036_ReceivablesLedgerReport'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203162036_ReceivablesLedgerReport', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_roles] (
@@ -516,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_users] (
@@ -542,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [audit_events] (
@@ -560,7 +842,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [payment_actions] (
+        [id] bigint NOT NULL IDENTITY,
+        [source_run_id] bigint NOT NULL,
+        [source_seq_no] bigint NOT NULL,
+        [action] nvarchar(16) NOT NULL,
+        [payment_id] nvarchar(12) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        [record] varbinary(50) NULL,
+        [audit_event_id] bigint NOT NULL,
+        [created_utc] datetime2 NOT NULL,
+        [consumed_run_id] bigint NULL,
+        CONSTRAINT [pk_payment_actions] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_role_claims] (
@@ -575,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_user_claims] (
@@ -590,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_user_logins] (
@@ -605,7 +908,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_user_roles] (
@@ -619,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE TABLE [asp_net_user_tokens] (
@@ -634,7 +937,63 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statements_importer_no] ON [statements] ([importer_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statements_reference] ON [statements] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statement_entries_entry_no] ON [statement_entries] ([entry_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_payments_reference] ON [payments] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_open_items_reference] ON [open_items] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_open_items_run_id_importer_no] ON [open_items] ([run_id], [importer_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_ledger_postings_reference] ON [ledger_postings] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_entries_entry_no] ON [entries] ([entry_no]);
@@ -642,7 +1001,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_asp_net_role_claims_role_id] ON [asp_net_role_claims] ([role_id]);
@@ -650,7 +1009,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [ix_asp_net_roles_normalized_name] ON [asp_net_roles] ([normalized_name]) WHERE [normalized_name] IS NOT NULL');
@@ -658,7 +1017,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_asp_net_user_claims_user_id] ON [asp_net_user_claims] ([user_id]);
@@ -666,7 +1025,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_asp_net_user_logins_user_id] ON [asp_net_user_logins] ([user_id]);
@@ -674,7 +1033,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_asp_net_user_roles_role_id] ON [asp_net_user_roles] ([role_id]);
@@ -682,7 +1041,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_asp_net_users_normalized_email] ON [asp_net_users] ([normalized_email]);
@@ -690,7 +1049,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [ix_asp_net_users_normalized_user_name] ON [asp_net_users] ([normalized_user_name]) WHERE [normalized_user_name] IS NOT NULL');
@@ -698,7 +1057,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     CREATE INDEX [ix_audit_events_at_utc] ON [audit_events] ([at_utc]);
@@ -706,11 +1065,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261203161531_WebAccounts'
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_payment_actions_consumed_run_id] ON [payment_actions] ([consumed_run_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_payment_actions_source_run_id_source_seq_no] ON [payment_actions] ([source_run_id], [source_seq_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261203161531_WebAccounts', N'10.0.15');
+    VALUES (N'20261203171828_WebAccounts', N'10.0.15');
 END;
 
 COMMIT;

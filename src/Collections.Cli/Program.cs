@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(CycleCommands.CreateStatus());
         root.Subcommands.Add(CycleCommands.CreateWorker());
         root.Subcommands.Add(ExportCommands.Create());
+        root.Subcommands.Add(ReconcileCommands.Create());
         root.Subcommands.Add(WebCommands.CreateWeb());
         root.Subcommands.Add(WebCommands.CreateUsers());
         return root;

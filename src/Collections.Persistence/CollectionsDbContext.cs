@@ -33,7 +33,18 @@ public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> 
     public DbSet<EntryTotal> EntryTotals => Set<EntryTotal>();
     public DbSet<EntryFeeRow> EntryFees => Set<EntryFeeRow>();
     public DbSet<MpfAllocationRow> MpfAllocations => Set<MpfAllocationRow>();
+    public DbSet<CycleInput> CycleInputs => Set<CycleInput>();
+    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+    public DbSet<StatementRow> Statements => Set<StatementRow>();
+    public DbSet<StatementEntryRow> StatementEntries => Set<StatementEntryRow>();
+    public DbSet<OpenItemRow> OpenItems => Set<OpenItemRow>();
+    public DbSet<LedgerPostingRow> LedgerPostings => Set<LedgerPostingRow>();
+    public DbSet<JournalLine> JournalLines => Set<JournalLine>();
+    public DbSet<SuspenseItemRow> SuspenseItems => Set<SuspenseItemRow>();
+    public DbSet<ReportLine> ReportLines => Set<ReportLine>();
+    public DbSet<ReportTotal> ReportTotals => Set<ReportTotal>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PaymentAction> PaymentActions => Set<PaymentAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -114,6 +114,10 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Entries", Policies.Records);
             o.Conventions.AuthorizeFolder("/Parity", Policies.Migration);
             o.Conventions.AuthorizeFolder("/Audit", Policies.Audit);
+            o.Conventions.AuthorizeFolder("/Reconciliation", Policies.Analyst);
+            o.Conventions.AuthorizeFolder("/Suspense", Policies.Analyst);
+            o.Conventions.AuthorizeFolder("/Statements", Policies.Records);
+            o.Conventions.AuthorizeFolder("/Importer", Policies.Importer);
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
@@ -121,6 +125,9 @@ public static class WebApp
         s.AddScoped<RunReader>();
         s.AddScoped<EntryReader>();
         s.AddScoped<AuditTrail>();
+        s.AddScoped<RecordsReader>();
+        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton(_ => new Collections.Batch.Reconciliation.ReconciliationService(database));
         s.AddSingleton<ParityReports>();
         s.AddSingleton(_ => new CycleEngine(database));
         s.AddSingleton(sp =>

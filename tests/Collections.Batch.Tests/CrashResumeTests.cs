@@ -5,8 +5,9 @@ using Collections.Testing;
 namespace Collections.Batch.Tests;
 
 /// <summary>
-/// A real SIGKILL of a `collections run-day` process at eleven points of the cycle (before and after commits of
-/// ingest, line-duty chunks, entry fees, the step completions and posting), then the same command again: it resumes
+/// A real SIGKILL of a `collections run-day` process at seventeen points of the cycle (before and after commits of
+/// ingest, line-duty chunks, entry fees, statements, payments and interest, ledger, the report, the step completions
+/// and posting), then the same command again: it resumes
 /// from the ledger and ends in exactly the state of an uninterrupted run (database rows and exported data sets).
 /// </summary>
 public sealed class CrashResumeTests
@@ -34,7 +35,8 @@ public sealed class CrashResumeTests
     [
         "ingest:0:before-commit", "ingest:0:after-commit", "line-duties:1:before-commit", "line-duties:1:after-commit",
         "line-duties:4:before-commit", "line-duties:0:complete", "entry-fees:0:before-commit", "entry-fees:0:after-commit",
-        "entry-fees:0:complete", "post:0:before-commit", "post:0:complete",
+        "entry-fees:0:complete", "statements:0:before-commit", "payments-and-interest:0:before-commit", "payments-and-interest:0:after-commit",
+        "ledger:0:before-commit", "revenue-and-control-totals:0:before-commit", "revenue-and-control-totals:0:complete", "post:0:before-commit", "post:0:complete",
     ];
 
     [Theory]

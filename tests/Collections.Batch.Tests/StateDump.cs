@@ -27,6 +27,16 @@ public static class StateDump
         await Dump(sb, db.MpfAllocations.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.EntrySeq).ThenBy(x => x.AllocationNo));
         await Dump(sb, db.ControlTotals.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.Program).ThenBy(x => x.SeqNo));
         await Dump(sb, db.StepMessages.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.StepName).ThenBy(x => x.Seq));
+        await Dump(sb, db.CycleInputs.AsNoTracking().OrderBy(x => x.RunId));
+        await Dump(sb, db.Payments.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.RecordNo));
+        await Dump(sb, db.Statements.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo));
+        await Dump(sb, db.StatementEntries.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo));
+        await Dump(sb, db.OpenItems.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo));
+        await Dump(sb, db.LedgerPostings.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo));
+        await Dump(sb, db.JournalLines.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.PostingSeqNo).ThenBy(x => x.Leg));
+        await Dump(sb, db.SuspenseItems.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo));
+        await Dump(sb, db.ReportLines.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.LineNo));
+        await Dump(sb, db.ReportTotals.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.Section).ThenBy(x => x.LineNo));
         foreach (var p in await db.PostedDays.AsNoTracking().OrderBy(x => x.BusinessDate).ToListAsync())
             sb.Append(CultureInfo.InvariantCulture, $"posted {p.BusinessDate:yyyy-MM-dd} run {p.RunId}\n");
         foreach (var s in await db.Steps.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.Ordinal).ToListAsync())

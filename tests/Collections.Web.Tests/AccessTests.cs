@@ -20,6 +20,11 @@ public sealed class AccessTests(SiteFixture site)
         ("/entries/" + site.EntryOfA, ["ana", "impa"]),
         ("/parity", ["mig"]),
         ("/parity/report?name=fixtures/sample-2026-03-02", ["mig"]),
+        ("/reconciliation?date=2026-03-02&to=2026-03-03", ["ana"]),
+        ("/reconciliation/drill?what=class&code=DTY&date=2026-03-02&to=2026-03-03", ["ana"]),
+        ("/statements/" + site.StatementOfA, ["ana", "impa"]),
+        ("/suspense", ["ana"]),
+        ("/importer", ["impa"]),
     ];
 
     private IEnumerable<(string Url, string[] Allowed)> Exports() =>
@@ -29,6 +34,11 @@ public sealed class AccessTests(SiteFixture site)
         ("/audit?handler=export&table=audit&format=csv", ["ops", "ana"]),
         ("/entries/" + site.EntryOfA + "?handler=export&table=lines-run1&format=csv", ["ana", "impa"]),
         ("/parity?handler=export&table=parity-reports&format=csv", ["mig"]),
+        ("/reconciliation?date=2026-03-02&handler=export&table=checks&format=csv", ["ana"]),
+        ("/reconciliation?date=2026-03-02&handler=export&table=revenue-by-class&format=xlsx", ["ana"]),
+        ("/statements/" + site.StatementOfA + "?handler=export&table=payments&format=csv", ["ana", "impa"]),
+        ("/suspense?handler=export&table=suspense&format=csv", ["ana"]),
+        ("/importer?handler=export&table=open-items&format=csv", ["impa"]),
     ];
 
     private static readonly string[] Users = ["ops", "ana", "mig", "impa"];
@@ -92,6 +102,22 @@ public sealed class AccessTests(SiteFixture site)
         using var b = await site.SignedInAsync("impb");
         (await b.GetAsync("/entries/" + site.EntryOfB)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await b.GetAsync("/entries/" + site.EntryOfA)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Importer_OtherImportersStatement_404_NeverItsData()
+    {
+        using var a = await site.SignedInAsync("impa");
+        (await a.GetAsync("/statements/" + site.StatementOfA)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var other = await a.GetAsync("/statements/" + site.StatementOfB);
+        other.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.Content.ReadAsStringAsync()).Should().NotContain(site.ImporterB);
+        (await a.GetAsync("/statements/" + site.StatementOfB + "?handler=export&table=ledger&format=csv")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var mine = await a.GetStringAsync("/importer?handler=export&table=statements&format=csv");
+        mine.Should().Contain(site.StatementOfA).And.NotContain(site.StatementOfB);
+        using var b = await site.SignedInAsync("impb");
+        (await b.GetAsync("/statements/" + site.StatementOfA)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await b.GetStringAsync("/importer")).Should().Contain(site.StatementOfB).And.NotContain(site.StatementOfA);
     }
 
     [Fact]

@@ -98,6 +98,45 @@ public sealed class BrowserTests(SiteFixture site) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Analyst_Reconciliation_DrillDown_Export()
+    {
+        var (context, page) = await SignInAsync("ana");
+        await using var _ = context;
+        await page.ClickAsync("header nav a:text('Reconciliation')");
+        await page.WaitForURLAsync("**/reconciliation");
+        await page.FillAsync("input[name=date]", "2026-03-02");
+        await page.FillAsync("input[name=to]", "2026-03-03");
+        await page.ClickAsync("form.inline button[type=submit]");
+        await page.WaitForURLAsync("**/reconciliation?date=2026-03-02&to=2026-03-03");
+        (await page.TextContentAsync("h1"))!.Should().Contain("2026-03-02 to 2026-03-03");
+        (await page.Locator("svg.chart").CountAsync()).Should().BeGreaterThanOrEqualTo(3);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "10-reconciliation.png"), FullPage = true });
+        // a revenue class figure -> its entries
+        await page.ClickAsync("#t-revenue-by-class tbody tr:first-child td:first-child a");
+        await page.WaitForURLAsync("**/reconciliation/drill?what=class*");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "11-drill-class.png"), FullPage = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#t-entries a.export:text('CSV')"));
+        download.SuggestedFilename.Should().StartWith("entries-class-").And.EndWith(".csv");
+        var csv = Path.Combine(Screenshots, download.SuggestedFilename);
+        await download.SaveAsAsync(csv);
+        (await File.ReadAllTextAsync(csv)).Should().StartWith("business date,entry,amount,total assessed\n");
+        // -> an entry -> its statement
+        await page.ClickAsync("#t-entries tbody tr:first-child td:nth-child(2) a");
+        await page.WaitForURLAsync("**/entries/*");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "12-drill-entry.png"), FullPage = true });
+        var statementLink = page.Locator("#t-statements tbody a[href^='/statements/']").First;
+        if (await statementLink.CountAsync() > 0)
+        {
+            await statementLink.ClickAsync();
+            await page.WaitForURLAsync("**/statements/*");
+            (await page.TextContentAsync("h1"))!.Should().StartWith("Statement ");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "13-drill-statement.png"), FullPage = true });
+        }
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.Locator("section.table a.export:text('XLSX')").First.ClickAsync());
+        xlsx.SuggestedFilename.Should().EndWith(".xlsx");
+    }
+
+    [Fact]
     public async Task Analyst_EntryDrillDown_Export_ImporterSeesOnlyItsOwn()
     {
         var (context, page) = await SignInAsync("ana");
@@ -116,6 +155,9 @@ public sealed class BrowserTests(SiteFixture site) : IAsyncLifetime
             r!.Status.Should().Be(404);
             (await ip.ContentAsync()).Should().NotContain(site.ImporterB);
             await ip.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "05-importer-other-entry-404.png") });
+            await ip.GotoAsync("/importer");
+            (await ip.TextContentAsync("h1")).Should().Be("Importer " + site.ImporterA);
+            await ip.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "06-importer.png"), FullPage = true });
         }
     }
 }

@@ -98,34 +98,77 @@ public sealed class PageTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task RunADay_FromTheSite_PostsIt_AndIsAudited()
+    public async Task Suspense_ReapplyQueuesAPayrec_TheNextDayRunFromTheSiteTakesIt()
     {
+        await using var db = site.Database.CreateContext();
+        var items = await db.SuspenseItems.AsNoTracking().OrderBy(x => x.RunId).ThenBy(x => x.SeqNo).ToListAsync();
+        items.Should().HaveCountGreaterThanOrEqualTo(2, "the sample day 2026-03-03 puts two payments in suspense");
+        var first = items.First(x => x.ReasonCode == "S001");
+        var second = items.First(x => x != first);
+        using var ana = await site.SignedInAsync("ana");
+        var noReason = await SiteFixture.PostFormAsync(ana, "/suspense?handler=reapply",
+            new() { ["run"] = first.RunId.ToString(CultureInfo.InvariantCulture), ["seq"] = first.SeqNo.ToString(CultureInfo.InvariantCulture), ["statement"] = site.StatementOfA, ["reason"] = "" }, formPage: "/suspense");
+        noReason.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var r = await SiteFixture.PostFormAsync(ana, "/suspense?handler=reapply",
+            new() { ["run"] = first.RunId.ToString(CultureInfo.InvariantCulture), ["seq"] = first.SeqNo.ToString(CultureInfo.InvariantCulture), ["statement"] = site.StatementOfA, ["reason"] = "payer quoted the entry, not the statement" }, formPage: "/suspense");
+        r.StatusCode.Should().Be(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        var again = await SiteFixture.PostFormAsync(ana, "/suspense?handler=refund",
+            new() { ["run"] = first.RunId.ToString(CultureInfo.InvariantCulture), ["seq"] = first.SeqNo.ToString(CultureInfo.InvariantCulture), ["reason"] = "twice" }, formPage: "/suspense");
+        again.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "an item is acted on once");
+        var refund = await SiteFixture.PostFormAsync(ana, "/suspense?handler=refund",
+            new() { ["run"] = second.RunId.ToString(CultureInfo.InvariantCulture), ["seq"] = second.SeqNo.ToString(CultureInfo.InvariantCulture), ["reason"] = "payer asked for the money back" }, formPage: "/suspense");
+        refund.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var action = await db.PaymentActions.AsNoTracking().SingleAsync(a => a.SourceRunId == first.RunId && a.SourceSeqNo == first.SeqNo);
+        action.Action.Should().Be("reapply");
+        var payrec = Collections.Legacy.Records.PaymentRecord.Decode(action.Record!);
+        payrec.Reference.Trim().Should().Be(site.StatementOfA);
+        payrec.RefType.Should().Be('S');
+        payrec.PaymentId.Should().Be(first.PaymentId);
+        payrec.Amount.Unscaled.Should().Be(first.AmountCents);
+        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == action.AuditEventId);
+        (audit.UserName, audit.Action, audit.Reason, audit.AmountCents).Should().Be(("ana", "suspense-reapply", "payer quoted the entry, not the statement", first.AmountCents));
+        (await db.PaymentActions.AsNoTracking().SingleAsync(a => a.SourceSeqNo == second.SeqNo && a.SourceRunId == second.RunId)).Record.Should().BeNull();
+
+        // operations run the next business day from the site: the queued record joins its PAYMENTS
         var day = new DateOnly(2026, 3, 4);
         var input = Path.Combine(site.Inbox, "2026-03-04");
         Directory.CreateDirectory(input);
         foreach (var f in Directory.GetFiles(Path.Combine(Collections.Testing.RepoPaths.LegacyFixtures, "gen-chain-3-20260304", "input")))
             File.Copy(f, Path.Combine(input, Path.GetFileName(f)), overwrite: true);
+        // the generated day ends PAYMENTS with a short record (31 bytes): queued payments are not appended after it
+        var paymentsPath = Path.Combine(input, "PAYMENTS");
+        var shortTail = await File.ReadAllBytesAsync(paymentsPath);
+        using (var ops0 = await site.SignedInAsync("ops"))
+        {
+            (await SiteFixture.PostFormAsync(ops0, "/runs?handler=run", new() { ["date"] = "2099-01-01", ["reason"] = "probe" }, formPage: "/runs")).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "no inbox for that day");
+        }
+        await File.WriteAllBytesAsync(paymentsPath, shortTail[..(shortTail.Length / 50 * 50)]);
+        var originalPayments = new FileInfo(paymentsPath).Length;
         using var client = await site.SignedInAsync("ops");
         var missingReason = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = " " }, formPage: "/runs");
         missingReason.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        var r = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = "daily cycle test" }, formPage: "/runs");
-        r.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await r.Content.ReadAsStringAsync()).Should().Contain("submitted");
-        await using var db = site.Database.CreateContext();
-        var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "run-day" && e.Subject == "2026-03-04");
-        audit.UserName.Should().Be("ops");
-        audit.Reason.Should().Be("daily cycle test");
+        var run1 = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = "daily cycle test" }, formPage: "/runs");
+        run1.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await run1.Content.ReadAsStringAsync()).Should().Contain("submitted").And.Contain("1 payment(s) re-applied from suspense");
+        new FileInfo(Path.Combine(input, "PAYMENTS")).Length.Should().Be(originalPayments + 50);
+        var runAudit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "run-day" && e.Subject == "2026-03-04");
+        (runAudit.UserName, runAudit.Reason).Should().Be(("ops", "daily cycle test"));
         BatchRun? run = null;
-        for (var i = 0; i < 600 && run?.Status is not (RunStatus.Done or RunStatus.Failed); i++)
+        for (var i = 0; i < 900 && run?.Status is not (RunStatus.Done or RunStatus.Failed); i++)
         {
             await Task.Delay(100);
             run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(x => x.BusinessDate == day);
         }
         run!.Status.Should().Be(RunStatus.Done, run.Message);
         (await db.PostedDays.AnyAsync(p => p.BusinessDate == day)).Should().BeTrue();
-        // the same day again: nothing to do, nothing audited
-        var again = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = "again" }, formPage: "/runs");
-        (await again.Content.ReadAsStringAsync()).Should().Contain("already ended");
+        (await db.PaymentActions.AsNoTracking().SingleAsync(a => a.Id == action.Id)).ConsumedRunId.Should().Be(run.Id);
+        var taken = await db.Payments.AsNoTracking().Where(p => p.RunId == run.Id && p.PaymentId == first.PaymentId).ToListAsync();
+        taken.Should().ContainSingle().Which.Reference.Trim().Should().Be(site.StatementOfA);
+        // the same day again: nothing to do, nothing audited, nothing appended
+        var again2 = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = "again" }, formPage: "/runs");
+        (await again2.Content.ReadAsStringAsync()).Should().Contain("already ended");
         (await db.AuditEvents.CountAsync(e => e.Reason == "again")).Should().Be(0);
+        new FileInfo(Path.Combine(input, "PAYMENTS")).Length.Should().Be(originalPayments + 50);
     }
 }

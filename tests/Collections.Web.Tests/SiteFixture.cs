@@ -33,6 +33,8 @@ public sealed partial class SiteFixture : IAsyncLifetime
     public string ImporterB { get; private set; } = "";
     public string EntryOfA { get; private set; } = "";
     public string EntryOfB { get; private set; } = "";
+    public string StatementOfA { get; private set; } = "";
+    public string StatementOfB { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -48,14 +50,17 @@ public sealed partial class SiteFixture : IAsyncLifetime
         }
         await using (var db = Database.CreateContext())
         {
-            var importers = await db.Entries.AsNoTracking().Where(e => e.RunId > 0).Select(e => new { e.ImporterNo, e.EntryNo }).ToListAsync();
-            var byImporter = importers.Where(e => !string.IsNullOrWhiteSpace(e.ImporterNo)).GroupBy(e => e.ImporterNo.Trim()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            byImporter.Count.Should().BeGreaterThan(1, "the sample days have several importers");
+            // two importers with statements, and an entry and a statement of each
+            var statements = await db.Statements.AsNoTracking().Where(s => s.RefType == "S").Select(s => new { s.ImporterNo, s.Reference }).ToListAsync();
+            var byImporter = statements.Where(s => !string.IsNullOrWhiteSpace(s.ImporterNo)).GroupBy(s => s.ImporterNo.Trim()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            byImporter.Count.Should().BeGreaterThan(1, "the sample days have statements of several importers");
             ImporterA = byImporter[0].Key;
-            EntryOfA = byImporter[0].First().EntryNo.Trim();
-            var other = byImporter.Skip(1).First(g => g.All(e => !byImporter[0].Any(a => a.EntryNo == e.EntryNo)));
-            ImporterB = other.Key;
-            EntryOfB = other.First().EntryNo.Trim();
+            ImporterB = byImporter[1].Key;
+            StatementOfA = byImporter[0].First().Reference.Trim();
+            StatementOfB = byImporter[1].First().Reference.Trim();
+            var entries = await db.Entries.AsNoTracking().Select(e => new { e.ImporterNo, e.EntryNo }).ToListAsync();
+            EntryOfA = entries.First(e => e.ImporterNo.Trim() == ImporterA).EntryNo.Trim();
+            EntryOfB = entries.First(e => e.ImporterNo.Trim() == ImporterB && entries.All(x => x.EntryNo != e.EntryNo || x.ImporterNo.Trim() == ImporterB)).EntryNo.Trim();
         }
         foreach (var (name, role, importer) in Accounts)
         {

@@ -317,6 +317,34 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("control_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PaymentsBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payments_bytes");
+
+                    b.Property<bool>("PaymentsPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payments_present");
+
+                    b.Property<DateOnly?>("PriorBusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_business_date");
+
+                    b.Property<long?>("PriorRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prior_run_id");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_cycle_inputs");
+
+                    b.ToTable("cycle_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
@@ -862,6 +890,137 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("ingest_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PostingSeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("posting_seq_no");
+
+                    b.Property<int>("Leg")
+                        .HasColumnType("integer")
+                        .HasColumnName("leg");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_cents");
+
+                    b.Property<long>("DebitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_cents");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "PostingSeqNo", "Leg")
+                        .HasName("pk_journal_lines");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DebitCredit")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("debit_credit");
+
+                    b.Property<int>("EffectiveDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("PayMethod")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("pay_method");
+
+                    b.Property<int>("PostDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_date");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RevenueClass")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("revenue_class");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_ledger_postings_reference");
+
+                    b.HasIndex("RunId", "TranCode")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+
+                    b.ToTable("ledger_postings", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
@@ -1065,6 +1224,261 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("mpf_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AssessedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessed_cents");
+
+                    b.Property<long>("BalanceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_cents");
+
+                    b.Property<int>("BillDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("bill_date");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<int>("LastActivityDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_activity_date");
+
+                    b.Property<int>("LastPaymentDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_payment_date");
+
+                    b.Property<int>("OpenDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_date");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_open_items");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_open_items_reference");
+
+                    b.HasIndex("RunId", "ImporterNo")
+                        .HasDatabaseName("ix_open_items_run_id_importer_no");
+
+                    b.HasIndex("BusinessDate", "RefType", "Reference")
+                        .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.ToTable("open_items", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("AuditEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("audit_event_id");
+
+                    b.Property<long?>("ConsumedRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consumed_run_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Record")
+                        .HasMaxLength(50)
+                        .HasColumnType("bytea")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("SourceRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<long>("SourceSeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_seq_no");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_actions");
+
+                    b.HasIndex("ConsumedRunId")
+                        .HasDatabaseName("ix_payment_actions_consumed_run_id");
+
+                    b.HasIndex("SourceRunId", "SourceSeqNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_actions_source_run_id_source_seq_no");
+
+                    b.ToTable("payment_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("RecordNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<int>("DateReceived")
+                        .HasColumnType("integer")
+                        .HasColumnName("date_received");
+
+                    b.Property<bool>("IsShort")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_short");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("RunId", "RecordNo")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_payments_reference");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
@@ -1223,6 +1637,84 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("rejected_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.HasKey("RunId", "LineNo")
+                        .HasName("pk_report_lines");
+
+                    b.ToTable("report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("section");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DutiesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duties_cents");
+
+                    b.Property<long>("FeesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fees_cents");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_cents");
+
+                    b.HasKey("RunId", "Section", "LineNo")
+                        .HasName("pk_report_totals");
+
+                    b.ToTable("report_totals", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
@@ -1245,6 +1737,215 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_run_reference_tables_version_id");
 
                     b.ToTable("run_reference_tables", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<string>("DateAdjusted")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("date_adjusted");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("EntryNo")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("entry_no");
+
+                    b.Property<long>("EntryTotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_total_cents");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ScheduledStatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_statement_date");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statement_entries");
+
+                    b.HasIndex("EntryNo")
+                        .HasDatabaseName("ix_statement_entries_entry_no");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statement_entries_run_id_ref_type_reference");
+
+                    b.ToTable("statement_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AntidumpingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("antidumping_cents");
+
+                    b.Property<long>("CottonCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cotton_cents");
+
+                    b.Property<long>("CountervailingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("countervailing_cents");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("DutyCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duty_cents");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<long>("HmfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hmf_cents");
+
+                    b.Property<long>("IeepaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ieepa_cents");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InformalFeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("informal_fee_cents");
+
+                    b.Property<long>("ManualSurchargeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manual_surcharge_cents");
+
+                    b.Property<long>("MpfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mpf_cents");
+
+                    b.Property<long>("OtherChapter99Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_chapter99_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("Section122Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section122_cents");
+
+                    b.Property<long>("Section232Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section232_cents");
+
+                    b.Property<long>("Section301Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section301_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("ImporterNo")
+                        .HasDatabaseName("ix_statements_importer_no");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_statements_reference");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statements_run_id_ref_type_reference");
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1272,6 +1973,77 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasName("pk_step_messages");
 
                     b.ToTable("step_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DateReceived")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("date_received");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_date");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_suspense_items");
+
+                    b.ToTable("suspense_items", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.WebUser", b =>
@@ -1563,6 +2335,16 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_control_totals_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_inputs_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1623,6 +2405,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1641,6 +2443,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mpf_allocations_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_items_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
@@ -1673,6 +2495,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_rejected_records_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_totals_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1690,6 +2532,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_entries_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1698,6 +2560,16 @@ namespace Collections.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_step_messages_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspense_items_run_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

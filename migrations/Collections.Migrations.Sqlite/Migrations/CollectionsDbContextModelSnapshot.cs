@@ -308,6 +308,34 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("control_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PaymentsBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments_bytes");
+
+                    b.Property<bool>("PaymentsPresent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments_present");
+
+                    b.Property<DateOnly?>("PriorBusinessDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prior_business_date");
+
+                    b.Property<long?>("PriorRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prior_run_id");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_cycle_inputs");
+
+                    b.ToTable("cycle_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
@@ -853,6 +881,137 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("ingest_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PostingSeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posting_seq_no");
+
+                    b.Property<int>("Leg")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leg");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_cents");
+
+                    b.Property<long>("DebitCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_cents");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "PostingSeqNo", "Leg")
+                        .HasName("pk_journal_lines");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DebitCredit")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_credit");
+
+                    b.Property<int>("EffectiveDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("PayMethod")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_method");
+
+                    b.Property<int>("PostDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_date");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RevenueClass")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue_class");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_ledger_postings_reference");
+
+                    b.HasIndex("RunId", "TranCode")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+
+                    b.ToTable("ledger_postings", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
@@ -1056,6 +1215,259 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("mpf_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AssessedCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_cents");
+
+                    b.Property<long>("BalanceCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_cents");
+
+                    b.Property<int>("BillDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bill_date");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_date");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filer_code");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_type");
+
+                    b.Property<int>("LastActivityDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_date");
+
+                    b.Property<int>("LastPaymentDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_payment_date");
+
+                    b.Property<int>("OpenDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_date");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_open_items");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_open_items_reference");
+
+                    b.HasIndex("RunId", "ImporterNo")
+                        .HasDatabaseName("ix_open_items_run_id_importer_no");
+
+                    b.HasIndex("BusinessDate", "RefType", "Reference")
+                        .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.ToTable("open_items", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("AuditEventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_event_id");
+
+                    b.Property<long?>("ConsumedRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_run_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Record")
+                        .HasMaxLength(50)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("SourceRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<long>("SourceSeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_seq_no");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_actions");
+
+                    b.HasIndex("ConsumedRunId")
+                        .HasDatabaseName("ix_payment_actions_consumed_run_id");
+
+                    b.HasIndex("SourceRunId", "SourceSeqNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_actions_source_run_id_source_seq_no");
+
+                    b.ToTable("payment_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("RecordNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<int>("DateReceived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_received");
+
+                    b.Property<bool>("IsShort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_short");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("RunId", "RecordNo")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_payments_reference");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
@@ -1212,6 +1624,84 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("rejected_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.HasKey("RunId", "LineNo")
+                        .HasName("pk_report_lines");
+
+                    b.ToTable("report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DutiesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duties_cents");
+
+                    b.Property<long>("FeesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fees_cents");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value_cents");
+
+                    b.HasKey("RunId", "Section", "LineNo")
+                        .HasName("pk_report_totals");
+
+                    b.ToTable("report_totals", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
@@ -1234,6 +1724,215 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_run_reference_tables_version_id");
 
                     b.ToTable("run_reference_tables", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<string>("DateAdjusted")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_adjusted");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("EntryNo")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_no");
+
+                    b.Property<long>("EntryTotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_total_cents");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ScheduledStatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_statement_date");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statement_entries");
+
+                    b.HasIndex("EntryNo")
+                        .HasDatabaseName("ix_statement_entries_entry_no");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statement_entries_run_id_ref_type_reference");
+
+                    b.ToTable("statement_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AntidumpingCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("antidumping_cents");
+
+                    b.Property<long>("CottonCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cotton_cents");
+
+                    b.Property<long>("CountervailingCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("countervailing_cents");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("DutyCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duty_cents");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filer_code");
+
+                    b.Property<long>("HmfCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hmf_cents");
+
+                    b.Property<long>("IeepaCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ieepa_cents");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InformalFeeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("informal_fee_cents");
+
+                    b.Property<long>("ManualSurchargeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual_surcharge_cents");
+
+                    b.Property<long>("MpfCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mpf_cents");
+
+                    b.Property<long>("OtherChapter99Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("other_chapter99_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("Section122Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section122_cents");
+
+                    b.Property<long>("Section232Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section232_cents");
+
+                    b.Property<long>("Section301Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section301_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("ImporterNo")
+                        .HasDatabaseName("ix_statements_importer_no");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_statements_reference");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statements_run_id_ref_type_reference");
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
@@ -1261,6 +1960,77 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasName("pk_step_messages");
 
                     b.ToTable("step_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DateReceived")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_received");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_date");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_suspense_items");
+
+                    b.ToTable("suspense_items", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.WebUser", b =>
@@ -1548,6 +2318,16 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_control_totals_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_inputs_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1608,6 +2388,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1626,6 +2426,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mpf_allocations_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_items_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
@@ -1658,6 +2478,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_rejected_records_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_totals_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1675,6 +2515,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_entries_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1683,6 +2543,16 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_step_messages_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspense_items_run_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -61,7 +61,7 @@ public sealed class CycleEngine
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? TimeProvider.System;
-        var list = steps?.ToList() ?? [new IngestStep(), new LineDutyStep(), new EntryFeeStep(), new PostStep()];
+        var list = steps?.ToList() ?? [new IngestStep(), new LineDutyStep(), new EntryFeeStep(), new StatementStep(), new PaymentInterestStep(), new LedgerStep(), new RevenueReportStep(), new PostStep()];
         _steps = list.ToDictionary(s => s.Name, StringComparer.Ordinal);
     }
 

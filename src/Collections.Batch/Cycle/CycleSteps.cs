@@ -2,20 +2,25 @@ namespace Collections.Batch.Cycle;
 
 /// <summary>
 /// The steps of the database cycle, in order. Each runs as one or more chunks (jobs) and ends with a completion;
-/// statements (CLV300), payments and interest (CLV400), ledger and the revenue report (CLV500) plug in here as
-/// further steps between <see cref="EntryFees"/> and <see cref="Post"/>.
+/// after entry fees come statements (CLV300), payments and interest (CLV400: open items, ledger postings, suspense),
+/// the ledger (the double-entry journal and its balance) and the revenue report and control totals (CLV500), then
+/// the posting of the day.
 /// </summary>
 public static class CycleSteps
 {
-    public const string Ingest = "ingest", LineDuties = "line-duties", EntryFees = "entry-fees", Post = "post";
+    public const string Ingest = "ingest", LineDuties = "line-duties", EntryFees = "entry-fees", Statements = "statements",
+        PaymentsInterest = "payments-and-interest", Ledger = "ledger", RevenueReport = "revenue-and-control-totals", Post = "post";
 
-    public static readonly IReadOnlyList<string> Order = [Ingest, LineDuties, EntryFees, Post];
+    public static readonly IReadOnlyList<string> Order = [Ingest, LineDuties, EntryFees, Statements, PaymentsInterest, Ledger, RevenueReport, Post];
 
     /// <summary>The legacy job step whose messages (sysout) a step writes, if any.</summary>
     public static (string Step, string Program)? LegacyStepOf(string step) => step switch
     {
         LineDuties => ("STEP010", "CLV100"),
         EntryFees => ("STEP020", "CLV200"),
+        Statements => ("STEP030", "CLV300"),
+        PaymentsInterest => ("STEP040", "CLV400"),
+        RevenueReport => ("STEP050", "CLV500"),
         _ => null,
     };
 }

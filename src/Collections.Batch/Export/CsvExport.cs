@@ -7,13 +7,19 @@ namespace Collections.Batch.Export;
 
 /// <summary>
 /// CSV for analysts: invariant culture, a header row, cents as decimal dollars (exact: cents / 100 as decimal).
-/// entries: one row per entry (edit outcome, totals by revenue class and fees); lines: one row per line result.
+/// entries: one row per entry (edit outcome, totals by revenue class and fees); lines: one row per line result;
+/// payments: the payments as received; ledger: the postings (receivable side) with their contra account; open-items:
+/// the open item master the day posted.
 /// </summary>
 public static class CsvExport
 {
+    /// <summary>What <c>export csv --what</c> accepts.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["entries", "lines", "payments", "ledger", "open-items"];
+
     public static async Task<long> WriteAsync(DatabaseOptions options, long runId, string what, string path, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!Kinds.Contains(what)) throw new ArgumentException($"--what '{what}': use " + string.Join(", ", Kinds), nameof(what));
         await using var db = options.CreateContext();
         await using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions
@@ -58,6 +64,43 @@ public static class CsvExport
                     fee_total = D(t?.FeeTotalCents ?? 0), total_assessed = D(t?.TotalAssessedCents ?? 0),
                 });
             }
+        }
+        else if (what == "payments")
+        {
+            var rows = db.Payments.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.RecordNo).AsAsyncEnumerable();
+            await foreach (var p in rows.WithCancellation(ct).ConfigureAwait(false))
+                Row(new
+                {
+                    record_no = p.RecordNo, payment_id = p.PaymentId.TrimEnd(), method = p.Method, ref_type = p.RefType, reference = p.Reference.TrimEnd(),
+                    amount = D(p.AmountCents), date_received = p.DateReceived, short_record = p.IsShort,
+                });
+        }
+        else if (what == "ledger")
+        {
+            var rows = db.LedgerPostings.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.SeqNo).AsAsyncEnumerable();
+            await foreach (var p in rows.WithCancellation(ct).ConfigureAwait(false))
+            {
+                var (account, contra) = Steps.LedgerStep.Accounts(p.ItemType, p.TranCode, p.RevenueClass, p.PayMethod);
+                Row(new
+                {
+                    seq_no = p.SeqNo, post_date = p.PostDate, sequence = p.Sequence, ref_type = p.RefType, reference = p.Reference.TrimEnd(), item_type = p.ItemType.Trim(),
+                    tran_code = p.TranCode, revenue_class = p.RevenueClass.Trim(), debit_credit = p.DebitCredit, amount = D(p.AmountCents), pay_method = p.PayMethod.Trim(),
+                    source_id = p.SourceId.TrimEnd(), effective_date = p.EffectiveDate, account, contra_account = contra,
+                });
+            }
+        }
+        else if (what == "open-items")
+        {
+            var rows = db.OpenItems.AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.SeqNo).AsAsyncEnumerable();
+            await foreach (var o in rows.WithCancellation(ct).ConfigureAwait(false))
+                Row(new
+                {
+                    business_date = o.BusinessDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ref_type = o.RefType, reference = o.Reference.TrimEnd(),
+                    item_type = o.ItemType, status = o.Status, statement_type = o.StatementType, filer = o.FilerCode.TrimEnd(), importer_no = o.ImporterNo.TrimEnd(),
+                    period = o.Period, open_date = o.OpenDate, statement_date = o.StatementDate, due_date = o.DueDate, bill_date = o.BillDate,
+                    last_payment_date = o.LastPaymentDate, last_activity_date = o.LastActivityDate, entry_count = o.EntryCount, assessed = D(o.AssessedCents),
+                    interest = D(o.InterestCents), paid = D(o.PaidCents), refund = D(o.RefundCents), balance = D(o.BalanceCents),
+                });
         }
         else
         {

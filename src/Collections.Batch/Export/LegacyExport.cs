@@ -21,27 +21,63 @@ public static class LegacyExport
 {
     private const int Page = 20_000;
 
+    /// <summary>Every data set of a cycle, in run-cycle.sh's order (the sysout of each step is written beside them).</summary>
+    public static readonly IReadOnlyList<string> DataSets =
+        ["SYSIN", "LINECALC", "REJECTS", "ENTCALC", "STMTOUT", "STMTDTL", "OPENITEM", "LEDGER", "SUSPENSE", "CTLTOTS", "CLV500.RPT"];
+
     public static async Task<IReadOnlyList<string>> WriteAsync(DatabaseOptions options, long runId, string outDir, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(Path.Combine(outDir, "sysout"));
         await using var db = options.CreateContext();
+        return await WriteAsync(db, runId, outDir, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the data sets of a run that its steps have produced so far (all of them, or those in
+    /// <paramref name="only"/>; "sysout" stands for the steps' messages) into <paramref name="outDir"/>, reading through
+    /// <paramref name="db"/> (the steps stage their inputs with it, inside their own transaction).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(CollectionsDbContext db, long runId, string outDir, IReadOnlyCollection<string>? only, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        bool Wanted(string name) => only is null || only.Contains(name);
+        Directory.CreateDirectory(Path.Combine(outDir, "sysout"));
         var summary = await db.IngestSummaries.AsNoTracking().SingleAsync(s => s.RunId == runId, ct).ConfigureAwait(false);
+        var done = (await db.Steps.AsNoTracking().Where(s => s.RunId == runId && s.Status == StepStatus.Done).Select(s => s.StepName).ToListAsync(ct).ConfigureAwait(false))
+            .ToHashSet(StringComparer.Ordinal);
         var written = new List<string>();
-        await File.WriteAllBytesAsync(Path.Combine(outDir, "SYSIN"), summary.Sysin, ct).ConfigureAwait(false);
-        written.Add("SYSIN");
-        await WriteLinecalcAsync(db, runId, Path.Combine(outDir, "LINECALC"), ct).ConfigureAwait(false);
-        written.Add("LINECALC");
-        await WriteRejectsAsync(db, runId, Path.Combine(outDir, "REJECTS"), ct).ConfigureAwait(false);
-        written.Add("REJECTS");
-        if (await db.Steps.AnyAsync(s => s.RunId == runId && s.StepName == Cycle.CycleSteps.EntryFees && s.Status == StepStatus.Done, ct).ConfigureAwait(false))
+        async Task Write(string name, Func<string, Task> write)
         {
-            await WriteEntcalcAsync(db, runId, Path.Combine(outDir, "ENTCALC"), ct).ConfigureAwait(false);
-            written.Add("ENTCALC");
+            if (!Wanted(name)) return;
+            await write(Path.Combine(outDir, name)).ConfigureAwait(false);
+            written.Add(name);
         }
-        await WriteControlTotalsAsync(db, runId, summary.RunDate, Path.Combine(outDir, "CTLTOTS"), ct).ConfigureAwait(false);
-        written.Add("CTLTOTS");
-        foreach (var (step, program) in new[] { ("STEP010", "CLV100"), ("STEP020", "CLV200") })
+        await Write("SYSIN", path => File.WriteAllBytesAsync(path, summary.Sysin, ct)).ConfigureAwait(false);
+        await Write("LINECALC", path => WriteLinecalcAsync(db, runId, path, ct)).ConfigureAwait(false);
+        await Write("REJECTS", path => WriteRejectsAsync(db, runId, path, ct)).ConfigureAwait(false);
+        if (done.Contains(Cycle.CycleSteps.EntryFees))
+            await Write("ENTCALC", path => WriteEntcalcAsync(db, runId, path, ct)).ConfigureAwait(false);
+        if (done.Contains(Cycle.CycleSteps.Statements))
+        {
+            await Write("STMTOUT", path => WriteRecordsAsync(path, false, after => db.Statements.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
+                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+            await Write("STMTDTL", path => WriteRecordsAsync(path, false, after => db.StatementEntries.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
+                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+        }
+        if (done.Contains(Cycle.CycleSteps.PaymentsInterest))
+        {
+            await Write("OPENITEM", path => WriteOpenItemsAsync(db, runId, path, ct)).ConfigureAwait(false);
+            await Write("LEDGER", path => WriteRecordsAsync(path, false, after => db.LedgerPostings.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
+                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+            await Write("SUSPENSE", path => WriteRecordsAsync(path, true, after => db.SuspenseItems.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
+                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+        }
+        await Write("CTLTOTS", path => WriteControlTotalsAsync(db, runId, summary.RunDate, path, ct)).ConfigureAwait(false);
+        if (done.Contains(Cycle.CycleSteps.RevenueReport))
+            await Write("CLV500.RPT", path => WriteRecordsAsync(path, true, after => db.ReportLines.AsNoTracking().Where(x => x.RunId == runId && x.LineNo > after)
+                .OrderBy(x => x.LineNo).Take(Page).Select(x => new SeqRaw(x.LineNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+        if (!Wanted("sysout")) return written;
+        foreach (var (step, program) in Collections.Legacy.Pipeline.LegacySteps.Cycle)
         {
             var lines = await db.StepMessages.AsNoTracking().Where(m => m.RunId == runId && m.StepName == step).OrderBy(m => m.Seq)
                 .Select(m => m.Text).ToListAsync(ct).ConfigureAwait(false);
@@ -51,6 +87,36 @@ public static class LegacyExport
             written.Add("sysout/" + step + "." + program);
         }
         return written;
+    }
+
+    /// <summary>The open item master written by a run (OPENITEM), as the legacy wrote it.</summary>
+    public static Task WriteOpenItemsAsync(CollectionsDbContext db, long runId, string path, CancellationToken ct = default) =>
+        WriteRecordsAsync(path, false, after => db.OpenItems.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
+            .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct);
+
+    /// <summary>A stored record: its number and bytes.</summary>
+    public sealed record SeqRaw(long Seq, byte[] Raw);
+
+    /// <summary>
+    /// Writes stored records in pages (memory does not grow with the data set): fixed records as they are, line
+    /// sequential ones each followed by LF.
+    /// </summary>
+    public static async Task WriteRecordsAsync(string path, bool lineSequential, Func<long, Task<List<SeqRaw>>> page, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        long after = long.MinValue;
+        while (true)
+        {
+            var rows = await page(after).ConfigureAwait(false);
+            if (rows.Count == 0) break;
+            foreach (var r in rows)
+            {
+                await file.WriteAsync(r.Raw, ct).ConfigureAwait(false);
+                if (lineSequential) file.WriteByte((byte)'\n');
+            }
+            after = rows[^1].Seq;
+        }
     }
 
     private static async Task WriteLinecalcAsync(CollectionsDbContext db, long runId, string path, CancellationToken ct)

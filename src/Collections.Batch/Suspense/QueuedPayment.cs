@@ -13,6 +13,9 @@ namespace Collections.Batch.Suspense;
 /// </summary>
 public static class QueuedPayment
 {
+    /// <summary>PAYREC's length: a PAYMENTS data set is a whole number of such records (else it ends with a short one).</summary>
+    public const int RecordLength = PaymentLayout.RecordLength;
+
     /// <summary>The record, or why the payment cannot be re-applied as it is (the cycle would put it in suspense again).</summary>
     public static (byte[]? Record, string? Refusal) Reapply(string paymentId, string method, long amountCents, string dateReceived, string statement)
     {

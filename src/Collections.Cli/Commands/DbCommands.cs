@@ -18,6 +18,7 @@ internal static class DbCommands
         command.Subcommands.Add(CreateMigrate());
         command.Subcommands.Add(CreateState());
         command.Subcommands.Add(CreateLoadRef());
+        command.Subcommands.Add(CreateSeedMaster());
         return command;
     }
 
@@ -50,6 +51,34 @@ internal static class DbCommands
             return s.IsCurrent ? DbExit.Ok : DbExit.Warnings;
         }));
         return state;
+    }
+
+    private static Command CreateSeedMaster()
+    {
+        var date = new Option<string>("--date") { Description = "business date YYYY-MM-DD of the master (the day before the first day to run)", Required = true };
+        var file = new Option<string>("--file") { Description = "the legacy's OPENITEM data set (RECFM=F 150)", Required = true };
+        var command = new Command("seed-master", "Cut-over: store the legacy's open item master as the posted master of a day; the next day's run reads it as its old master.");
+        command.Options.Add(date);
+        command.Options.Add(file);
+        var db = DbOptions.AddTo(command);
+        command.SetAction(parse => DbExit.Guard(async () =>
+        {
+            var options = db.Resolve(parse);
+            var day = CycleCommands.ParseDate(parse.GetValue(date)!, "--date");
+            await Database.EnsureReadyAsync(options).ConfigureAwait(false);
+            try
+            {
+                var run = await Batch.Cycle.MasterSeed.SeedAsync(options, day, parse.GetValue(file)!).ConfigureAwait(false);
+                Console.Out.WriteLine($"{day:yyyy-MM-dd}: {run.Message} (run {run.Id})");
+                return DbExit.Ok;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("collections db seed-master: " + e.Message);
+                return DbExit.Failed;
+            }
+        }));
+        return command;
     }
 
     private static Command CreateLoadRef()

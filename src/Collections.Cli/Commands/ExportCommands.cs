@@ -8,7 +8,7 @@ namespace Collections.Cli.Commands;
 
 /// <summary>
 /// <c>export legacy --date D --out DIR</c>: a posted day's data sets in the legacy formats (byte-identical to the
-/// legacy run); <c>export csv --date D --what entries|lines --out FILE</c> for analysts. Exit codes: 0 done, 8 no
+/// legacy run); <c>export csv --date D --what entries|lines|payments|ledger|open-items --out FILE</c> for analysts. Exit codes: 0 done, 8 no
 /// posted run for the date, 12 database unreachable, 16 usage.
 /// </summary>
 internal static class ExportCommands
@@ -31,7 +31,7 @@ internal static class ExportCommands
     {
         var date = new Option<string>("--date") { Description = "business date YYYY-MM-DD", Required = true };
         var output = new Option<string>("--out") { Description = "folder that receives the data sets (and sysout/)", Required = true };
-        var command = new Command("legacy", "The day's data sets in the legacy formats: SYSIN, LINECALC, REJECTS, ENTCALC, CTLTOTS, sysout/STEP010.CLV100, sysout/STEP020.CLV200.");
+        var command = new Command("legacy", "The day's data sets in the legacy formats: SYSIN, LINECALC, REJECTS, ENTCALC, STMTOUT, STMTDTL, OPENITEM, LEDGER, SUSPENSE, CTLTOTS, CLV500.RPT and sysout/ of every step.");
         command.Options.Add(date);
         command.Options.Add(output);
         var db = DbOptions.AddTo(command);
@@ -56,7 +56,7 @@ internal static class ExportCommands
     private static Command CreateCsv()
     {
         var date = new Option<string>("--date") { Description = "business date YYYY-MM-DD", Required = true };
-        var what = new Option<string>("--what") { Description = "entries or lines", Required = true };
+        var what = new Option<string>("--what") { Description = "entries, lines, payments, ledger or open-items", Required = true };
         var output = new Option<string>("--out") { Description = "CSV file to write", Required = true };
         var command = new Command("csv", "CSV for analysts (invariant culture, header row, cents as decimal dollars).");
         command.Options.Add(date);
@@ -68,7 +68,7 @@ internal static class ExportCommands
             var options = db.Resolve(parse);
             var day = CycleCommands.ParseDate(parse.GetValue(date)!, "--date");
             var kind = parse.GetValue(what)!.ToLowerInvariant();
-            if (kind is not ("entries" or "lines")) throw new ArgumentException($"--what '{kind}': use entries or lines");
+            if (!CsvExport.Kinds.Contains(kind)) throw new ArgumentException($"--what '{kind}': use " + string.Join(", ", CsvExport.Kinds));
             await Database.EnsureReadyAsync(options).ConfigureAwait(false);
             if (await PostedRunAsync(options, day).ConfigureAwait(false) is not { } runId)
             {

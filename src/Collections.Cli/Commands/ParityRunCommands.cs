@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Collections.Parity.Runs;
 
@@ -25,14 +26,33 @@ internal static class ParityRunCommands
         var report = new Option<string?>("--report") { Description = "Report folder (default out/parity)" };
         var common = Common();
         var capturedOnly = new Option<bool>("--captured-only") { Description = "Report the captured outputs without running the modern side" };
+        var modern = new Option<string?>("--modern")
+        {
+            Description = "the modern side: files (default: `legacy run`, the ported cycle on files) or database (`run-day` on a database, then "
+                          + "`export legacy`; a fresh SQLite file per chain unless --provider/--connection name one)",
+        };
         var command = new Command("run", "Compare captured legacy outputs with the modern pipeline run on the same inputs.");
         command.Options.Add(fixtures);
         command.Options.Add(report);
         foreach (var o in common.All) command.Options.Add(o);
         command.Options.Add(capturedOnly);
-        command.SetAction(r => ParityCommand.RunFixtures(
-            common.Args(r) with { Fixtures = r.GetValue(fixtures), ReportDir = r.GetValue(report), CapturedOnly = r.GetValue(capturedOnly) },
-            ModernEngine, Console.Out, Console.Error));
+        command.Options.Add(modern);
+        var db = DbOptions.AddTo(command);
+        command.SetAction(r =>
+        {
+            var kind = r.GetValue(modern) ?? "files";
+            if (kind is not ("files" or "database"))
+            {
+                Console.Error.WriteLine($"collections parity run: --modern '{kind}': use files or database");
+                return 2;
+            }
+            Func<IModernEngine?> engine = kind == "database"
+                ? () => DatabaseEngine(r.GetValue(db.Provider) is null && r.GetValue(db.Connection) is null ? null : db.Resolve(r))
+                : ModernEngine;
+            return ParityCommand.RunFixtures(
+                common.Args(r) with { Fixtures = r.GetValue(fixtures), ReportDir = r.GetValue(report), CapturedOnly = r.GetValue(capturedOnly) },
+                engine, Console.Out, Console.Error);
+        });
         return command;
     }
 
@@ -78,6 +98,72 @@ internal static class ParityRunCommands
         new Option<string?>("--ref") { Description = "Reference tables for the modern side when a fixture has no ref/ (default: the legacy's ref/)" },
         new Option<string[]>("--copybooks") { Description = "Copybook folder(s) (default: the embedded copies of the legacy's copybooks)" },
         new Option<bool>("--require-all") { Description = "Fail (exit 1) when a data set the legacy wrote is not produced by the modern side (all steps ported)" });
+
+    /// <summary>
+    /// The modern side on a database: each day through <c>run-day</c> (the database cycle), then <c>export legacy</c>
+    /// into the day's OUTDIR. The previous posted day of the database is the day's old master, so a chain runs on one
+    /// database: a day without a prior starts a fresh SQLite file (when no database is named). The fixture's reference
+    /// tables are loaded as a version effective from its run date when they differ from the ones in force.
+    /// </summary>
+    private static IModernEngine DatabaseEngine(Persistence.DatabaseOptions? named)
+    {
+        var databaseOf = new Dictionary<string, Persistence.DatabaseOptions>(StringComparer.Ordinal);   // OUTDIR of a day -> its database
+        return new DelegateModernEngine("collections run-day + export legacy (database)", ["CLV100", "CLV200", "CLV300", "CLV400", "CLV500"], r =>
+        {
+            // the day after a day of this run continues on its database; else a fresh one, seeded with the captured prior master
+            var continues = r.Prior is not null && databaseOf.ContainsKey(Path.GetFullPath(r.Prior));
+            var options = named ?? (continues ? databaseOf[Path.GetFullPath(r.Prior!)] : NewTemporaryDatabase());
+            databaseOf[Path.GetFullPath(r.OutDir)] = options;
+            var log = new StringWriter();
+            int Invoke(params string[] args)
+            {
+                var so = new StringWriter();
+                var se = new StringWriter();
+                var (oldOut, oldErr) = (Console.Out, Console.Error);
+                int rc;
+                try
+                {
+                    Console.SetOut(so);
+                    Console.SetError(se);
+                    rc = Program.BuildRoot().Parse([.. args, "--provider", options.ProviderName, "--connection", options.ConnectionString]).Invoke();
+                }
+                finally
+                {
+                    Console.SetOut(oldOut);
+                    Console.SetError(oldErr);
+                }
+                log.Write(so.ToString());
+                log.Write(se.ToString());
+                return rc;
+            }
+            if (!DateOnly.TryParseExact(r.RunDate, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                return new ModernRun(new Dictionary<string, int>(), 16, $"run date {r.RunDate} is not a date: run-day cannot run it");
+            var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Invoke("db", "migrate");
+            if (r.Prior is not null && !continues && File.Exists(Path.Combine(r.Prior, "OPENITEM")))
+                Invoke("db", "seed-master", "--date", day.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "--file", Path.Combine(r.Prior, "OPENITEM"));
+            Invoke("db", "load-ref", "--ref", r.RefDir, "--effective", date);
+            var cycleRc = Invoke("run-day", "--date", date, "--input", r.InDir);
+            Directory.CreateDirectory(r.OutDir);
+            var steps = new Dictionary<string, int>(StringComparer.Ordinal);
+            using (var ctx = options.CreateContext())
+            {
+                var run = ctx.Runs.Where(x => x.BusinessDate == day).OrderByDescending(x => x.Id).FirstOrDefault();
+                if (run is not null)
+                    foreach (var s in ctx.Steps.Where(x => x.RunId == run.Id && x.ReturnCode != null).ToList())
+                        if (Batch.Cycle.CycleSteps.LegacyStepOf(s.StepName) is { } legacy) steps[legacy.Program] = s.ReturnCode!.Value;
+                if (ctx.PostedDays.Any(p => p.BusinessDate == day)) Invoke("export", "legacy", "--date", date, "--out", r.OutDir);
+            }
+            return new ModernRun(steps, cycleRc, log.ToString());
+        });
+    }
+
+    private static Persistence.DatabaseOptions NewTemporaryDatabase()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "collections-parity-db-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        return new Persistence.DatabaseOptions(Persistence.DatabaseProvider.Sqlite, "Data Source=" + Path.Combine(dir, "collections.db"));
+    }
 
     /// <summary>
     /// The modern side: the ported cycle behind <c>collections legacy run RUNDATE INDIR OUTDIR [PRIOR] --ref DIR</c>,

@@ -65,11 +65,18 @@ public sealed class Clv500Step : ILegacyStep
     /// writes them; what the legacy cannot say (file, record number, field, raw bytes of bad data) goes to
     /// <paramref name="diagnostics"/> (default: standard error). Returns the RC.
     /// </summary>
-    public static int Run(Clv500Files files, TextWriter sysout, TextWriter? diagnostics = null)
+    public static int Run(Clv500Files files, TextWriter sysout, TextWriter? diagnostics = null) => Run(files, sysout, diagnostics, out _);
+
+    /// <summary>
+    /// As <see cref="Run(Clv500Files, TextWriter, TextWriter?)"/>, and gives the figures the report printed (the
+    /// accumulators of each section), so the database cycle can store them beside the report.
+    /// </summary>
+    public static int Run(Clv500Files files, TextWriter sysout, TextWriter? diagnostics, out DailyRevenueReport report)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(sysout);
         var run = new Clv500Run(files, sysout, diagnostics ?? Console.Error);
+        report = run.Report;
         return LegacyProgram.Run(ProgramName, run, sysout, diagnostics ?? Console.Error);
     }
 }
@@ -98,6 +105,9 @@ internal sealed class Clv500Run : ILegacyProgramRun
 
     /// <summary>The files opened (FD name, DD name), in opening order: libcob's implicit CLOSE list.</summary>
     public IReadOnlyList<(string Fd, string Dd)> OpenedFiles => _open;
+
+    /// <summary>The figures accumulated for the report.</summary>
+    public DailyRevenueReport Report => _report;
 
     public int Execute()
     {

@@ -8,7 +8,7 @@ namespace Collections.Web.Pages.Entries;
 /// /entries/{entry number}: the entry as filed and what the cycle computed, for each business day it came in. An
 /// importer account sees only its own entries: any other entry number answers 404.
 /// </summary>
-public sealed class DetailModel(EntryReader entries) : TablePageModel
+public sealed class DetailModel(EntryReader entries, RecordsReader records) : TablePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string EntryNo { get; set; } = "";
@@ -30,6 +30,10 @@ public sealed class DetailModel(EntryReader entries) : TablePageModel
             Tables.Add(await entries.MpfAsync(f, ct).ConfigureAwait(false));
             Tables.Add(await entries.RejectsAsync(f, ct).ConfigureAwait(false));
         }
+        // entry -> statement -> payments -> ledger postings
+        Tables.Add(await records.StatementsOfEntryAsync(Filings[0].Header.EntryNo, ct).ConfigureAwait(false));
+        Tables.Add(await records.PaymentsToAsync(Filings[0].Header.EntryNo, ct).ConfigureAwait(false));
+        Tables.Add(await records.LedgerOfAsync(Filings[0].Header.EntryNo, ct).ConfigureAwait(false));
         return null;
     }
 }

@@ -6,6 +6,7 @@ using Collections.Persistence.Entities;
 using Collections.Web.Data;
 using Hangfire;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Collections.Web.Pages.Runs;
@@ -44,7 +45,32 @@ public sealed class IndexModel(RunReader runs, CycleEngine engine, IBackgroundJo
         else
         {
             var input = Path.Combine(Inbox, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // payments re-applied from suspense join this day's PAYMENTS (the legacy's format) unless the day is posted
+            var queued = await db.PaymentActions.Where(a => a.Record != null && a.ConsumedRunId == null).OrderBy(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
+            var payments = Path.Combine(input, "PAYMENTS");
+            long? restoreLength = null;
+            var length = System.IO.File.Exists(payments) ? new FileInfo(payments).Length : -1;
+            if (queued.Count > 0 && length % Collections.Batch.Suspense.QueuedPayment.RecordLength != 0 && length > 0)
+                Message = $"The inbox PAYMENTS ends with a short record ({length % Collections.Batch.Suspense.QueuedPayment.RecordLength} bytes): the {queued.Count} payment(s) re-applied from suspense stay queued. ";
+            else if (queued.Count > 0 && Directory.Exists(input) && !await db.PostedDays.AnyAsync(p => p.BusinessDate == day, ct).ConfigureAwait(false))
+            {
+                restoreLength = length;
+                await using var f = new FileStream(payments, FileMode.Append, FileAccess.Write);
+                foreach (var q in queued) await f.WriteAsync(q.Record, ct).ConfigureAwait(false);
+            }
             var submitted = await engine.SubmitAsync(day, input, ct: ct).ConfigureAwait(false);
+            if (restoreLength is { } len && submitted.Kind != SubmitKind.New)
+            {
+                // not taken by a new run: the inbox gets its PAYMENTS back as it was, the records stay queued
+                if (len < 0) System.IO.File.Delete(payments);
+                else await using (var f = new FileStream(payments, FileMode.Open, FileAccess.Write)) f.SetLength(len);
+            }
+            else if (restoreLength is not null)
+            {
+                foreach (var q in queued) q.ConsumedRunId = submitted.Run!.Id;
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                Message = $"{queued.Count} payment(s) re-applied from suspense added to the day's PAYMENTS. ";
+            }
             if (submitted.Kind == SubmitKind.Refused) Error = "Refused: " + submitted.Message;
             else
             {
@@ -57,7 +83,7 @@ public sealed class IndexModel(RunReader runs, CycleEngine engine, IBackgroundJo
                         $"run {run.Id}; input {input}; hash {run.InputHash}");
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
                     jobs.Enqueue<CycleJobs>(j => j.ResumeAsync(run.Id, CancellationToken.None));
-                    Message = $"Run {run.Id} of {day:yyyy-MM-dd} submitted.";
+                    Message += $"Run {run.Id} of {day:yyyy-MM-dd} submitted.";
                 }
             }
         }

@@ -3,16 +3,16 @@ using System;
 using Collections.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.SqlServer.Migrations
+namespace Collections.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203161531_WebAccounts")]
+    [Migration("20261203171728_WebAccounts")]
     partial class WebAccounts
     {
         /// <inheritdoc />
@@ -21,9 +21,9 @@ namespace Collections.Migrations.SqlServer.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Collections.Persistence.Entities.AuditEvent", b =>
                 {
@@ -32,12 +32,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("action");
 
                     b.Property<long?>("AmountCents")
@@ -45,30 +45,30 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("amount_cents");
 
                     b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at_utc");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("detail");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("subject");
 
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -88,15 +88,15 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
@@ -106,7 +106,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -123,24 +123,24 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
@@ -152,7 +152,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
@@ -160,13 +160,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -182,49 +182,49 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("BusinessDate")
                         .HasColumnType("date")
                         .HasColumnName("business_date");
 
                     b.Property<int>("ChunkLines")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_lines");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnType("character varying(1024)")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
@@ -245,38 +245,38 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
@@ -293,11 +293,11 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
@@ -311,13 +311,41 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
                         .HasName("pk_control_totals");
 
                     b.ToTable("control_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PaymentsBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payments_bytes");
+
+                    b.Property<bool>("PaymentsPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payments_present");
+
+                    b.Property<DateOnly?>("PriorBusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_business_date");
+
+                    b.Property<long?>("PriorRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prior_run_id");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_cycle_inputs");
+
+                    b.ToTable("cycle_inputs", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -331,7 +359,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
@@ -341,7 +369,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -363,37 +391,37 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
@@ -407,13 +435,13 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
@@ -427,24 +455,24 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -473,23 +501,23 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
@@ -497,23 +525,23 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("nvarchar(12)")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
@@ -523,40 +551,40 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -578,7 +606,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
@@ -588,78 +616,78 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("nvarchar(12)")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -707,7 +735,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
@@ -723,7 +751,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
@@ -735,11 +763,11 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
@@ -757,7 +785,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
@@ -785,7 +813,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
@@ -807,7 +835,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("nvarchar(80)")
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
@@ -831,12 +859,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("run_date");
 
                     b.Property<byte[]>("Sysin")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("sysin");
 
                     b.Property<long>("TrailerEntryCount")
@@ -865,6 +893,137 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.ToTable("ingest_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PostingSeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("posting_seq_no");
+
+                    b.Property<int>("Leg")
+                        .HasColumnType("integer")
+                        .HasColumnName("leg");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_cents");
+
+                    b.Property<long>("DebitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_cents");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "PostingSeqNo", "Leg")
+                        .HasName("pk_journal_lines");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DebitCredit")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("debit_credit");
+
+                    b.Property<int>("EffectiveDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("PayMethod")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("pay_method");
+
+                    b.Property<int>("PostDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("post_date");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RevenueClass")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("revenue_class");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_ledger_postings_reference");
+
+                    b.HasIndex("RunId", "TranCode")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+
+                    b.ToTable("ledger_postings", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
@@ -886,25 +1045,25 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
@@ -922,19 +1081,19 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
@@ -960,7 +1119,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
@@ -970,19 +1129,19 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
@@ -991,7 +1150,7 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
@@ -1001,19 +1160,19 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("nvarchar(2)")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("spi_code");
 
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
@@ -1037,7 +1196,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
@@ -1047,11 +1206,11 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
@@ -1068,6 +1227,261 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.ToTable("mpf_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AssessedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessed_cents");
+
+                    b.Property<long>("BalanceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_cents");
+
+                    b.Property<int>("BillDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("bill_date");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<int>("LastActivityDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_activity_date");
+
+                    b.Property<int>("LastPaymentDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_payment_date");
+
+                    b.Property<int>("OpenDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_date");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_open_items");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_open_items_reference");
+
+                    b.HasIndex("RunId", "ImporterNo")
+                        .HasDatabaseName("ix_open_items_run_id_importer_no");
+
+                    b.HasIndex("BusinessDate", "RefType", "Reference")
+                        .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.ToTable("open_items", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("AuditEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("audit_event_id");
+
+                    b.Property<long?>("ConsumedRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consumed_run_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Record")
+                        .HasMaxLength(50)
+                        .HasColumnType("bytea")
+                        .HasColumnName("record");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("SourceRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_run_id");
+
+                    b.Property<long>("SourceSeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_seq_no");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_actions");
+
+                    b.HasIndex("ConsumedRunId")
+                        .HasDatabaseName("ix_payment_actions_consumed_run_id");
+
+                    b.HasIndex("SourceRunId", "SourceSeqNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_actions_source_run_id_source_seq_no");
+
+                    b.ToTable("payment_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("RecordNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<int>("DateReceived")
+                        .HasColumnType("integer")
+                        .HasColumnName("date_received");
+
+                    b.Property<bool>("IsShort")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_short");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("RunId", "RecordNo")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_payments_reference");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
@@ -1075,7 +1489,7 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
@@ -1099,12 +1513,12 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
@@ -1120,36 +1534,36 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnType("character varying(1024)")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
@@ -1170,7 +1584,7 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
@@ -1178,52 +1592,130 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("nvarchar(11)")
+                        .HasColumnType("character varying(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("varbinary(max)")
+                        .HasColumnType("bytea")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("nvarchar(4)")
+                        .HasColumnType("character varying(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("nvarchar(1)")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
                         .HasName("pk_rejected_records");
 
                     b.ToTable("rejected_records", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.HasKey("RunId", "LineNo")
+                        .HasName("pk_report_lines");
+
+                    b.ToTable("report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("section");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DutiesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duties_cents");
+
+                    b.Property<long>("FeesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fees_cents");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_cents");
+
+                    b.HasKey("RunId", "Section", "LineNo")
+                        .HasName("pk_report_totals");
+
+                    b.ToTable("report_totals", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
@@ -1234,7 +1726,7 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
@@ -1250,6 +1742,215 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.ToTable("run_reference_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<string>("DateAdjusted")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("date_adjusted");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("EntryNo")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("entry_no");
+
+                    b.Property<long>("EntryTotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_total_cents");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ScheduledStatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheduled_statement_date");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statement_entries");
+
+                    b.HasIndex("EntryNo")
+                        .HasDatabaseName("ix_statement_entries_entry_no");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statement_entries_run_id_ref_type_reference");
+
+                    b.ToTable("statement_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AntidumpingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("antidumping_cents");
+
+                    b.Property<long>("CottonCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cotton_cents");
+
+                    b.Property<long>("CountervailingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("countervailing_cents");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("DutyCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duty_cents");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<long>("HmfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hmf_cents");
+
+                    b.Property<long>("IeepaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ieepa_cents");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InformalFeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("informal_fee_cents");
+
+                    b.Property<long>("ManualSurchargeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manual_surcharge_cents");
+
+                    b.Property<long>("MpfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mpf_cents");
+
+                    b.Property<long>("OtherChapter99Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_chapter99_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("Section122Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section122_cents");
+
+                    b.Property<long>("Section232Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section232_cents");
+
+                    b.Property<long>("Section301Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section301_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("integer")
+                        .HasColumnName("statement_type");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("ImporterNo")
+                        .HasDatabaseName("ix_statements_importer_no");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_statements_reference");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statements_run_id_ref_type_reference");
+
+                    b.ToTable("statements", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.Property<long>("RunId")
@@ -1258,17 +1959,17 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
@@ -1277,76 +1978,147 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.ToTable("step_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DateReceived")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("date_received");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("reason_code");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("run_date");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_suspense_items");
+
+                    b.ToTable("suspense_items", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.WebUser", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("email");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
 
                     b.Property<string>("ImporterNumber")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("importer_number");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("phone_number");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
@@ -1357,8 +2129,7 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
-                        .HasDatabaseName("ix_asp_net_users_normalized_user_name")
-                        .HasFilter("[normalized_user_name] IS NOT NULL");
+                        .HasDatabaseName("ix_asp_net_users_normalized_user_name");
 
                     b.ToTable("asp_net_users", (string)null);
                 });
@@ -1366,22 +2137,22 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
                     b.HasKey("Id")
@@ -1389,8 +2160,7 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NormalizedName")
                         .IsUnique()
-                        .HasDatabaseName("ix_asp_net_roles_normalized_name")
-                        .HasFilter("[normalized_name] IS NOT NULL");
+                        .HasDatabaseName("ix_asp_net_roles_normalized_name");
 
                     b.ToTable("asp_net_roles", (string)null);
                 });
@@ -1399,22 +2169,22 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("Id")
@@ -1430,22 +2200,22 @@ namespace Collections.Migrations.SqlServer.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("claim_type");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("claim_value");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
@@ -1460,20 +2230,20 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("ProviderKey")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("provider_key");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("provider_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("LoginProvider", "ProviderKey")
@@ -1488,11 +2258,11 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("RoleId")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("role_id");
 
                     b.HasKey("UserId", "RoleId")
@@ -1507,19 +2277,19 @@ namespace Collections.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("LoginProvider")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("login_provider");
 
                     b.Property<string>("Name")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
@@ -1566,6 +2336,16 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_control_totals_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_inputs_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1628,6 +2408,26 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1646,6 +2446,26 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mpf_allocations_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_items_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
@@ -1678,6 +2498,26 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasConstraintName("fk_rejected_records_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_totals_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1695,6 +2535,26 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_entries_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1703,6 +2563,16 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_step_messages_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_suspense_items_run_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -5,108 +5,48 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Collections.Migrations.Postgres.Migrations
+namespace Collections.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203161448_WebAccounts")]
-    partial class WebAccounts
+    [Migration("20261203161903_ReceivablesLedgerReport")]
+    partial class ReceivablesLedgerReport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Collections.Persistence.Entities.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("action");
-
-                    b.Property<long?>("AmountCents")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_cents");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at_utc");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_events");
-
-                    b.HasIndex("AtUtc")
-                        .HasDatabaseName("ix_audit_events_at_utc");
-
-                    b.ToTable("audit_events", (string)null);
-                });
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows_written");
 
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -118,55 +58,55 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("first_record_no");
 
                     b.Property<long>("LastRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -179,52 +119,50 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_date");
 
                     b.Property<int>("ChunkLines")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_lines");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
@@ -240,43 +178,43 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
@@ -288,30 +226,30 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
@@ -320,28 +258,56 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("control_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PaymentsBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments_bytes");
+
+                    b.Property<bool>("PaymentsPresent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payments_present");
+
+                    b.Property<DateOnly?>("PriorBusinessDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prior_business_date");
+
+                    b.Property<long?>("PriorRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prior_run_id");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_cycle_inputs");
+
+                    b.ToTable("cycle_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
 
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -353,98 +319,98 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryLineRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("foreign_value_cents");
 
                     b.Property<long?>("HeaderRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("net_kg");
 
                     b.Property<long?>("NetQuantity")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("net_quantity");
 
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -459,104 +425,104 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<long>("CottonRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_rate_e6");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_rate_e6");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -568,105 +534,102 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("end_record_no");
 
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
                         .HasName("pk_entries");
-
-                    b.HasIndex("EntryNo")
-                        .HasDatabaseName("ix_entries_entry_no");
 
                     b.HasIndex("RunId", "EntryNo")
                         .HasDatabaseName("ix_entries_run_id_entry_no");
@@ -677,115 +640,115 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<long>("AntidumpingCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("antidumping_cents");
 
                     b.Property<long>("CottonCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_cents");
 
                     b.Property<long>("CountervailingCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("countervailing_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duty_cents");
 
                     b.Property<long>("EnteredValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_value_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("fee_total_cents");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
                     b.Property<long>("HmfCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ieepa_cents");
 
                     b.Property<long>("InformalFeeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("manual_surcharge_cents");
 
                     b.Property<long>("MpfCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_cents");
 
                     b.Property<long>("MpfLiableValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_liable_value_cents");
 
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mpf_raw_e5");
 
                     b.Property<long>("OtherChapter99Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("other_chapter99_cents");
 
                     b.Property<long>("Section122Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section122_cents");
 
                     b.Property<long>("Section232Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section232_cents");
 
                     b.Property<long>("Section301Cents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("section301_cents");
 
                     b.Property<long>("TotalAssessedCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
@@ -801,62 +764,62 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("headers_read");
 
                     b.Property<long>("LinesRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lines_read");
 
                     b.Property<long>("PaymentRecords")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payment_records");
 
                     b.Property<long>("RecordsBeforeTrailer")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("records_before_trailer");
 
                     b.Property<long>("RecordsRead")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_date");
 
                     b.Property<byte[]>("Sysin")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("sysin");
 
                     b.Property<long>("TrailerEntryCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_entry_count");
 
                     b.Property<long>("TrailerHashCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_hash_cents");
 
                     b.Property<long>("TrailerRecordCount")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_record_count");
 
                     b.Property<long>("TrailerRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("trailer_record_no");
 
                     b.Property<long>("ValueHashCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
@@ -865,159 +828,287 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("ingest_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PostingSeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("posting_seq_no");
+
+                    b.Property<int>("Leg")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leg");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credit_cents");
+
+                    b.Property<long>("DebitCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debit_cents");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "PostingSeqNo", "Leg")
+                        .HasName("pk_journal_lines");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DebitCredit")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_credit");
+
+                    b.Property<int>("EffectiveDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("PayMethod")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_method");
+
+                    b.Property<int>("PostDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_date");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RevenueClass")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue_class");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("RunId", "TranCode")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+
+                    b.ToTable("ledger_postings", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<long>("AdValoremRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ad_valorem_rate_e6");
 
                     b.Property<long>("AdcvdCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("adcvd_cents");
 
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents1");
 
                     b.Property<long>("Ch99Cents2")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents2");
 
                     b.Property<long>("Ch99Cents3")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_cents3");
 
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_1");
 
                     b.Property<long>("Ch99RateE6_2")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_2");
 
                     b.Property<long>("Ch99RateE6_3")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ch99_rate_e6_3");
 
                     b.Property<long>("CottonFeeCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cotton_fee_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duty_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("specific_rate_e6");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spi_code");
 
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
@@ -1029,37 +1120,37 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("allocated_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "EntrySeq", "AllocationNo")
@@ -1068,18 +1159,195 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("mpf_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AssessedCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_cents");
+
+                    b.Property<long>("BalanceCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_cents");
+
+                    b.Property<int>("BillDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bill_date");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_date");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filer_code");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_type");
+
+                    b.Property<int>("LastActivityDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_activity_date");
+
+                    b.Property<int>("LastPaymentDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_payment_date");
+
+                    b.Property<int>("OpenDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_date");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refund_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_open_items");
+
+                    b.HasIndex("BusinessDate", "RefType", "Reference")
+                        .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.ToTable("open_items", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("RecordNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<int>("DateReceived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_received");
+
+                    b.Property<bool>("IsShort")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_short");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("RunId", "RecordNo")
+                        .HasName("pk_payments");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
@@ -1095,16 +1363,16 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
@@ -1117,39 +1385,37 @@ namespace Collections.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
@@ -1165,59 +1431,59 @@ namespace Collections.Migrations.Postgres.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
@@ -1226,19 +1492,97 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("rejected_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.HasKey("RunId", "LineNo")
+                        .HasName("pk_report_lines");
+
+                    b.ToTable("report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DutiesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duties_cents");
+
+                    b.Property<long>("FeesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fees_cents");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value_cents");
+
+                    b.HasKey("RunId", "Section", "LineNo")
+                        .HasName("pk_report_totals");
+
+                    b.ToTable("report_totals", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
@@ -1250,25 +1594,225 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("run_reference_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<string>("DateAdjusted")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_adjusted");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("EntryNo")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_no");
+
+                    b.Property<long>("EntryTotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_total_cents");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ScheduledStatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduled_statement_date");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statement_entries");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statement_entries_run_id_ref_type_reference");
+
+                    b.ToTable("statement_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AntidumpingCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("antidumping_cents");
+
+                    b.Property<long>("CottonCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cotton_cents");
+
+                    b.Property<long>("CountervailingCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("countervailing_cents");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("DutyCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duty_cents");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filer_code");
+
+                    b.Property<long>("HmfCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hmf_cents");
+
+                    b.Property<long>("IeepaCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ieepa_cents");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InformalFeeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("informal_fee_cents");
+
+                    b.Property<long>("ManualSurchargeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual_surcharge_cents");
+
+                    b.Property<long>("MpfCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mpf_cents");
+
+                    b.Property<long>("OtherChapter99Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("other_chapter99_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("Section122Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section122_cents");
+
+                    b.Property<long>("Section232Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section232_cents");
+
+                    b.Property<long>("Section301Cents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("section301_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("statement_type");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statements_run_id_ref_type_reference");
+
+                    b.ToTable("statements", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
@@ -1277,253 +1821,75 @@ namespace Collections.Migrations.Postgres.Migrations
                     b.ToTable("step_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Collections.Persistence.Entities.WebUser", b =>
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
 
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq_no");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrency_stamp");
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("email_confirmed");
-
-                    b.Property<string>("ImporterNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("importer_number");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasColumnName("security_stamp");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("ix_asp_net_users_normalized_email");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_asp_net_users_normalized_user_name");
-
-                    b.ToTable("asp_net_users", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_roles");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_asp_net_roles_normalized_name");
-
-                    b.ToTable("asp_net_roles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .HasColumnName("claim_type");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .HasColumnName("claim_value");
-
-                    b.Property<string>("RoleId")
+                    b.Property<string>("DateReceived")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("role_id");
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_received");
 
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_role_claims");
-
-                    b.HasIndex("RoleId")
-                        .HasDatabaseName("ix_asp_net_role_claims_role_id");
-
-                    b.ToTable("asp_net_role_claims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("text")
-                        .HasColumnName("claim_type");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("text")
-                        .HasColumnName("claim_value");
-
-                    b.Property<string>("UserId")
+                    b.Property<string>("Message")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
 
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_user_claims");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_asp_net_user_claims_user_id");
-
-                    b.ToTable("asp_net_user_claims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
-                        .HasColumnName("login_provider");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("text")
-                        .HasColumnName("provider_key");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text")
-                        .HasColumnName("provider_display_name");
-
-                    b.Property<string>("UserId")
+                    b.Property<string>("Method")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
 
-                    b.HasKey("LoginProvider", "ProviderKey")
-                        .HasName("pk_asp_net_user_logins");
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
 
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_asp_net_user_logins_user_id");
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("raw");
 
-                    b.ToTable("asp_net_user_logins", (string)null);
-                });
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_code");
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref_type");
 
-                    b.Property<string>("RoleId")
-                        .HasColumnType("text")
-                        .HasColumnName("role_id");
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
 
-                    b.HasKey("UserId", "RoleId")
-                        .HasName("pk_asp_net_user_roles");
+                    b.Property<int>("RunDate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_date");
 
-                    b.HasIndex("RoleId")
-                        .HasDatabaseName("ix_asp_net_user_roles_role_id");
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_suspense_items");
 
-                    b.ToTable("asp_net_user_roles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("text")
-                        .HasColumnName("login_provider");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("text")
-                        .HasColumnName("value");
-
-                    b.HasKey("UserId", "LoginProvider", "Name")
-                        .HasName("pk_asp_net_user_tokens");
-
-                    b.ToTable("asp_net_user_tokens", (string)null);
+                    b.ToTable("suspense_items", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1564,6 +1930,16 @@ namespace Collections.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_control_totals_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_inputs_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1626,6 +2002,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1644,6 +2040,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mpf_allocations_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_items_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
@@ -1676,6 +2092,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_rejected_records_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_totals_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1693,6 +2129,26 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_entries_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1703,61 +2159,14 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_step_messages_run_id");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
                 {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
                         .WithMany()
-                        .HasForeignKey("RoleId")
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_asp_net_role_claims_role_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_claims_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_logins_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_roles_role_id");
-
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_roles_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_tokens_user_id");
+                        .HasConstraintName("fk_suspense_items_run_id");
                 });
 #pragma warning restore 612, 618
         }

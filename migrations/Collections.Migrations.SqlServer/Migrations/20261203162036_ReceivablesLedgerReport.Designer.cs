@@ -3,103 +3,55 @@ using System;
 using Collections.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Collections.Migrations.Sqlite.Migrations
+namespace Collections.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CollectionsDbContext))]
-    [Migration("20261203161354_WebAccounts")]
-    partial class WebAccounts
+    [Migration("20261203162036_ReceivablesLedgerReport")]
+    partial class ReceivablesLedgerReport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            modelBuilder.Entity("Collections.Persistence.Entities.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("action");
-
-                    b.Property<long?>("AmountCents")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_cents");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at_utc");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_events");
-
-                    b.HasIndex("AtUtc")
-                        .HasDatabaseName("ix_audit_events_at_utc");
-
-                    b.ToTable("audit_events", (string)null);
-                });
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_no");
 
                     b.Property<DateTime>("CommittedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("committed_utc");
 
                     b.Property<long>("RowsWritten")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows_written");
 
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("worker");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -111,55 +63,55 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.BatchChunk", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_no");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("claimed_by");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<long>("FirstRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("first_record_no");
 
                     b.Property<long>("LastRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_record_no");
 
                     b.Property<DateTime?>("LeaseUntilUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("lease_until_utc");
 
                     b.Property<long>("Rows")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("rows");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName", "ChunkNo")
@@ -172,50 +124,52 @@ namespace Collections.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("business_date");
 
                     b.Property<int>("ChunkLines")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_lines");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("InputDirectory")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1024)")
                         .HasColumnName("input_directory");
 
                     b.Property<string>("InputHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("input_hash");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("ReturnCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("return_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("submitted_utc");
 
                     b.HasKey("Id")
@@ -231,43 +185,43 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.BatchStep", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("ChunkCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("chunk_count");
 
                     b.Property<DateTime?>("FinishedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_utc");
 
                     b.Property<string>("Message")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("message");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("ReturnCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("return_code");
 
                     b.Property<DateTime?>("StartedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("started_utc");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("RunId", "StepName")
@@ -279,30 +233,30 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.ControlTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("program");
 
                     b.Property<int>("SeqNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("seq_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
 
                     b.Property<long>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("count");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(30)")
                         .HasColumnName("description");
 
                     b.HasKey("RunId", "Program", "SeqNo")
@@ -311,28 +265,56 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("control_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PaymentsBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payments_bytes");
+
+                    b.Property<bool>("PaymentsPresent")
+                        .HasColumnType("bit")
+                        .HasColumnName("payments_present");
+
+                    b.Property<DateOnly?>("PriorBusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("prior_business_date");
+
+                    b.Property<long?>("PriorRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prior_run_id");
+
+                    b.HasKey("RunId")
+                        .HasName("pk_cycle_inputs");
+
+                    b.ToTable("cycle_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("FeeNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("fee_no");
 
                     b.Property<long>("AmountCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
 
                     b.Property<string>("FeeClass")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("fee_class");
 
                     b.HasKey("RunId", "EntrySeq", "FeeNo")
@@ -344,98 +326,98 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryLineRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<string>("AdcvdCaseNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("adcvd_case_no");
 
                     b.Property<string>("Ch99Count")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_count");
 
                     b.Property<string>("Ch99No1")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no1");
 
                     b.Property<string>("Ch99No2")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no2");
 
                     b.Property<string>("Ch99No3")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("ch99_no3");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long?>("ForeignValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("foreign_value_cents");
 
                     b.Property<long?>("HeaderRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<long?>("NetKg")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("net_kg");
 
                     b.Property<long?>("NetQuantity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("net_quantity");
 
                     b.Property<string>("OriginCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("origin_country");
 
                     b.Property<string>("QuantityUnit")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("quantity_unit");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("spi_code");
 
                     b.HasKey("RunId", "RecordNo")
@@ -450,104 +432,104 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<long>("CottonRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_rate_e6");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<int>("EntryDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<long>("ExchangeRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("exchange_rate_e6");
 
                     b.Property<int>("ExportDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<int>("LineCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<long>("MpfRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_rate_e6");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("RateSource")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("rate_source");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<int>("StatementDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("status");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
@@ -559,105 +541,102 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<string>("CurrencyCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("currency_code");
 
                     b.Property<long>("EndRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("end_record_no");
 
                     b.Property<string>("EntryDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("entry_date");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("EntryType")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("entry_type");
 
                     b.Property<string>("ExportDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("export_date");
 
                     b.Property<string>("ImporterNo")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(12)")
                         .HasColumnName("importer_no");
 
                     b.Property<string>("LineCount")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_count");
 
                     b.Property<string>("ManualFlag")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("manual_flag");
 
                     b.Property<string>("PaymentType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("payment_type");
 
                     b.Property<string>("PortCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("port_code");
 
                     b.Property<string>("PrecedingEntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("preceding_entry_no");
 
                     b.Property<byte[]>("Raw")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("StatementDate")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("statement_date");
 
                     b.Property<string>("TransportMode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("transport_mode");
 
                     b.HasKey("RunId", "RecordNo")
                         .HasName("pk_entries");
-
-                    b.HasIndex("EntryNo")
-                        .HasDatabaseName("ix_entries_entry_no");
 
                     b.HasIndex("RunId", "EntryNo")
                         .HasDatabaseName("ix_entries_run_id_entry_no");
@@ -668,115 +647,115 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.EntryTotal", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<long>("AntidumpingCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("antidumping_cents");
 
                     b.Property<long>("CottonCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_cents");
 
                     b.Property<long>("CountervailingCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("countervailing_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duty_cents");
 
                     b.Property<long>("EnteredValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_value_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("FeeTotalCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("fee_total_cents");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
                     b.Property<long>("HmfCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("hmf_cents");
 
                     b.Property<bool>("HmfWaived")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("hmf_waived");
 
                     b.Property<long>("IeepaCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ieepa_cents");
 
                     b.Property<long>("InformalFeeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("informal_fee_cents");
 
                     b.Property<int>("LinesAccepted")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("lines_accepted");
 
                     b.Property<int>("LinesRejected")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("lines_rejected");
 
                     b.Property<long>("ManualSurchargeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("manual_surcharge_cents");
 
                     b.Property<long>("MpfCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_cents");
 
                     b.Property<long>("MpfLiableValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_liable_value_cents");
 
                     b.Property<string>("MpfLimit")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("mpf_limit");
 
                     b.Property<long>("MpfRawE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("mpf_raw_e5");
 
                     b.Property<long>("OtherChapter99Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("other_chapter99_cents");
 
                     b.Property<long>("Section122Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section122_cents");
 
                     b.Property<long>("Section232Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section232_cents");
 
                     b.Property<long>("Section301Cents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("section301_cents");
 
                     b.Property<long>("TotalAssessedCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("total_assessed_cents");
 
                     b.Property<bool>("Written")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bit")
                         .HasColumnName("written");
 
                     b.HasKey("RunId", "Seq")
@@ -792,62 +771,62 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.IngestSummary", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("ControlCard")
                         .IsRequired()
                         .HasMaxLength(80)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(80)")
                         .HasColumnName("control_card");
 
                     b.Property<long>("HeadersRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("headers_read");
 
                     b.Property<long>("LinesRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("lines_read");
 
                     b.Property<long>("PaymentRecords")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("payment_records");
 
                     b.Property<long>("RecordsBeforeTrailer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("records_before_trailer");
 
                     b.Property<long>("RecordsRead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("records_read");
 
                     b.Property<int>("RunDate")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("run_date");
 
                     b.Property<byte[]>("Sysin")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("sysin");
 
                     b.Property<long>("TrailerEntryCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_entry_count");
 
                     b.Property<long>("TrailerHashCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_hash_cents");
 
                     b.Property<long>("TrailerRecordCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_record_count");
 
                     b.Property<long>("TrailerRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("trailer_record_no");
 
                     b.Property<long>("ValueHashCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("value_hash_cents");
 
                     b.HasKey("RunId")
@@ -856,159 +835,287 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("ingest_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("PostingSeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("posting_seq_no");
+
+                    b.Property<int>("Leg")
+                        .HasColumnType("int")
+                        .HasColumnName("leg");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreditCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credit_cents");
+
+                    b.Property<long>("DebitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debit_cents");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "PostingSeqNo", "Leg")
+                        .HasName("pk_journal_lines");
+
+                    b.ToTable("journal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("DebitCredit")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("debit_credit");
+
+                    b.Property<int>("EffectiveDate")
+                        .HasColumnType("int")
+                        .HasColumnName("effective_date");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<string>("PayMethod")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("pay_method");
+
+                    b.Property<int>("PostDate")
+                        .HasColumnType("int")
+                        .HasColumnName("post_date");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RevenueClass")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)")
+                        .HasColumnName("revenue_class");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("TranCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)")
+                        .HasColumnName("tran_code");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("RunId", "TranCode")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+
+                    b.ToTable("ledger_postings", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<long>("AdValoremRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ad_valorem_rate_e6");
 
                     b.Property<long>("AdcvdCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("adcvd_cents");
 
                     b.Property<string>("AdcvdType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("adcvd_type");
 
                     b.Property<string>("Ch99Applied1")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied1");
 
                     b.Property<string>("Ch99Applied2")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied2");
 
                     b.Property<string>("Ch99Applied3")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("ch99_applied3");
 
                     b.Property<long>("Ch99Cents1")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents1");
 
                     b.Property<long>("Ch99Cents2")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents2");
 
                     b.Property<long>("Ch99Cents3")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_cents3");
 
                     b.Property<string>("Ch99Class1")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class1");
 
                     b.Property<string>("Ch99Class2")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class2");
 
                     b.Property<string>("Ch99Class3")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("ch99_class3");
 
                     b.Property<long>("Ch99RateE6_1")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_1");
 
                     b.Property<long>("Ch99RateE6_2")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_2");
 
                     b.Property<long>("Ch99RateE6_3")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ch99_rate_e6_3");
 
                     b.Property<long>("CottonFeeCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("cotton_fee_cents");
 
                     b.Property<long>("DutyCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("duty_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<long>("HeaderRecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("header_record_no");
 
                     b.Property<string>("HtsNo")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(10)")
                         .HasColumnName("hts_no");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<string>("RateType")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("rate_type");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<long>("SpecificRateE6")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("specific_rate_e6");
 
                     b.Property<string>("SpiCode")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(2)")
                         .HasColumnName("spi_code");
 
                     b.Property<string>("SpiFree")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("spi_free");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("status");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "RecordNo")
@@ -1020,37 +1127,37 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.MpfAllocationRow", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<long>("EntrySeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entry_seq");
 
                     b.Property<int>("AllocationNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("allocation_no");
 
                     b.Property<long>("AllocatedCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("allocated_cents");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("line_no");
 
                     b.Property<long>("RawMpfE5")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("raw_mpf_e5");
 
                     b.Property<long>("UsdValueCents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("usd_value_cents");
 
                     b.HasKey("RunId", "EntrySeq", "AllocationNo")
@@ -1059,18 +1166,195 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("mpf_allocations", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AssessedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessed_cents");
+
+                    b.Property<long>("BalanceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("balance_cents");
+
+                    b.Property<int>("BillDate")
+                        .HasColumnType("int")
+                        .HasColumnName("bill_date");
+
+                    b.Property<DateOnly>("BusinessDate")
+                        .HasColumnType("date")
+                        .HasColumnName("business_date");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("int")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("int")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("item_type");
+
+                    b.Property<int>("LastActivityDate")
+                        .HasColumnType("int")
+                        .HasColumnName("last_activity_date");
+
+                    b.Property<int>("LastPaymentDate")
+                        .HasColumnType("int")
+                        .HasColumnName("last_payment_date");
+
+                    b.Property<int>("OpenDate")
+                        .HasColumnType("int")
+                        .HasColumnName("open_date");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RefundCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_type");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("status");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_open_items");
+
+                    b.HasIndex("BusinessDate", "RefType", "Reference")
+                        .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.ToTable("open_items", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("RecordNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<int>("DateReceived")
+                        .HasColumnType("int")
+                        .HasColumnName("date_received");
+
+                    b.Property<bool>("IsShort")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_short");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)")
+                        .HasColumnName("payment_id");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("RunId", "RecordNo")
+                        .HasName("pk_payments");
+
+                    b.ToTable("payments", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
                 {
                     b.Property<DateOnly>("BusinessDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("business_date");
 
                     b.Property<DateTime>("PostedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("posted_utc");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.HasKey("BusinessDate")
@@ -1086,16 +1370,16 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.ReferenceRecord", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version_id");
 
                     b.Property<int>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("record_no");
 
                     b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("data");
 
                     b.HasKey("VersionId", "RecordNo")
@@ -1108,37 +1392,39 @@ namespace Collections.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("effective_from");
 
                     b.Property<DateTime>("LoadedUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("loaded_utc");
 
                     b.Property<int>("RecordCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("record_count");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("sha256");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1024)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1024)")
                         .HasColumnName("source");
 
                     b.Property<string>("TableName")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("table_name");
 
                     b.HasKey("Id")
@@ -1154,59 +1440,59 @@ namespace Collections.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Collections.Persistence.Entities.RejectedRecord", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("Program")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(8)")
                         .HasColumnName("program");
 
                     b.Property<long>("RecordNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("record_no");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("seq");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1000)")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntryNo")
                         .IsRequired()
                         .HasMaxLength(11)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(11)")
                         .HasColumnName("entry_no");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("file_name");
 
                     b.Property<string>("LineNo")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(3)")
                         .HasColumnName("line_no");
 
                     b.Property<byte[]>("Raw")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("varbinary(max)")
                         .HasColumnName("raw");
 
                     b.Property<string>("ReasonCode")
                         .IsRequired()
                         .HasMaxLength(4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(4)")
                         .HasColumnName("reason_code");
 
                     b.Property<string>("Severity")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(1)")
                         .HasColumnName("severity");
 
                     b.HasKey("RunId", "Program", "RecordNo", "Seq")
@@ -1215,19 +1501,97 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("rejected_records", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("int")
+                        .HasColumnName("line_no");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.HasKey("RunId", "LineNo")
+                        .HasName("pk_report_lines");
+
+                    b.ToTable("report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("section");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("int")
+                        .HasColumnName("line_no");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Count2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)")
+                        .HasColumnName("description");
+
+                    b.Property<long>("DutiesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duties_cents");
+
+                    b.Property<long>("FeesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fees_cents");
+
+                    b.Property<long>("ValueCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value_cents");
+
+                    b.HasKey("RunId", "Section", "LineNo")
+                        .HasName("pk_report_totals");
+
+                    b.ToTable("report_totals", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("TableName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("table_name");
 
                     b.Property<long>("VersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version_id");
 
                     b.HasKey("RunId", "TableName")
@@ -1239,25 +1603,225 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("run_reference_tables", (string)null);
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<string>("DateAdjusted")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("date_adjusted");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("int")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("EntryDate")
+                        .HasColumnType("int")
+                        .HasColumnName("entry_date");
+
+                    b.Property<string>("EntryNo")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("nvarchar(11)")
+                        .HasColumnName("entry_no");
+
+                    b.Property<long>("EntryTotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_total_cents");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("ScheduledStatementDate")
+                        .HasColumnType("int")
+                        .HasColumnName("scheduled_statement_date");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_type");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statement_entries");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statement_entries_run_id_ref_type_reference");
+
+                    b.ToTable("statement_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
+
+                    b.Property<long>("AntidumpingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("antidumping_cents");
+
+                    b.Property<long>("CottonCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cotton_cents");
+
+                    b.Property<long>("CountervailingCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("countervailing_cents");
+
+                    b.Property<int>("DueDate")
+                        .HasColumnType("int")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("DutyCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duty_cents");
+
+                    b.Property<int>("EntryCount")
+                        .HasColumnType("int")
+                        .HasColumnName("entry_count");
+
+                    b.Property<string>("FilerCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)")
+                        .HasColumnName("filer_code");
+
+                    b.Property<long>("HmfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hmf_cents");
+
+                    b.Property<long>("IeepaCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ieepa_cents");
+
+                    b.Property<string>("ImporterNo")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)")
+                        .HasColumnName("importer_no");
+
+                    b.Property<long>("InformalFeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("informal_fee_cents");
+
+                    b.Property<long>("ManualSurchargeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("manual_surcharge_cents");
+
+                    b.Property<long>("MpfCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("mpf_cents");
+
+                    b.Property<long>("OtherChapter99Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("other_chapter99_cents");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int")
+                        .HasColumnName("period");
+
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
+
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
+
+                    b.Property<int>("RunDate")
+                        .HasColumnType("int")
+                        .HasColumnName("run_date");
+
+                    b.Property<long>("Section122Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section122_cents");
+
+                    b.Property<long>("Section232Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section232_cents");
+
+                    b.Property<long>("Section301Cents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("section301_cents");
+
+                    b.Property<int>("StatementDate")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_date");
+
+                    b.Property<int>("StatementType")
+                        .HasColumnType("int")
+                        .HasColumnName("statement_type");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("RunId", "RefType", "Reference")
+                        .HasDatabaseName("ix_statements_run_id_ref_type_reference");
+
+                    b.ToTable("statements", (string)null);
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("StepName")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("step_name");
 
                     b.Property<int>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("seq");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(400)")
                         .HasColumnName("text");
 
                     b.HasKey("RunId", "StepName", "Seq")
@@ -1266,249 +1830,75 @@ namespace Collections.Migrations.Sqlite.Migrations
                     b.ToTable("step_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Collections.Persistence.Entities.WebUser", b =>
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
 
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("access_failed_count");
+                    b.Property<long>("SeqNo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq_no");
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("concurrency_stamp");
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("email_confirmed");
-
-                    b.Property<string>("ImporterNumber")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("importer_number");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("password_hash");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("security_stamp");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("ix_asp_net_users_normalized_email");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_asp_net_users_normalized_user_name");
-
-                    b.ToTable("asp_net_users", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_roles");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_asp_net_roles_normalized_name");
-
-                    b.ToTable("asp_net_roles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_type");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_value");
-
-                    b.Property<string>("RoleId")
+                    b.Property<string>("DateReceived")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("role_id");
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasColumnName("date_received");
 
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_role_claims");
-
-                    b.HasIndex("RoleId")
-                        .HasDatabaseName("ix_asp_net_role_claims_role_id");
-
-                    b.ToTable("asp_net_role_claims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_type");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("claim_value");
-
-                    b.Property<string>("UserId")
+                    b.Property<string>("Message")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .HasColumnName("message");
 
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_user_claims");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_asp_net_user_claims_user_id");
-
-                    b.ToTable("asp_net_user_claims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("login_provider");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("provider_key");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("provider_display_name");
-
-                    b.Property<string>("UserId")
+                    b.Property<string>("Method")
                         .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("method");
 
-                    b.HasKey("LoginProvider", "ProviderKey")
-                        .HasName("pk_asp_net_user_logins");
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)")
+                        .HasColumnName("payment_id");
 
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_asp_net_user_logins_user_id");
+                    b.Property<byte[]>("Raw")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("raw");
 
-                    b.ToTable("asp_net_user_logins", (string)null);
-                });
+                    b.Property<string>("ReasonCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("reason_code");
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
+                    b.Property<string>("RefType")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)")
+                        .HasColumnName("ref_type");
 
-                    b.Property<string>("RoleId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("role_id");
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reference");
 
-                    b.HasKey("UserId", "RoleId")
-                        .HasName("pk_asp_net_user_roles");
+                    b.Property<int>("RunDate")
+                        .HasColumnType("int")
+                        .HasColumnName("run_date");
 
-                    b.HasIndex("RoleId")
-                        .HasDatabaseName("ix_asp_net_user_roles_role_id");
+                    b.HasKey("RunId", "SeqNo")
+                        .HasName("pk_suspense_items");
 
-                    b.ToTable("asp_net_user_roles", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("login_provider");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("value");
-
-                    b.HasKey("UserId", "LoginProvider", "Name")
-                        .HasName("pk_asp_net_user_tokens");
-
-                    b.ToTable("asp_net_user_tokens", (string)null);
+                    b.ToTable("suspense_items", (string)null);
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.BatchCheckpoint", b =>
@@ -1549,6 +1939,16 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_control_totals_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.CycleInput", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cycle_inputs_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.EntryFeeRow", b =>
@@ -1611,6 +2011,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_ingest_summaries_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.JournalLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_journal_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.LedgerPostingRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.LineResult", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1629,6 +2049,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mpf_allocations_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.OpenItemRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_items_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.PaymentRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_run_id");
                 });
 
             modelBuilder.Entity("Collections.Persistence.Entities.PostedDay", b =>
@@ -1661,6 +2101,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_rejected_records_run_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportLine", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_lines_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.ReportTotal", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_totals_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.RunReferenceTable", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1678,6 +2138,26 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_run_reference_tables_version_id");
                 });
 
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementEntryRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statement_entries_run_id");
+                });
+
+            modelBuilder.Entity("Collections.Persistence.Entities.StatementRow", b =>
+                {
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_run_id");
+                });
+
             modelBuilder.Entity("Collections.Persistence.Entities.StepMessage", b =>
                 {
                     b.HasOne("Collections.Persistence.Entities.BatchRun", null)
@@ -1688,61 +2168,14 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_step_messages_run_id");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
+            modelBuilder.Entity("Collections.Persistence.Entities.SuspenseItemRow", b =>
                 {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
+                    b.HasOne("Collections.Persistence.Entities.BatchRun", null)
                         .WithMany()
-                        .HasForeignKey("RoleId")
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_asp_net_role_claims_role_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_claims_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_logins_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
-                {
-                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_roles_role_id");
-
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_roles_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
-                {
-                    b.HasOne("Collections.Persistence.Entities.WebUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_user_tokens_user_id");
+                        .HasConstraintName("fk_suspense_items_run_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -71,6 +71,28 @@ namespace Collections.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_actions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    source_run_id = table.Column<long>(type: "bigint", nullable: false),
+                    source_seq_no = table.Column<long>(type: "bigint", nullable: false),
+                    action = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    payment_id = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    reference = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    amount_cents = table.Column<long>(type: "bigint", nullable: false),
+                    record = table.Column<byte[]>(type: "varbinary(50)", maxLength: 50, nullable: true),
+                    audit_event_id = table.Column<long>(type: "bigint", nullable: false),
+                    created_utc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    consumed_run_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_actions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "asp_net_role_claims",
                 columns: table => new
                 {
@@ -177,6 +199,41 @@ namespace Collections.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_statements_importer_no",
+                table: "statements",
+                column: "importer_no");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_statements_reference",
+                table: "statements",
+                column: "reference");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_statement_entries_entry_no",
+                table: "statement_entries",
+                column: "entry_no");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payments_reference",
+                table: "payments",
+                column: "reference");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_open_items_reference",
+                table: "open_items",
+                column: "reference");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_open_items_run_id_importer_no",
+                table: "open_items",
+                columns: new[] { "run_id", "importer_no" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ledger_postings_reference",
+                table: "ledger_postings",
+                column: "reference");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_entries_entry_no",
                 table: "entries",
                 column: "entry_no");
@@ -224,6 +281,17 @@ namespace Collections.Migrations.SqlServer.Migrations
                 name: "ix_audit_events_at_utc",
                 table: "audit_events",
                 column: "at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_actions_consumed_run_id",
+                table: "payment_actions",
+                column: "consumed_run_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_actions_source_run_id_source_seq_no",
+                table: "payment_actions",
+                columns: new[] { "source_run_id", "source_seq_no" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -248,10 +316,41 @@ namespace Collections.Migrations.SqlServer.Migrations
                 name: "audit_events");
 
             migrationBuilder.DropTable(
+                name: "payment_actions");
+
+            migrationBuilder.DropTable(
                 name: "asp_net_roles");
 
             migrationBuilder.DropTable(
                 name: "asp_net_users");
+
+            migrationBuilder.DropIndex(
+                name: "ix_statements_importer_no",
+                table: "statements");
+
+            migrationBuilder.DropIndex(
+                name: "ix_statements_reference",
+                table: "statements");
+
+            migrationBuilder.DropIndex(
+                name: "ix_statement_entries_entry_no",
+                table: "statement_entries");
+
+            migrationBuilder.DropIndex(
+                name: "ix_payments_reference",
+                table: "payments");
+
+            migrationBuilder.DropIndex(
+                name: "ix_open_items_reference",
+                table: "open_items");
+
+            migrationBuilder.DropIndex(
+                name: "ix_open_items_run_id_importer_no",
+                table: "open_items");
+
+            migrationBuilder.DropIndex(
+                name: "ix_ledger_postings_reference",
+                table: "ledger_postings");
 
             migrationBuilder.DropIndex(
                 name: "ix_entries_entry_no",
