@@ -17,10 +17,10 @@ public sealed record Bar(string Label, long Cents, string? Link = null);
 public static class SvgChart
 {
     /// <summary>A horizontal bar chart (negative amounts drawn to the left of the axis, in the warning colour).</summary>
-    public static IHtmlContent Bars(string title, IReadOnlyList<Bar> bars, int width = 640)
+    public static IHtmlContent Bars(string title, IReadOnlyList<Bar> bars, int width = 900)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const int row = 22, labelWidth = 200, valueWidth = 130;
+        const int row = 22, labelWidth = 340, valueWidth = 150;
         var height = Math.Max(1, bars.Count) * row + 10;
         var plot = width - labelWidth - valueWidth;
         var max = bars.Count == 0 ? 1 : Math.Max(1, bars.Max(b => Math.Abs(b.Cents)));
