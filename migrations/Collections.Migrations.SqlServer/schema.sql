@@ -781,3 +781,313 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_roles] (
+        [id] nvarchar(450) NOT NULL,
+        [name] nvarchar(256) NULL,
+        [normalized_name] nvarchar(256) NULL,
+        [concurrency_stamp] nvarchar(max) NULL,
+        CONSTRAINT [pk_asp_net_roles] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_users] (
+        [id] nvarchar(450) NOT NULL,
+        [importer_number] nvarchar(32) NULL,
+        [user_name] nvarchar(256) NULL,
+        [normalized_user_name] nvarchar(256) NULL,
+        [email] nvarchar(256) NULL,
+        [normalized_email] nvarchar(256) NULL,
+        [email_confirmed] bit NOT NULL,
+        [password_hash] nvarchar(max) NULL,
+        [security_stamp] nvarchar(max) NULL,
+        [concurrency_stamp] nvarchar(max) NULL,
+        [phone_number] nvarchar(max) NULL,
+        [phone_number_confirmed] bit NOT NULL,
+        [two_factor_enabled] bit NOT NULL,
+        [lockout_end] datetimeoffset NULL,
+        [lockout_enabled] bit NOT NULL,
+        [access_failed_count] int NOT NULL,
+        CONSTRAINT [pk_asp_net_users] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [audit_events] (
+        [id] bigint NOT NULL IDENTITY,
+        [at_utc] datetime2 NOT NULL,
+        [user_name] nvarchar(256) NOT NULL,
+        [action] nvarchar(64) NOT NULL,
+        [subject] nvarchar(256) NOT NULL,
+        [reason] nvarchar(2000) NOT NULL,
+        [detail] nvarchar(4000) NULL,
+        [amount_cents] bigint NULL,
+        CONSTRAINT [pk_audit_events] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [payment_actions] (
+        [id] bigint NOT NULL IDENTITY,
+        [source_run_id] bigint NOT NULL,
+        [source_seq_no] bigint NOT NULL,
+        [action] nvarchar(16) NOT NULL,
+        [payment_id] nvarchar(12) NOT NULL,
+        [reference] nvarchar(16) NOT NULL,
+        [amount_cents] bigint NOT NULL,
+        [record] varbinary(50) NULL,
+        [audit_event_id] bigint NOT NULL,
+        [created_utc] datetime2 NOT NULL,
+        [consumed_run_id] bigint NULL,
+        CONSTRAINT [pk_payment_actions] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_role_claims] (
+        [id] int NOT NULL IDENTITY,
+        [role_id] nvarchar(450) NOT NULL,
+        [claim_type] nvarchar(max) NULL,
+        [claim_value] nvarchar(max) NULL,
+        CONSTRAINT [pk_asp_net_role_claims] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_asp_net_role_claims_role_id] FOREIGN KEY ([role_id]) REFERENCES [asp_net_roles] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_user_claims] (
+        [id] int NOT NULL IDENTITY,
+        [user_id] nvarchar(450) NOT NULL,
+        [claim_type] nvarchar(max) NULL,
+        [claim_value] nvarchar(max) NULL,
+        CONSTRAINT [pk_asp_net_user_claims] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_asp_net_user_claims_user_id] FOREIGN KEY ([user_id]) REFERENCES [asp_net_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_user_logins] (
+        [login_provider] nvarchar(450) NOT NULL,
+        [provider_key] nvarchar(450) NOT NULL,
+        [provider_display_name] nvarchar(max) NULL,
+        [user_id] nvarchar(450) NOT NULL,
+        CONSTRAINT [pk_asp_net_user_logins] PRIMARY KEY ([login_provider], [provider_key]),
+        CONSTRAINT [fk_asp_net_user_logins_user_id] FOREIGN KEY ([user_id]) REFERENCES [asp_net_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_user_roles] (
+        [user_id] nvarchar(450) NOT NULL,
+        [role_id] nvarchar(450) NOT NULL,
+        CONSTRAINT [pk_asp_net_user_roles] PRIMARY KEY ([user_id], [role_id]),
+        CONSTRAINT [fk_asp_net_user_roles_role_id] FOREIGN KEY ([role_id]) REFERENCES [asp_net_roles] ([id]) ON DELETE CASCADE,
+        CONSTRAINT [fk_asp_net_user_roles_user_id] FOREIGN KEY ([user_id]) REFERENCES [asp_net_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE TABLE [asp_net_user_tokens] (
+        [user_id] nvarchar(450) NOT NULL,
+        [login_provider] nvarchar(450) NOT NULL,
+        [name] nvarchar(450) NOT NULL,
+        [value] nvarchar(max) NULL,
+        CONSTRAINT [pk_asp_net_user_tokens] PRIMARY KEY ([user_id], [login_provider], [name]),
+        CONSTRAINT [fk_asp_net_user_tokens_user_id] FOREIGN KEY ([user_id]) REFERENCES [asp_net_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statements_importer_no] ON [statements] ([importer_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statements_reference] ON [statements] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_statement_entries_entry_no] ON [statement_entries] ([entry_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_payments_reference] ON [payments] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_open_items_reference] ON [open_items] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_open_items_run_id_importer_no] ON [open_items] ([run_id], [importer_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_ledger_postings_reference] ON [ledger_postings] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_entries_entry_no] ON [entries] ([entry_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_asp_net_role_claims_role_id] ON [asp_net_role_claims] ([role_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ix_asp_net_roles_normalized_name] ON [asp_net_roles] ([normalized_name]) WHERE [normalized_name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_asp_net_user_claims_user_id] ON [asp_net_user_claims] ([user_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_asp_net_user_logins_user_id] ON [asp_net_user_logins] ([user_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_asp_net_user_roles_role_id] ON [asp_net_user_roles] ([role_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_asp_net_users_normalized_email] ON [asp_net_users] ([normalized_email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ix_asp_net_users_normalized_user_name] ON [asp_net_users] ([normalized_user_name]) WHERE [normalized_user_name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_audit_events_at_utc] ON [audit_events] ([at_utc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE INDEX [ix_payment_actions_consumed_run_id] ON [payment_actions] ([consumed_run_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ix_payment_actions_source_run_id_source_seq_no] ON [payment_actions] ([source_run_id], [source_seq_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203171828_WebAccounts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203171828_WebAccounts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

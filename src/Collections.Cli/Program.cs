@@ -23,6 +23,8 @@ public static class Program
         root.Subcommands.Add(CycleCommands.CreateWorker());
         root.Subcommands.Add(ExportCommands.Create());
         root.Subcommands.Add(ReconcileCommands.Create());
+        root.Subcommands.Add(WebCommands.CreateWeb());
+        root.Subcommands.Add(WebCommands.CreateUsers());
         return root;
     }
 }

@@ -1,15 +1,18 @@
 using System.Text;
 using Collections.Persistence.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collections.Persistence;
 
 /// <summary>
 /// The platform's database: reference tables, the day's entries and lines as received, what each step computed, and
-/// the batch-run ledger. Configurations are one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity
+/// the batch-run ledger; the web's accounts (ASP.NET Core Identity) and audit trail. Configurations are one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity
 /// (Configurations/); table and column names are snake_case; every string goes through <see cref="DbText"/>.
 /// </summary>
-public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> options) : DbContext(options)
+public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> options)
+    : IdentityDbContext<WebUser, IdentityRole, string>(options)
 {
     public DbSet<BatchRun> Runs => Set<BatchRun>();
     public DbSet<PostedDay> PostedDays => Set<PostedDay>();
@@ -40,6 +43,8 @@ public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> 
     public DbSet<SuspenseItemRow> SuspenseItems => Set<SuspenseItemRow>();
     public DbSet<ReportLine> ReportLines => Set<ReportLine>();
     public DbSet<ReportTotal> ReportTotals => Set<ReportTotal>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<PaymentAction> PaymentActions => Set<PaymentAction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,6 +55,10 @@ public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        // Identity's tables: schema version 1 (IdentitySchemaVersions.Version1), what a context built without the web's
+        // IdentityOptions gets; the web pins StoreOptions.SchemaVersion to the same (AccountSetup), so the CLI, the
+        // design-time factory and the web share one model and one migration history.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CollectionsDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -22,6 +22,7 @@ internal sealed class EntryRowConfiguration : IEntityTypeConfiguration<EntryRow>
     {
         b.ToTable("entries");
         b.HasKey(x => new { x.RunId, x.RecordNo });
+        b.HasIndex(x => x.EntryNo); // the web's /entries/{entry number} and the importer's pages
         b.Property(x => x.EntryNo).HasMaxLength(11);
         b.Property(x => x.EntryType).HasMaxLength(2);
         b.Property(x => x.ImporterNo).HasMaxLength(12);
