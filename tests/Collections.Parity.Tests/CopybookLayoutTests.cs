@@ -1,4 +1,4 @@
-using Collections.Parity.Config;
+using Collections.Legacy.Records;
 using Collections.Parity.Decoding;
 using Collections.Parity.Layouts;
 using Collections.Testing;
@@ -44,13 +44,6 @@ public class CopybookLayoutTests
         layout.Field("EL-CH99-NO(3)").Offset.Should().Be(1 + 11 + 3 + 10 + 2 + 2 + 7 + 6 + 3 + 6 + 1 + 20);
     }
 
-    [Theory]
-    [InlineData("CTLCARD.cpy")] [InlineData("CTLTOTS.cpy")] [InlineData("ENTCALC.cpy")] [InlineData("ENTRYREC.cpy")] [InlineData("LEDGER.cpy")]
-    [InlineData("LINECALC.cpy")] [InlineData("OPENITEM.cpy")] [InlineData("PAYREC.cpy")] [InlineData("REJREC.cpy")] [InlineData("STMTDTL.cpy")]
-    [InlineData("STMTHDR.cpy")] [InlineData("SUSPREC.cpy")]
-    public void EmbeddedText_Copybook_IdenticalToTheLegacys(string copybook) =>
-        CopybookSource.EmbeddedText(copybook).Should().Be(File.ReadAllText(Path.Combine(RepoPaths.LegacyHome, "copybooks", copybook)));
-
     [Fact]
     public void DecodeNumber_BadPackedSign_ErrorNamesFieldOffsetAndHex()
     {
@@ -82,7 +75,7 @@ public class CopybookLayoutTests
     public void Parse_EmbeddedOpenitemWithReplacingTag_SameLayoutAsTheFile()
     {
         var path = Path.Combine(RepoPaths.LegacyHome, "copybooks", "OPENITEM.cpy");
-        var fromText = CopybookLayout.Parse(CopybookSource.EmbeddedText("OPENITEM.cpy")!, "WA", "OPENITEM.cpy")[0];
+        var fromText = CopybookLayout.Parse(LegacyCopybooks.Text("OPENITEM.cpy")!, "WA", "OPENITEM.cpy")[0];
         var fromFile = CopybookLayout.ParseFile(path, "WA")[0];
         fromText.Name.Should().Be("WA-RECORD");
         fromText.Fields.Should().OnlyContain(f => f.Name.StartsWith("WA-", StringComparison.Ordinal));

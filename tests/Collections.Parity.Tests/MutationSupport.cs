@@ -65,7 +65,7 @@ internal sealed class MutatedDay : IDisposable
         var cf = Files[file];
         var path = Path.Combine(ModernOut, file);
         var records = new List<byte[]>();
-        using (var r = RecordReader.Open(path, cf.Spec.Format, cf.Lrecl))
+        using (var r = DataSetReader.Open(path, cf.Spec.Format, cf.Lrecl))
             while (r.Next() is { } rec) records.AddRange(change(cf.TypeOf(rec)!, rec));
         using var w = File.Create(path);
         foreach (var rec in records)
@@ -82,7 +82,7 @@ internal sealed class MutatedDay : IDisposable
         var cf = Files[file];
         var path = Path.Combine(ModernOut, file);
         var records = new List<byte[]>();
-        using (var r = RecordReader.Open(path, cf.Spec.Format, cf.Lrecl))
+        using (var r = DataSetReader.Open(path, cf.Spec.Format, cf.Lrecl))
             while (r.Next() is { } rec) records.Add(rec);
         records = change(cf, records);
         using var w = File.Create(path);

@@ -8,7 +8,7 @@ using Collections.Parity.Legacy;
 namespace Collections.Benchmarks;
 
 /// <summary>
-/// STEP010 alone: <c>clv100 [--lines N] [--seed S] [--invalid-ppm P] [--rundate D] [--legacy-home DIR] [--no-legacy]</c>. Generates
+/// STEP010 alone: <c>clv100 [--lines N] [--seed S] [--invalid-ppm P] [--rundate D] [--legacy-home DIR] [--profile NAME] [--no-legacy]</c>. Generates
 /// one day of about N ENTRYIN records (default 1,000,000) with <see cref="DayGenerator"/>, runs the legacy CLV100 load
 /// module (cobc build, the DD_ variables of run-cycle.sh, under bash <c>time</c>) and our <see cref="Clv100Step"/> in
 /// this process on the same input, and checks LINECALC, REJECTS, CTLTOTS and sysout byte-identical. Prints wall and
@@ -26,7 +26,7 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         long lines = 1_000_000, seed = 1, runDate = 20260302, invalidPpm = 0;
-        string? homeArg = null;
+        string? homeArg = null, profile = null;
         var noLegacy = args.Contains("--no-legacy");
         args = [.. args.Where(a => a != "--no-legacy")];
         for (var i = 0; i + 1 < args.Length; i += 2)
@@ -38,6 +38,7 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
                 case "--rundate": runDate = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--invalid-ppm": invalidPpm = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--legacy-home": homeArg = args[i + 1]; break;
+                case "--profile": profile = args[i + 1]; break;
                 default: Console.Error.WriteLine("unknown option " + args[i]); return 2;
             }
         }
@@ -59,11 +60,18 @@ public sealed class Clv100Benchmark : IBenchmarkCommand
                 Directory.CreateDirectory(d);
                 File.WriteAllText(Path.Combine(d, "SYSIN"), sysin);
             }
-            var gen = DayGenerator.Generate(new DayGeneratorOptions
+            var options = new DayGeneratorOptions
             {
                 RunDate = (int)runDate, Entries = (int)Math.Max(1, lines * 100 / 1035), Seed = (ulong)seed, OutDir = dayDir,
                 RefDir = refDir, MeanLines = 10, InvalidPpm = (int)invalidPpm,
-            });
+            };
+            if (profile is not null)
+            {
+                // the profile's shape, with about as many records: its records per entry from a small pilot day
+                var pilot = DayGenerator.Generate(DayProfiles.Apply(profile, options with { Entries = 3000, Scenarios = false, OutDir = dayDir }));
+                options = DayProfiles.Apply(profile, options with { Entries = (int)Math.Max(1, lines * 3000 / Math.Max(1, pilot.Records)) });
+            }
+            var gen = DayGenerator.Generate(options);
             var entryin = Path.Combine(dayDir, "ENTRYIN");
             Console.Error.WriteLine($"generated {gen.Records + 1:N0} records ({gen.Lines:N0} lines)");
 

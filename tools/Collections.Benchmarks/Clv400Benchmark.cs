@@ -116,42 +116,7 @@ public sealed class Clv400Benchmark : IBenchmarkCommand
         File.WriteAllText(Path.Combine(dir, "SYSIN"), $"RUNDATE={runDate}\n");
         static string Ref(int i) => "S" + i.ToString("D11", CultureInfo.InvariantCulture) + "    ";
         static DisplayNumber D(int d) => DisplayNumber.FromValue(d, 8);
-        var dueDates = new[] { 20260310, 20260220, 20260115, 20251120, 20250901, 20260303 };
-        var record = new byte[OpenItemLayout.RecordLength];
-        var balances = new long[oldItems];
-        using (var old = File.Create(Path.Combine(dir, "OLDMAST")))
-        {
-            for (var i = 0; i < oldItems; i++)
-            {
-                var status = "OOPPBC"[rng.Next(6)];
-                var assessed = rng.NextInt64(1_00, 5_000_000_00);
-                var paid = status switch { 'P' or 'B' => assessed / 3, 'C' => assessed, _ => 0 };
-                balances[i] = assessed - paid;
-                var item = new OpenItem
-                {
-                    RefType = 'S', Reference = Ref(i * 2), ItemType = 'A', Status = status, StatementType = DisplayNumber.FromValue(2, 1),
-                    FilerCode = "F01", ImporterNumber = "IMP" + (i % 5000).ToString("D9", CultureInfo.InvariantCulture),
-                    OpenDate = D(20250801), StatementDate = D(20250801), DueDate = D(dueDates[rng.Next(dueDates.Length)]),
-                    LastActivityDate = D(20260302), EntryCount = DisplayNumber.FromValue(rng.Next(1, 40), 5),
-                    AmountAssessed = PackedNumber.FromUnscaled(assessed, Amount), AmountPaid = PackedNumber.FromUnscaled(paid, Amount),
-                    Balance = PackedNumber.FromUnscaled(assessed - paid, Amount),
-                };
-                Array.Fill(record, (byte)' ');
-                OpenItemRecord.Encode(item, record);
-                old.Write(record);
-                if (i % 50 == 0)
-                {
-                    var refund = new OpenItem
-                    {
-                        RefType = 'S', Reference = Ref(i * 2), ItemType = 'R', Status = 'R', OpenDate = D(20260201),
-                        AmountRefund = PackedNumber.FromUnscaled(12_34, Amount), Balance = PackedNumber.FromUnscaled(-12_34, Amount),
-                    };
-                    Array.Fill(record, (byte)' ');
-                    OpenItemRecord.Encode(refund, record);
-                    old.Write(record);
-                }
-            }
-        }
+        var balances = WriteOldMaster(Path.Combine(dir, "OLDMAST"), oldItems, rng, [20260310, 20260220, 20260115, 20251120, 20250901, 20260303]);
         // receivables on even references (old items) and odd ones (new), in key order
         var rcvRefs = new SortedSet<int>();
         while (rcvRefs.Count < receivables) rcvRefs.Add(rng.Next(oldItems * 2));
@@ -197,5 +162,52 @@ public sealed class Clv400Benchmark : IBenchmarkCommand
                 p.Write(pay);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes an old open-item master of <paramref name="oldItems"/> receivables in key order (references S + 11
+    /// digits, even numbers; open, part paid, billed, closed; due dates drawn from <paramref name="dueDates"/>) plus a
+    /// refund item after every 50th; returns each receivable's balance in cents.
+    /// </summary>
+    public static long[] WriteOldMaster(string path, int oldItems, Random rng, int[] dueDates)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        ArgumentNullException.ThrowIfNull(dueDates);
+        static string Ref(int i) => "S" + i.ToString("D11", CultureInfo.InvariantCulture) + "    ";
+        static DisplayNumber D(int d) => DisplayNumber.FromValue(d, 8);
+        var record = new byte[OpenItemLayout.RecordLength];
+        var balances = new long[oldItems];
+        using var old = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        for (var i = 0; i < oldItems; i++)
+        {
+            var status = "OOPPBC"[rng.Next(6)];
+            var assessed = rng.NextInt64(1_00, 5_000_000_00);
+            var paid = status switch { 'P' or 'B' => assessed / 3, 'C' => assessed, _ => 0 };
+            balances[i] = assessed - paid;
+            var item = new OpenItem
+            {
+                RefType = 'S', Reference = Ref(i * 2), ItemType = 'A', Status = status, StatementType = DisplayNumber.FromValue(2, 1),
+                FilerCode = "F01", ImporterNumber = "IMP" + (i % 5000).ToString("D9", CultureInfo.InvariantCulture),
+                OpenDate = D(20250801), StatementDate = D(20250801), DueDate = D(dueDates[rng.Next(dueDates.Length)]),
+                LastActivityDate = D(20260302), EntryCount = DisplayNumber.FromValue(rng.Next(1, 40), 5),
+                AmountAssessed = PackedNumber.FromUnscaled(assessed, Amount), AmountPaid = PackedNumber.FromUnscaled(paid, Amount),
+                Balance = PackedNumber.FromUnscaled(assessed - paid, Amount),
+            };
+            Array.Fill(record, (byte)' ');
+            OpenItemRecord.Encode(item, record);
+            old.Write(record);
+            if (i % 50 == 0)
+            {
+                var refund = new OpenItem
+                {
+                    RefType = 'S', Reference = Ref(i * 2), ItemType = 'R', Status = 'R', OpenDate = D(20260201),
+                    AmountRefund = PackedNumber.FromUnscaled(12_34, Amount), Balance = PackedNumber.FromUnscaled(-12_34, Amount),
+                };
+                Array.Fill(record, (byte)' ');
+                OpenItemRecord.Encode(refund, record);
+                old.Write(record);
+            }
+        }
+        return balances;
     }
 }

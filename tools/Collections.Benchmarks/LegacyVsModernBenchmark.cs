@@ -18,7 +18,7 @@ namespace Collections.Benchmarks;
 /// show its peak memory does not grow with the day. Also times the generator itself. Prints markdown; with --doc
 /// it replaces the section "Legacy vs modern, CLV100+CLV200 (issue 3)" of that file.
 /// </summary>
-public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
+public sealed partial class LegacyVsModernBenchmark : IBenchmarkCommand
 {
     public const string SectionTitle = "## Legacy vs modern, CLV100+CLV200 (issue 3)";
 
@@ -29,6 +29,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var opt = Args.Parse(args);
+        if (opt.Str("--profiles") is { } profiles) return RunProfiles(opt, profiles);
         var lines = opt.Long("--lines", 1_000_000);
         var seed = (ulong)opt.Long("--seed", 1);
         var runDate = (int)opt.Long("--rundate", 20260302);
@@ -110,8 +111,8 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                 for (var round = 0; round < warmup + repeat; round++)
                 {
                     var legacy = RunLegacy();
-                    var m = RunModern(cli, modernOut);
-                    var sq = RunModern(cli, Path.Combine(work, "modern-seq"), "--no-overlap");
+                    var m = RunModern(cli, modernOut, "--through", "STEP020");
+                    var sq = RunModern(cli, Path.Combine(work, "modern-seq"), "--no-overlap", "--through", "STEP020");
                     var bl = baselineCli is null ? null : RunModern(baselineCli, Path.Combine(work, "baseline"));
                     var label = round < warmup ? $"warm-up {round + 1} (not counted)" : $"round {round - warmup + 1}";
                     Console.Error.WriteLine($"{label}: legacy CLV100 {legacy.Clv100}, CLV200 {legacy.Clv200}; overlapped {m}, sequential {sq}"
@@ -129,7 +130,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
                     var b = Path.Combine(work, "modern-seq", f);
                     if (!(File.Exists(a) && File.Exists(b) && FilesEqual(a, b))) overlapDiffers.Add(f);
                 }
-                modernSmall = Measure(cli, ["legacy", "run", rd, smallDir, Path.Combine(work, "modern-small")], modernEnv, null);
+                modernSmall = Measure(cli, ["legacy", "run", rd, smallDir, Path.Combine(work, "modern-small"), "--through", "STEP020"], modernEnv, null);
                 Console.Error.WriteLine($"modern {modern}, small day {modernSmall}");
                 foreach (var f in new[] { "LINECALC", "REJECTS", "ENTCALC" })
                 {
@@ -159,7 +160,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             if (cli is not null)
                 report.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
             report.AppendLine("Legacy: the CLV100 and CLV200 load modules built by `LegacySuite` (cobc 3.1.2, the suite's flags), run one after the other with the DD_ variables of run-cycle.sh. " +
-                "Modern: `collections legacy run` (the CLV100+CLV200 pipeline in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
+                "Modern: `collections legacy run --through STEP020` (STEP010+STEP020 of the cycle in one process, as shipped). Both under /usr/bin/time: wall clock and peak resident set (max RSS).");
             report.AppendLine();
             var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
             report.AppendLine(FormattableString.Invariant($"Load average when measured: {load} (the machine is shared; CPU time is the steadier figure)."));
@@ -172,7 +173,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             report.AppendLine(FormattableString.Invariant($"| **legacy CLV100+CLV200** | **{legacyWall.TotalSeconds:F2} s** | **{legacyCpu.TotalSeconds:F2} s** | {legacyPeak / 1024.0:F1} MiB | |"));
             if (modern is not null)
             {
-                report.AppendLine(FormattableString.Invariant($"| **modern `collections legacy run`** (STEP020 overlapped with STEP010) | **{modern.Wall.TotalSeconds:F2} s** | **{modern.Cpu.TotalSeconds:F2} s** | {modern.PeakKb / 1024.0:F1} MiB | {modern.ExitCode} |"));
+                report.AppendLine(FormattableString.Invariant($"| **modern `collections legacy run --through STEP020`** (STEP020 overlapped with STEP010) | **{modern.Wall.TotalSeconds:F2} s** | **{modern.Cpu.TotalSeconds:F2} s** | {modern.PeakKb / 1024.0:F1} MiB | {modern.ExitCode} |"));
                 if (modernSequential is not null)
                     report.AppendLine(FormattableString.Invariant($"| modern `collections legacy run --no-overlap` (steps one after the other) | {modernSequential.Wall.TotalSeconds:F2} s | {modernSequential.Cpu.TotalSeconds:F2} s | {modernSequential.PeakKb / 1024.0:F1} MiB | {modernSequential.ExitCode} |"));
                 if (baseline is not null)
@@ -223,7 +224,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The DD_ statements and runtime options of run-cycle.sh for steps 010 and 020.</summary>
-    private static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
+    internal static Dictionary<string, string> LegacyEnvironment(string inDir, string outDir, string refDir) => new()
     {
         ["COB_VARSEQ_FORMAT"] = "0", ["COB_LS_FIXED"] = "FALSE", ["COB_LS_NULLS"] = "FALSE",
         ["DD_ENTRYIN"] = Path.Combine(inDir, "ENTRYIN"), ["DD_PAYMENTS"] = Path.Combine(inDir, "PAYMENTS"),
@@ -236,8 +237,11 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         ["DD_ENTCALC"] = Path.Combine(outDir, "ENTCALC"), ["DD_CTLTOTS"] = Path.Combine(outDir, "CTLTOTS"),
     };
 
-    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
+    internal sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, long PeakKb, int ExitCode, string StdErrTail)
     {
+        /// <summary>The whole error stream of the run (less the time line).</summary>
+        public string StdErr { get; init; } = "";
+
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Wall.TotalSeconds:F2} s wall, {Cpu.TotalSeconds:F2} s CPU, {PeakKb / 1024.0:F1} MiB, exit {ExitCode}");
     }
 
@@ -264,13 +268,18 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Runs a program under /usr/bin/time (GNU time: elapsed seconds and max RSS in KiB), after <see cref="Settle"/>.</summary>
-    private static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin)
+    internal static Measurement Measure(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin) =>
+        MeasureProcess(program, args, env, stdin, null);
+
+    /// <summary><see cref="Measure"/> in a working directory (null: the current one).</summary>
+    internal static Measurement MeasureProcess(string program, IReadOnlyList<string> args, IDictionary<string, string> env, string? stdin, string? workDir)
     {
         Settle();
         var useTime = File.Exists("/usr/bin/time");
         var psi = new ProcessStartInfo(useTime ? "/usr/bin/time" : program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+            WorkingDirectory = workDir ?? Environment.CurrentDirectory,
         };
         if (useTime)
         {
@@ -302,10 +311,10 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
             cpu = TimeSpan.FromSeconds(double.Parse(parts[3], CultureInfo.InvariantCulture) + double.Parse(parts[4], CultureInfo.InvariantCulture));
         }
         var tail = string.Join(" | ", err.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("@@TIME", StringComparison.Ordinal)).TakeLast(3));
-        return new Measurement(wall, cpu, peak, p.ExitCode, tail);
+        return new Measurement(wall, cpu, peak, p.ExitCode, tail) { StdErr = err };
     }
 
-    private static bool FilesEqual(string a, string b)
+    internal static bool FilesEqual(string a, string b)
     {
         using var fa = File.OpenRead(a);
         using var fb = File.OpenRead(b);
@@ -322,7 +331,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>The CLI's path relative to the repository (or as given) and whether it is ReadyToRun-compiled.</summary>
-    private static string CliDescription(string cli)
+    internal static string CliDescription(string cli)
     {
         var full = Path.GetFullPath(cli);
         var shown = full;
@@ -344,7 +353,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
-    private static string GitCommit(string cli)
+    internal static string GitCommit(string cli)
     {
         try
         {
@@ -363,7 +372,7 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
         }
     }
 
-    private static string? FindCli()
+    internal static string? FindCli()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -381,23 +390,23 @@ public sealed class LegacyVsModernBenchmark : IBenchmarkCommand
     }
 
     /// <summary>Replaces (or appends) this benchmark's section of a markdown file, leaving the others untouched.</summary>
-    public static void ReplaceSection(string path, string section)
+    public static void ReplaceSection(string path, string section, string title = SectionTitle)
     {
         var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        var start = text.IndexOf(SectionTitle, StringComparison.Ordinal);
+        var start = text.IndexOf(title, StringComparison.Ordinal);
         if (start < 0)
         {
             text = text.TrimEnd('\n') + "\n\n" + section;
         }
         else
         {
-            var next = text.IndexOf("\n## ", start + SectionTitle.Length, StringComparison.Ordinal);
+            var next = text.IndexOf("\n## ", start + title.Length, StringComparison.Ordinal);
             text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
         }
         File.WriteAllText(path, text.TrimEnd('\n') + "\n");
     }
 
-    private sealed class Args
+    internal sealed class Args
     {
         private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 

@@ -89,7 +89,7 @@ public sealed class ParityCompareBenchmark : IBenchmarkCommand
         var cf = new CompiledFile(config.Files.Single(f => f.Name == "LINECALC"), new CopybookSource([]));
         var duty = cf.Types[0].Field("LC-DUTY-AMT");
         var tmp = path + ".tmp";
-        using (var r = RecordReader.Open(path, RecordFormat.Fixed, cf.Lrecl))
+        using (var r = DataSetReader.Open(path, RecordFormat.Fixed, cf.Lrecl))
         using (var w = File.Create(tmp))
         {
             while (r.Next() is { } rec)

@@ -178,6 +178,7 @@ public sealed class CycleEngine
         if (!await ClaimAsync(db, runId, step, chunkNo, worker, ct).ConfigureAwait(false)) return ChunkResult.Skipped;
         var chunk = await db.Chunks.AsNoTracking().SingleAsync(c => c.RunId == runId && c.StepName == step && c.ChunkNo == chunkNo, ct).ConfigureAwait(false);
 
+        PhaseProfile.Mark($"{step} {chunkNo}: claim");
         ChunkOutcome outcome;
         await using (var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
@@ -194,7 +195,9 @@ public sealed class CycleEngine
                 if (outcome.ReturnCode > 0)
                     await db.Steps.Where(s => s.RunId == runId && s.StepName == step && (s.ReturnCode == null || s.ReturnCode < outcome.ReturnCode))
                         .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReturnCode, outcome.ReturnCode), ct).ConfigureAwait(false);
+                PhaseProfile.Mark($"{step} {chunkNo}: checkpoint");
                 await tx.CommitAsync(ct).ConfigureAwait(false);
+                PhaseProfile.Mark($"{step} {chunkNo}: commit");
                 Halt.At(step, chunkNo, "after-commit");
             }
             else await tx.RollbackAsync(ct).ConfigureAwait(false);
@@ -260,7 +263,9 @@ public sealed class CycleEngine
         if (await db.Chunks.AnyAsync(c => c.RunId == runId && c.StepName == step && c.Status != StepStatus.Done, ct).ConfigureAwait(false)) return null;
         await using (var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false))
         {
+            PhaseProfile.Mark($"{step}: before completion");
             var rc = await impl.CompleteAsync(new StepWork(db, run, BulkWriters.For(db), _clock, ct)).ConfigureAwait(false);
+            PhaseProfile.Mark($"{step}: completion");
             rc = Math.Max(rc, state.ReturnCode ?? 0);
             var now = Now;
             var n = await db.Steps.Where(s => s.RunId == runId && s.StepName == step && s.Status == StepStatus.Running)

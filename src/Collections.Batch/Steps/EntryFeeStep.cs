@@ -44,6 +44,7 @@ public sealed class EntryFeeStep : ICycleStep
         var headers = await db.EntryResults.AsNoTracking().Where(e => e.RunId == runId && e.Status == "A")
             .ToDictionaryAsync(e => e.RecordNo, ct).ConfigureAwait(false);
 
+        PhaseProfile.Mark("entry-fees: tables and headers");
         var totals = new List<EntryFeeResultRow>();
         var fees = new List<EntryFeeRow>();
         var allocations = new List<MpfAllocationRow>();
@@ -104,41 +105,41 @@ public sealed class EntryFeeStep : ICycleStep
                 });
         }
 
-        // LINECALC order: the line results by input record (CLV100 writes them as it reads ENTRYIN). Read in pages so
-        // no reader stays open while the results are written.
-        long after = 0;
-        while (!stop)
+        // LINECALC order: the line results by input record (CLV100 writes them as it reads ENTRYIN), read by ranges of
+        // records so no reader stays open while the results are written.
+        bool Line(LineResult l)
         {
-            var page = await db.LineResults.AsNoTracking().Where(l => l.RunId == runId && l.RecordNo > after).OrderBy(l => l.RecordNo)
-                .Take(Batch).ToListAsync(ct).ConfigureAwait(false);
-            if (page.Count == 0) break;
-            after = page[^1].RecordNo;
-            foreach (var l in page)
+            read = (read + 1) % 10_000_000;
+            var key = l.EntryNo + l.LineNo;
+            if (string.CompareOrdinal(key, prevKey) <= 0)
             {
-                read = (read + 1) % 10_000_000;
-                var key = l.EntryNo + l.LineNo;
-                if (string.CompareOrdinal(key, prevKey) <= 0)
-                {
-                    messages.Add("CLV2101E LINECALC OUT OF SEQUENCE AT " + l.EntryNo + " " + l.LineNo);
-                    stop = true;
-                    rc = Math.Max(rc, 8);
-                    break;
-                }
-                prevKey = key;
-                if (current is null || current.RecordNo != l.HeaderRecordNo)
-                {
-                    if (current is not null)
-                    {
-                        Complete();
-                        if (stop) break;
-                    }
-                    current = headers[l.HeaderRecordNo];
-                    calc.StartEntry(new EntryFeeHeader(FixedCode.From(current.EntryNo), FixedCode.From(current.EntryType), FixedCode.From(current.PortCode),
-                        current.EntryDate, int.Parse(current.TransportMode, NumberStyles.None, CultureInfo.InvariantCulture), current.ManualFlag == "Y"));
-                }
-                calc.AddLine(l.Status is "A" or "W" ? ToLine(l) : NotAssessable);
+                messages.Add("CLV2101E LINECALC OUT OF SEQUENCE AT " + l.EntryNo + " " + l.LineNo);
+                stop = true;
+                rc = Math.Max(rc, 8);
+                return false;
             }
+            prevKey = key;
+            if (current is null || current.RecordNo != l.HeaderRecordNo)
+            {
+                if (current is not null)
+                {
+                    Complete();
+                    if (stop) return false;
+                }
+                current = headers[l.HeaderRecordNo];
+                calc.StartEntry(new EntryFeeHeader(FixedCode.From(current.EntryNo), FixedCode.From(current.EntryType), FixedCode.From(current.PortCode),
+                    current.EntryDate, int.Parse(current.TransportMode, NumberStyles.None, CultureInfo.InvariantCulture), current.ManualFlag == "Y"));
+            }
+            calc.AddLine(l.Status is "A" or "W" ? ToLine(l) : NotAssessable);
+            return true;
+        }
+        var row = new LineResult();
+        for (long after = 0; !stop && after < summary.RecordsRead; after += Batch)
+        {
+            await DayQueries.LineResultsAsync(db, runId, after, after + Batch, row, Line, ct).ConfigureAwait(false);
+            PhaseProfile.Mark("entry-fees: read and compute");
             if (totals.Count + fees.Count + allocations.Count >= Batch) await Flush().ConfigureAwait(false);
+            PhaseProfile.Mark("entry-fees: write");
         }
         if (!stop && current is not null) Complete();
         await Flush().ConfigureAwait(false);

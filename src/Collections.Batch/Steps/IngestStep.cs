@@ -49,6 +49,7 @@ public sealed class IngestStep : ICycleStep
         if (!tables.IsValid)
             return ChunkOutcome.Fail(8, "reference data error, the day cannot run: " + string.Join("; ", tables.Errors) + " (correct the table and load it: collections db load-ref)");
 
+        PhaseProfile.Mark("ingest: checks and tables");
         var reader = new EntryFileReader(run.Id, entryin);
         var entries = new List<EntryRow>();
         var lines = new List<EntryLineRow>();
@@ -88,6 +89,7 @@ public sealed class IngestStep : ICycleStep
             return ChunkOutcome.Fail(8, $"ENTRYIN is not a complete, balanced file ({entryin}): {string.Join("; ", reader.Fatal)}. "
                                        + "Nothing was posted: correct the file (or get a new one from the filer) and run the day again.");
         await Flush(true).ConfigureAwait(false);
+        PhaseProfile.Mark("ingest: read and store");
 
         db.IngestSummaries.Add(new IngestSummary
         {

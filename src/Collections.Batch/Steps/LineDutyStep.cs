@@ -39,15 +39,9 @@ public sealed class LineDutyStep : ICycleStep
         var calculator = new LineCalculator(tables.LineDuties!, Policies);
 
         // the chunk's input, read whole before anything is written (one connection, no open reader while writing)
-        var headers = await db.Entries.AsNoTracking()
-            .Where(e => e.RunId == runId && e.RecordNo >= chunk.FirstRecordNo && e.RecordNo <= chunk.LastRecordNo)
-            .OrderBy(e => e.RecordNo).Select(e => new { e.RecordNo, e.PrecedingEntryNo, e.EndRecordNo, e.Raw })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var lines = await db.EntryLines.AsNoTracking()
-            .Where(l => l.RunId == runId && l.HeaderRecordNo >= chunk.FirstRecordNo && l.HeaderRecordNo <= chunk.LastRecordNo)
-            .OrderBy(l => l.RecordNo).Select(l => new { l.RecordNo, HeaderRecordNo = l.HeaderRecordNo!.Value, l.Raw })
-            .ToListAsync(ct).ConfigureAwait(false);
-
+        var headers = await DayQueries.HeadersAsync(db, runId, chunk.FirstRecordNo, chunk.LastRecordNo, ct).ConfigureAwait(false);
+        var lines = await DayQueries.LinesAsync(db, runId, chunk.FirstRecordNo, chunk.LastRecordNo, ct).ConfigureAwait(false);
+        PhaseProfile.Mark("line-duties: read chunk");
         var entryResults = new List<EntryResult>(headers.Count);
         var lineResults = new List<LineResult>(lines.Count);
         var rejects = new List<RejectedRecord>();
@@ -90,9 +84,11 @@ public sealed class LineDutyStep : ICycleStep
                 rejects.Add(Reject(runId, h.EndRecordNo, 0, headerEntryNo, Zeros3, Clv100Reasons.LineCountDisagrees, null,
                     $"entry {entry.EntryNumber}: {entryLines} lines filed, header line count {entry.LineCount}"));
         }
+        PhaseProfile.Mark("line-duties: compute");
         await work.Bulk.WriteAsync(db, entryResults, ct).ConfigureAwait(false);
         await work.Bulk.WriteAsync(db, lineResults, ct).ConfigureAwait(false);
         await work.Bulk.WriteAsync(db, rejects, ct).ConfigureAwait(false);
+        PhaseProfile.Mark("line-duties: write");
         return new ChunkOutcome(entryResults.Count + lineResults.Count + rejects.Count);
     }
 

@@ -72,6 +72,37 @@ public static class ZonedDecimal
     }
 
     /// <summary>
+    /// MOVE of an integer to an unsigned DISPLAY field (PIC 9(n), n = the field's length): the magnitude's low-order n
+    /// digits (high-order truncation, the sign dropped), zero-filled on the left, as GnuCOBOL stores it. Digits in the
+    /// zone of <paramref name="style"/> ('0'-'9' for ASCII, 0xF0-0xF9 for EBCDIC). Two digits per step, no allocation.
+    /// </summary>
+    public static void MoveUnsigned(long value, Span<byte> field, OverpunchStyle style = OverpunchStyle.AsciiEbcdicLetters)
+    {
+        if ((uint)style > (uint)OverpunchStyle.GnuCobolAscii) throw new ArgumentOutOfRangeException(nameof(style), style, null);
+        var zone = style == OverpunchStyle.Ebcdic ? (byte)0xF0 : (byte)'0';
+        unchecked
+        {
+            var v = value < 0 ? 0UL - (ulong)value : (ulong)value;   // long.MinValue included
+            var i = field.Length - 1;
+            for (; i > 0 && v != 0; i -= 2)
+            {
+                var q = v / 100;
+                var pair = (uint)(v - (q * 100));
+                var tens = pair / 10;
+                field[i] = (byte)(zone + pair - (tens * 10));
+                field[i - 1] = (byte)(zone + tens);
+                v = q;
+            }
+            if (i == 0)
+            {
+                field[0] = (byte)(zone + (v % 10));
+                return;
+            }
+            field[..(i + 1)].Fill(zone);
+        }
+    }
+
+    /// <summary>
     /// The <see cref="long"/> decoder (arguments already checked): eight plain digits at a time with SWAR arithmetic,
     /// the over-punched digit apart. Overflow is impossible (at most 18 digits), so the arithmetic is unchecked.
     /// </summary>

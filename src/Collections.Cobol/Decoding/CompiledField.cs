@@ -27,6 +27,22 @@ public sealed class CompiledField
     /// <summary>COBOL name with subscripts, as <see cref="RecordDecoder"/> names it in errors: "EL-CH99-NO(2)".</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The 1-based subscripts of this occurrence, one per enclosing OCCURS (<see cref="LayoutField.OccursPath"/>,
+    /// outermost first; the item's own OCCURS last): [2] for "EL-CH99-NO(2)", empty outside any OCCURS.
+    /// </summary>
+    public IReadOnlyList<int> Subscripts => _subscripts ??= ParseSubscripts(Name);
+
+    private int[]? _subscripts;
+
+    private static int[] ParseSubscripts(string name)
+    {
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0) return [];
+        var parts = name[(open + 1)..^1].Split(',');
+        return [.. parts.Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>The copybook item (for OCCURS: the item of every occurrence).</summary>
     public LayoutField Item { get; }
 

@@ -64,6 +64,19 @@ public static class IntegerDate
         return (int)(year * 10_000 + month * 100 + d + 1);
     }
 
+    /// <summary>
+    /// The date after <paramref name="ccyymmdd"/>, a valid date before 9999-12-31: what
+    /// <c>DATE-OF-INTEGER (INTEGER-OF-DATE (date) + 1)</c> gives, without the day-number round trip (for loops over
+    /// consecutive days).
+    /// </summary>
+    public static int NextDate(int ccyymmdd)
+    {
+        var day = ccyymmdd % 100;
+        var month = ccyymmdd / 100 % 100;
+        if (day < 28 || day < DaysInMonth(ccyymmdd / 10_000, month)) return ccyymmdd + 1;
+        return month < 12 ? ccyymmdd - day + 101 : (((ccyymmdd / 10_000) + 1) * 10_000) + 101;
+    }
+
     /// <summary>Day of the week of a day number as the legacy tests it (DIVIDE by 7 REMAINDER): 1 Monday .. 6 Saturday, 0 Sunday.</summary>
     public static int WeekdayRemainder(long dayNumber) => (int)(dayNumber % 7);
 }

@@ -44,16 +44,28 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     public static DisplayNumber FromValue(long value, int length)
     {
         Check(length);
-        var m = value < 0 ? (UInt128)(ulong)(-(value + 1)) + 1 : (UInt128)(ulong)value;
-        UInt128 b = 0;
+        var m = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+        // the low-order digits in two words of eight digit bytes, '0' = 0x30 in every byte position
+        var low = Digits8(m % 100_000_000);
+        UInt128 b = low;
+        if (length > 8) b |= (UInt128)Digits8(m / 100_000_000 % 100_000_000) << 64;
+        if (length < 16) b &= (UInt128.One << (8 * length)) - 1;
+        return new DisplayNumber(b, length);
+    }
+
+    /// <summary>The eight decimal digits of <paramref name="value"/> (below 10^8) as bytes '0'-'9', the last digit in the lowest byte.</summary>
+    private static ulong Digits8(ulong value)
+    {
+        ulong b = 0x3030_3030_3030_3030;
         var shift = 0;
-        for (var i = 0; i < length; i++)
+        while (value != 0)
         {
-            b |= (UInt128)((byte)'0' + (byte)(m % 10)) << shift;
-            m /= 10;
+            var q = value / 10;
+            b += (value - (q * 10)) << shift;
+            value = q;
             shift += 8;
         }
-        return new DisplayNumber(b, length);
+        return b;
     }
 
     /// <summary>Writes the field's bytes.</summary>
@@ -76,20 +88,37 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     {
         get
         {
-            var b = _bytes;
-            for (var i = 0; i < _length; i++)
-            {
-                var c = (byte)(b & 0xFF);
-                if (c is < (byte)'0' or > (byte)'9') return false;
-                b >>= 8;
-            }
-            return _length > 0;
+            if (_length == 0) return false;
+            return AllDigits(unchecked((ulong)_bytes), Math.Min((int)_length, 8)) && (_length <= 8 || AllDigits((ulong)(_bytes >> 64), _length - 8));
         }
+    }
+
+    /// <summary>True when the low <paramref name="count"/> bytes of <paramref name="word"/> are '0'-'9'.</summary>
+    private static bool AllDigits(ulong word, int count)
+    {
+        var mask = count == 8 ? ulong.MaxValue : (1UL << (8 * count)) - 1;
+        unchecked
+        {
+            // every byte 0x30-0x39: high nibble 3, low nibble not above 9 (bit 3 set with low three bits of 2 or more)
+            if ((((word & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030) & mask) != 0) return false;
+            return ((word & 0x0808_0808_0808_0808) & ((word & 0x0707_0707_0707_0707) + 0x0606_0606_0606_0606) & mask) == 0;
+        }
+    }
+
+    /// <summary>The value of a field of digits only (at most 16 bytes).</summary>
+    private long DigitsValue()
+    {
+        var low = unchecked((ulong)_bytes) & 0x0F0F_0F0F_0F0F_0F0F;
+        var value = (long)Bcd.DecodeDigitBytes8(low);
+        if (_length <= 8) return value;
+        var high = (ulong)(_bytes >> 64) & 0x0F0F_0F0F_0F0F_0F0F;
+        return value + ((long)Bcd.DecodeDigitBytes8(high) * 100_000_000);
     }
 
     /// <summary>The integer cob_get_int takes (<see cref="LenientNumeric.UnsignedDisplayGetInt"/>).</summary>
     public int GetInt()
     {
+        if (_length <= 9 && IsNumeric) return (int)DigitsValue();   // digits only: no wrapping below 10^9
         Span<byte> f = stackalloc byte[MaxLength];
         f = f[.._length];
         CopyTo(f);
@@ -101,6 +130,7 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     {
         get
         {
+            if (IsNumeric) return CobolDecimal.FromUnscaled(DigitsValue(), 0);
             Span<byte> f = stackalloc byte[MaxLength];
             f = f[.._length];
             CopyTo(f);
@@ -116,6 +146,11 @@ public readonly struct DisplayNumber : IEquatable<DisplayNumber>, IComparable<Di
     public DisplayNumber AddInt(int addend)
     {
         if (addend == 0) return this;
+        if (IsNumeric)
+        {
+            var total = DigitsValue() + addend;   // at most 10^16 + 2^31: no overflow
+            return FromValue(Math.Abs(total) % Pow10.Int64Table[_length], _length);
+        }
         var sum = Value + CobolDecimal.FromInt64(addend);
         var magnitude = System.Numerics.BigInteger.Abs(sum.Unscaled) % System.Numerics.BigInteger.Pow(10, _length);
         return FromValue((long)magnitude, _length);

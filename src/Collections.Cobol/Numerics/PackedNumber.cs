@@ -57,6 +57,15 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     public static PackedNumber Store(CobolDecimal value, NumericPic pic)
     {
         Check(pic);
+        if (value.Scale == pic.Scale && value.TryGetUnscaled(out long v) && v != long.MinValue)
+        {
+            // the value is already at the receiver's scale: only the sign and the high-order digits can change
+            if (!pic.Signed && v < 0) v = -v;
+            var limit = Pow10.Int64Table[pic.Digits];
+            if (v < limit && v > -limit) return Encode(v, pic, false);
+            var kept = v % limit;
+            return Encode(kept, pic, kept == 0 && v < 0);
+        }
         var r = CobolArithmetic.Store(value, pic);
         var unscaled = r.Value.ToUnscaledInt64(pic.Scale);
         return Encode(unscaled, pic, r.NegativeZero);
@@ -79,14 +88,11 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     {
         var negative = unscaled < 0 || negativeZero;
         var magnitude = unscaled < 0 ? (ulong)(-unscaled) : (ulong)unscaled;
-        UInt128 b = pic.Signed ? (negative ? 0x0DU : 0x0CU) : 0x0FU;
-        var shift = 4;
-        for (var n = 0; n < pic.Digits; n++)
-        {
-            b |= (UInt128)(magnitude % 10) << shift;
-            magnitude /= 10;
-            shift += 4;
-        }
+        ulong sign = pic.Signed ? (negative ? 0x0DU : 0x0CU) : 0x0FU;
+        // the magnitude has at most pic.Digits digits (callers check); digit k goes to nibble k + 1
+        var low = Bcd.Encode16(magnitude % 10_000_000_000_000_000, out _);
+        var high = magnitude / 10_000_000_000_000_000;   // at most two more digits (18-digit fields)
+        UInt128 b = ((UInt128)(((high / 10) << 4) | (high % 10)) << 68) | ((UInt128)low << 4) | sign;
         return new PackedNumber(b, pic);
     }
 
@@ -110,10 +116,23 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     {
         get
         {
-            Span<byte> f = stackalloc byte[10];
-            f = f[..Length];
-            CopyTo(f);
-            return LenientNumeric.PackedUnscaled(f, _pic.Digits);
+            // every digit nibble at its raw value (0-15) in its decimal position; an even count's pad nibble is not a digit
+            var digits = _pic.Digits;
+            var nibbles = _bytes >> 4;
+            ulong low = unchecked((ulong)nibbles);
+            long value;
+            if (digits < 16) value = (long)Bcd.DecodeLenient16(low & ((1UL << (4 * digits)) - 1));
+            else
+            {
+                value = (long)Bcd.DecodeLenient16(low);
+                if (digits > 16)
+                {
+                    var high = (ulong)(nibbles >> 64);
+                    var extra = digits == 17 ? high & 0x0F : (high & 0x0F) + ((high >> 4 & 0x0F) * 10);
+                    value += (long)extra * 10_000_000_000_000_000;
+                }
+            }
+            return (_bytes & 0x0F) == 0x0D ? -value : value;
         }
     }
 
@@ -125,10 +144,20 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     {
         get
         {
-            Span<byte> f = stackalloc byte[10];
-            f = f[..Length];
-            CopyTo(f);
-            return Codecs.CobolNumericClass.IsPacked(f, _pic.Signed);
+            var sign = (int)(_bytes & 0x0F);
+            if (_pic.Signed ? sign is not (0x0C or 0x0D) : sign != 0x0F) return false;
+            // every nibble of the field but the sign (the pad nibble of an even digit count included) must be 0-9
+            var nibbles = (2 * Length) - 1;
+            var rest = _bytes >> 4;
+            if (nibbles > 16)
+            {
+                var high = (ulong)(rest >> 64) & ((1UL << (4 * (nibbles - 16))) - 1);
+                if (Bcd.HasNibbleAbove9(high)) return false;
+                nibbles = 16;
+            }
+            var low = unchecked((ulong)rest);
+            if (nibbles < 16) low &= (1UL << (4 * nibbles)) - 1;
+            return !Bcd.HasNibbleAbove9(low);
         }
     }
 
@@ -139,7 +168,8 @@ public readonly struct PackedNumber : IEquatable<PackedNumber>
     public int CompareToZero() => Math.Sign(Unscaled);
 
     /// <summary>A numeric comparison of two fields (cob_numeric_cmp on the lenient values).</summary>
-    public static int Compare(PackedNumber a, PackedNumber b) => a.Value.CompareTo(b.Value);
+    public static int Compare(PackedNumber a, PackedNumber b) =>
+        a._pic.Scale == b._pic.Scale ? a.Unscaled.CompareTo(b.Unscaled) : a.Value.CompareTo(b.Value);
 
     public bool Equals(PackedNumber other) => _bytes == other._bytes && _pic == other._pic;
 
@@ -161,17 +191,107 @@ internal static class FieldBytes
 {
     public static UInt128 Read(ReadOnlySpan<byte> field)
     {
-        UInt128 b = 0;
+        if (field.Length <= 8) return ReadUpTo8(field);
+        return ((UInt128)ReadUpTo8(field[..^8]) << 64) | System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(field[^8..]);
+    }
+
+    private static ulong ReadUpTo8(ReadOnlySpan<byte> field)
+    {
+        if (field.Length == 8) return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(field);
+        ulong b = 0;
         foreach (var x in field) b = (b << 8) | x;
         return b;
     }
 
     public static void Write(UInt128 bytes, Span<byte> destination)
     {
+        if (destination.Length > 8)
+        {
+            WriteUpTo8((ulong)(bytes >> 64), destination[..^8]);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination[^8..], unchecked((ulong)bytes));
+        }
+        else WriteUpTo8(unchecked((ulong)bytes), destination);
+    }
+
+    private static void WriteUpTo8(ulong bytes, Span<byte> destination)
+    {
+        if (destination.Length == 8)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination, bytes);
+            return;
+        }
         for (var i = destination.Length - 1; i >= 0; i--)
         {
-            destination[i] = (byte)(bytes & 0xFF);
+            destination[i] = unchecked((byte)bytes);
             bytes >>= 8;
         }
+    }
+}
+
+/// <summary>Nibble and byte arithmetic on 64-bit words (SWAR) for packed and DISPLAY digits.</summary>
+internal static class Bcd
+{
+    private const ulong Low4 = 0x0F0F_0F0F_0F0F_0F0F, Low8 = 0x00FF_00FF_00FF_00FF, Low16 = 0x0000_FFFF_0000_FFFF;
+
+    /// <summary>
+    /// The value of 16 nibbles, nibble k (bits 4k..4k+3) weighing 10^k, each taken at its raw value 0-15 (libcob's
+    /// lenient reading: a nibble A adds 10 at its place). Lanes never overflow: 15 + 150, 165 + 16,500, ... fit.
+    /// </summary>
+    public static ulong DecodeLenient16(ulong x)
+    {
+        unchecked
+        {
+            var t = (x & Low4) + (((x >> 4) & Low4) * 10);
+            t = (t & Low8) + (((t >> 8) & Low8) * 100);
+            t = (t & Low16) + (((t >> 16) & Low16) * 10_000);
+            return (t & 0xFFFF_FFFF) + ((t >> 32) * 100_000_000);
+        }
+    }
+
+    /// <summary>The value of eight digit bytes 0-9 (already masked to their low nibbles), the last byte the units.</summary>
+    public static ulong DecodeDigitBytes8(ulong x)
+    {
+        unchecked
+        {
+            // byte k weighs 10^k: pairs of bytes, then pairs of 16-bit lanes, then the two halves
+            var t = (x & Low8) + (((x >> 8) & Low8) * 10);
+            t = (t & Low16) + (((t >> 16) & Low16) * 100);
+            return (t & 0xFFFF_FFFF) + ((t >> 32) * 10_000);
+        }
+    }
+
+    /// <summary>True when a nibble of <paramref name="x"/> is above 9.</summary>
+    public static bool HasNibbleAbove9(ulong x)
+    {
+        unchecked
+        {
+            // a nibble v is above 9 when its bit 3 is set and its low three bits are 2 or more (low3 + 6 sets bit 3)
+            return ((x & 0x8888_8888_8888_8888) & ((x & 0x7777_7777_7777_7777) + 0x6666_6666_6666_6666)) != 0;
+        }
+    }
+
+    private static readonly ushort[] PairTable = BuildPairs();
+
+    private static ushort[] BuildPairs()
+    {
+        var t = new ushort[100];
+        for (var i = 0; i < 100; i++) t[i] = (ushort)(((i / 10) << 4) | (i % 10));
+        return t;
+    }
+
+    /// <summary>The low 16 decimal digits of <paramref name="value"/> as nibbles (digit k in nibble k); the rest in <paramref name="rest"/>.</summary>
+    public static ulong Encode16(ulong value, out ulong rest)
+    {
+        ulong b = 0;
+        var shift = 0;
+        while (value != 0 && shift < 64)
+        {
+            var q = value / 100;
+            b |= (ulong)PairTable[(int)(value - (q * 100))] << shift;
+            value = q;
+            shift += 8;
+        }
+        rest = value;
+        return b;
     }
 }

@@ -8,6 +8,9 @@ internal static class Pow10
     /// <summary>10^0 .. 10^38 (10^38 &lt; Int128.MaxValue ~ 1.7e38).</summary>
     public static readonly Int128[] Int128Table = BuildInt128();
 
+    /// <summary>10^0 .. 10^18.</summary>
+    public static readonly long[] Int64Table = [.. Enumerable.Range(0, 19).Select(i => (long)Int128Table[i])];
+
     private static readonly BigInteger[] BigTable = BuildBig(160);
 
     public const int MaxInt128Exponent = 38;

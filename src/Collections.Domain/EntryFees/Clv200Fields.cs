@@ -4,6 +4,8 @@ namespace Collections.Domain.EntryFees;
 
 /// <summary>
 /// The receiving fields of CLV200 whose sizes decide where the legacy truncates (high order) or rounds (low order).
+/// The stores themselves are the toolkit's (<see cref="CobolArithmetic.Add(long, long, NumericPic)"/>,
+/// <see cref="CobolArithmetic.TruncateHighOrder"/>, <see cref="CobolArithmetic.StoreRescaled"/>).
 /// </summary>
 internal static class Clv200Fields
 {
@@ -28,42 +30,6 @@ internal static class Clv200Fields
     /// <summary>WS-CUR-LINES-ACCEPTED / -REJECTED: PIC 9(03).</summary>
     public const int LineCountDigits = 3;
 
-    /// <summary>
-    /// <c>ADD a TO b</c> without ON SIZE ERROR as GnuCOBOL does it: exact sum, then high-order truncation to the
-    /// receiver's digits (the sign is kept; 999.00 + 2.50 into S9(3)V99 gives 1.50).
-    /// </summary>
-    public static long Add(long receiver, long addend, NumericPic pic) => TruncateHighOrder(receiver + addend, pic.Digits, pic.Signed);
-
-    /// <summary>High-order truncation of an unscaled value to <paramref name="digits"/> digit positions.</summary>
-    public static long TruncateHighOrder(long unscaled, int digits, bool signed = true)
-    {
-        if (!signed && unscaled < 0) unscaled = -unscaled;
-        if (digits >= 18) return unscaled;
-        var limit = Powers[digits];
-        // |unscaled| < 10^digits: nothing to cut (x % m == x), and no division on the common path
-        return unscaled > -limit && unscaled < limit ? unscaled : unscaled % limit;
-    }
-
-    /// <summary>
-    /// COMPUTE receiver [ROUNDED] = value where value is <paramref name="unscaled"/> at <paramref name="fromScale"/>
-    /// decimals and the receiver has <paramref name="receiver"/>'s picture (scale below <paramref name="fromScale"/>):
-    /// the same result as <see cref="Store"/>, computed in integers for truncation and half-away-from-zero rounding
-    /// (other modes go through <see cref="CobolArithmetic"/>).
-    /// </summary>
-    public static long Rescale(Int128 unscaled, int fromScale, NumericPic receiver, CobolRoundingMode mode)
-    {
-        var drop = fromScale - receiver.Scale;
-        if (drop <= 0 || drop > 18 || (mode != CobolRoundingMode.Truncation && mode != CobolRoundingMode.NearestAwayFromZero))
-            return Store(CobolDecimal.FromUnscaled(unscaled, fromScale), receiver, mode);
-        var divisor = (Int128)Powers[drop];
-        var negative = unscaled < 0;
-        var magnitude = negative ? -unscaled : unscaled;
-        var kept = magnitude / divisor;
-        if (mode == CobolRoundingMode.NearestAwayFromZero && magnitude % divisor * 2 >= divisor) kept++;
-        var cut = (long)(kept % Powers[receiver.Digits]);   // high-order truncation of the receiver
-        return negative ? -cut : cut;
-    }
-
     /// <summary>COMPUTE receiver [ROUNDED] = value: rounding/truncation by <paramref name="mode"/>, then high-order truncation.</summary>
     public static long Store(CobolDecimal value, NumericPic receiver, CobolRoundingMode mode)
         => Unscaled(CobolArithmetic.Store(value, receiver, mode).Value, receiver.Scale);
@@ -72,14 +38,4 @@ internal static class Clv200Fields
 
     /// <summary>The unscaled integer of <paramref name="value"/> at <paramref name="scale"/> (exact; throws if digits would be lost).</summary>
     public static long Unscaled(CobolDecimal value, int scale) => value.ToUnscaledInt64(scale);
-
-    private static readonly long[] Powers = BuildPowers();
-
-    private static long[] BuildPowers()
-    {
-        var p = new long[19];
-        p[0] = 1;
-        for (var i = 1; i < p.Length; i++) p[i] = p[i - 1] * 10;
-        return p;
-    }
 }

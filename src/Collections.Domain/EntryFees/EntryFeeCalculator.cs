@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Collections.Cobol.Numerics;
 
 namespace Collections.Domain.EntryFees;
 
@@ -18,7 +19,10 @@ public sealed class EntryFeeCalculator
     private long[] _parts = new long[16];
     private long _previousShare;
 
-    // 2410: the rates of the last entry date looked up (the schedule never changes during a run)
+    // 2410: the rates of every entry date looked up so far (the schedule never changes during a run, so a date's
+    // outcome is the same each time; a day's entries span few dates, the cache is emptied past RatesCacheLimit dates)
+    private const int RatesCacheLimit = 4096;
+    private readonly Dictionary<int, (bool Found, EntryFeeRates Rates, string? Missing)> _ratesByDate = [];
     private int _ratesDate = int.MinValue;
     private bool _ratesFound;
     private EntryFeeRates _rates;
@@ -70,26 +74,26 @@ public sealed class EntryFeeCalculator
         var t = Totals;
         if (!line.IsAssessable)
         {
-            _rejected = (int)Clv200Fields.TruncateHighOrder(_rejected + 1, Clv200Fields.LineCountDigits, signed: false);
+            _rejected = (int)CobolArithmetic.TruncateHighOrder(_rejected + 1, Clv200Fields.LineCountDigits, signed: false);
             t.LinesRejected = EntryFeeRunTotals.Count(t.LinesRejected);
             return;
         }
-        _accepted = (int)Clv200Fields.TruncateHighOrder(_accepted + 1, Clv200Fields.LineCountDigits, signed: false);
+        _accepted = (int)CobolArithmetic.TruncateHighOrder(_accepted + 1, Clv200Fields.LineCountDigits, signed: false);
         t.LinesAssessed = EntryFeeRunTotals.Count(t.LinesAssessed);
         var amount = Clv200Fields.EntryAmount;
-        _entered = Clv200Fields.Add(_entered, line.UsdValueCents, amount);
+        _entered = CobolArithmetic.Add(_entered, line.UsdValueCents, amount);
         t.UsdValueCents = EntryFeeRunTotals.Sum(t.UsdValueCents, line.UsdValueCents);
-        _duty = Clv200Fields.Add(_duty, line.DutyCents, amount);
+        _duty = CobolArithmetic.Add(_duty, line.DutyCents, amount);
         AddChapter99(line.Chapter99First);
         AddChapter99(line.Chapter99Second);
         AddChapter99(line.Chapter99Third);
-        if (line.AdCvdIsCountervailing) _cvd = Clv200Fields.Add(_cvd, line.AdCvdCents, amount);
-        else _add = Clv200Fields.Add(_add, line.AdCvdCents, amount);
-        _cotton = Clv200Fields.Add(_cotton, line.CottonFeeCents, amount);
+        if (line.AdCvdIsCountervailing) _cvd = CobolArithmetic.Add(_cvd, line.AdCvdCents, amount);
+        else _add = CobolArithmetic.Add(_add, line.AdCvdCents, amount);
+        _cotton = CobolArithmetic.Add(_cotton, line.CottonFeeCents, amount);
         if (IsMpfLiable(line))
         {
-            _liableValue = Clv200Fields.Add(_liableValue, line.UsdValueCents, amount);
-            _mpfRaw = Clv200Fields.Add(_mpfRaw, line.RawMpfE5, Clv200Fields.RawMpf);
+            _liableValue = CobolArithmetic.Add(_liableValue, line.UsdValueCents, amount);
+            _mpfRaw = CobolArithmetic.Add(_mpfRaw, line.RawMpfE5, Clv200Fields.RawMpf);
             _liable.Add(new MpfAllocation(line.LineNumber, line.UsdValueCents, line.RawMpfE5, 0));
         }
     }
@@ -119,11 +123,11 @@ public sealed class EntryFeeCalculator
         var amount = Clv200Fields.EntryAmount;
         switch (c.RevenueClass)
         {
-            case Chapter99Class.Section301: _s301 = Clv200Fields.Add(_s301, c.AmountCents, amount); break;
-            case Chapter99Class.Section232: _s232 = Clv200Fields.Add(_s232, c.AmountCents, amount); break;
-            case Chapter99Class.Ieepa: _ieepa = Clv200Fields.Add(_ieepa, c.AmountCents, amount); break;
-            case Chapter99Class.Section122: _s122 = Clv200Fields.Add(_s122, c.AmountCents, amount); break;
-            default: _oth99 = Clv200Fields.Add(_oth99, c.AmountCents, amount); break;
+            case Chapter99Class.Section301: _s301 = CobolArithmetic.Add(_s301, c.AmountCents, amount); break;
+            case Chapter99Class.Section232: _s232 = CobolArithmetic.Add(_s232, c.AmountCents, amount); break;
+            case Chapter99Class.Ieepa: _ieepa = CobolArithmetic.Add(_ieepa, c.AmountCents, amount); break;
+            case Chapter99Class.Section122: _s122 = CobolArithmetic.Add(_s122, c.AmountCents, amount); break;
+            default: _oth99 = CobolArithmetic.Add(_oth99, c.AmountCents, amount); break;
         }
     }
 
@@ -152,7 +156,13 @@ public sealed class EntryFeeCalculator
         // 2410-GET-ENTRY-FEES
         if (_header.EntryDate != _ratesDate)
         {
-            _ratesFound = EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out _rates, out _ratesMissing);
+            if (!_ratesByDate.TryGetValue(_header.EntryDate, out var known))
+            {
+                known.Found = EntryFeeRates.TryResolve(_reference.Schedule, _header.EntryDate, out known.Rates, out known.Missing);
+                if (_ratesByDate.Count >= RatesCacheLimit) _ratesByDate.Clear();
+                _ratesByDate.Add(_header.EntryDate, known);
+            }
+            (_ratesFound, _rates, _ratesMissing) = known;
             _ratesDate = _header.EntryDate;
         }
         if (!_ratesFound)
@@ -183,7 +193,7 @@ public sealed class EntryFeeCalculator
             if (_liable.Count > 0)
             {
                 // COMPUTE WS-CUR-MPF ROUNDED = WS-CUR-MPF-RAW: 5 decimals to cents by the EntryMpfRounding policy
-                mpf = Clv200Fields.Rescale(_mpfRaw, 5, Clv200Fields.FeeAmount, _policies.EntryMpfRounding);
+                mpf = CobolArithmetic.StoreRescaled(_mpfRaw, 5, Clv200Fields.FeeAmount, _policies.EntryMpfRounding);
                 if (mpf < rates.MpfMinimumCents)
                 {
                     mpf = rates.MpfMinimumCents;
@@ -217,12 +227,12 @@ public sealed class EntryFeeCalculator
         {
             // COMPUTE WS-CUR-HMF ROUNDED = WS-CUR-ENTERED-VALUE (2 decimals) * WS-HMF-RATE (6 decimals): the exact
             // product at 8 decimals, to cents by the HmfRounding policy (Int128: 13 + 7 digits do not fit a long)
-            hmf = Clv200Fields.Rescale((Int128)_entered * rates.HmfRateE6, 8, Clv200Fields.FeeAmount, _policies.HmfRounding);
+            hmf = CobolArithmetic.StoreRescaled((Int128)_entered * rates.HmfRateE6, 8, Clv200Fields.FeeAmount, _policies.HmfRounding);
         }
         // COMPUTE WS-CUR-ALL-DUTIES (S9(13)V99) = duty + 301 + 232 + IEEPA + 122 + other 99 + AD + CVD: eight
         // S9(11)V99 amounts of the same scale, an exact integer sum that always fits 15 digits (no rounding, no
         // truncation can occur), so the store is the sum itself.
-        var allDuties = Clv200Fields.TruncateHighOrder(_duty + _s301 + _s232 + _ieepa + _s122 + _oth99 + _add + _cvd, Clv200Fields.AllDuties.Digits);
+        var allDuties = CobolArithmetic.TruncateHighOrder(_duty + _s301 + _s232 + _ieepa + _s122 + _oth99 + _add + _cvd, Clv200Fields.AllDuties.Digits);
         if (hmf > 0)
         {
             var nothingElseDue = allDuties == 0 && _cotton == 0 && informalFee == 0 && manualFee == 0
@@ -248,15 +258,15 @@ public sealed class EntryFeeCalculator
         if (_cotton != 0)
         {
             // MOVE WS-CUR-COTTON (S9(11)V99) TO ECT-FEE-AMT (S9(09)V99): high-order truncation in the record only.
-            fees.Add(new EntryFee(FeeClasses.Cotton, Clv200Fields.TruncateHighOrder(_cotton, Clv200Fields.FeeAmount.Digits)));
+            fees.Add(new EntryFee(FeeClasses.Cotton, CobolArithmetic.TruncateHighOrder(_cotton, Clv200Fields.FeeAmount.Digits)));
             t.CottonCount = EntryFeeRunTotals.Count(t.CottonCount);
             t.CottonCents = EntryFeeRunTotals.Sum(t.CottonCents, _cotton);
         }
         long feeTotal = 0;
-        foreach (var fee in fees.AsSpan()) feeTotal = Clv200Fields.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
+        foreach (var fee in fees.AsSpan()) feeTotal = CobolArithmetic.Add(feeTotal, fee.AmountCents, Clv200Fields.EntryAmount);
         // COMPUTE ECT-TOTAL-ASSESSED (S9(11)V99) = WS-CUR-ALL-DUTIES + WS-CUR-FEE-TOTAL: same scale, so the store is
         // the exact sum with high-order truncation to 13 digits (which can happen: duties are S9(13)V99).
-        var totalAssessed = Clv200Fields.TruncateHighOrder(allDuties + feeTotal, Clv200Fields.EntryAmount.Digits);
+        var totalAssessed = CobolArithmetic.TruncateHighOrder(allDuties + feeTotal, Clv200Fields.EntryAmount.Digits);
         t.AssessedCents = EntryFeeRunTotals.Sum(t.AssessedCents, totalAssessed);
         t.EntriesWritten = EntryFeeRunTotals.Count(t.EntriesWritten);
 

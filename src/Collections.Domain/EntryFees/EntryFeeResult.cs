@@ -1,3 +1,4 @@
+using Collections.Cobol.Numerics;
 namespace Collections.Domain.EntryFees;
 
 /// <summary>Which MPF limit was applied (ECT-MPF-LIMIT-IND: space, N = minimum, X = maximum).</summary>
@@ -179,7 +180,7 @@ public sealed class EntryFeeRunTotals
     public long CottonCents { get; internal set; }
     public long AllocatedCents { get; internal set; }
 
-    internal static long Count(long counter) => Clv200Fields.TruncateHighOrder(counter + 1, Clv200Fields.CounterDigits);
+    internal static long Count(long counter) => CobolArithmetic.TruncateHighOrder(counter + 1, Clv200Fields.CounterDigits);
 
-    internal static long Sum(long total, long amount) => Clv200Fields.Add(total, amount, Clv200Fields.RunAmount);
+    internal static long Sum(long total, long amount) => CobolArithmetic.Add(total, amount, Clv200Fields.RunAmount);
 }

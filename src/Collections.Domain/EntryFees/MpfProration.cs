@@ -42,7 +42,7 @@ public static class MpfProration
             var share = Share(mpfCents, lineValuesCents[i], liableValueCents, policies, previousShare);
             parts[i] = share;
             previousShare = share;
-            allocated = Clv200Fields.Add(allocated, share, Clv200Fields.FeeAmount);
+            allocated = CobolArithmetic.Add(allocated, share, Clv200Fields.FeeAmount);
         }
 
         // COMPUTE WS-AL-AMOUNT = WS-CUR-MPF - WS-AL-ALLOCATED
@@ -69,7 +69,7 @@ public static class MpfProration
             // at 38+ decimals and the store truncates it again at 2, which is the exact quotient truncated at 2
             // (in cents: MPF x value / liable value, integer division toward zero), then high-order truncation.
             var cents = (Int128)mpfCents * lineValueCents / liableValueCents;
-            return Clv200Fields.TruncateHighOrder((long)(cents % 100_000_000_000), Clv200Fields.FeeAmount.Digits);
+            return CobolArithmetic.TruncateHighOrder((long)(cents % 100_000_000_000), Clv200Fields.FeeAmount.Digits);
         }
         return ShareByCobolArithmetic(mpfCents, lineValueCents, liableValueCents, policies.MpfShareRounding);
     }

@@ -22,13 +22,18 @@ public readonly record struct InterestRate(int EffectiveDate, int EndDate, int U
 public sealed class LateInterestCalculator
 {
     private static readonly NumericPic FactorPic = new(13, 10, false);        // WS-INT-FACTOR PIC 9(03)V9(10)
-    private static readonly NumericPic DayPic = new(7, 0, false);             // WS-INT-FROM-DAY / -TO-DAY / -DAY PIC 9(07)
     private static readonly CobolDecimal Hundred = 100, One = 1;
+    private const long FactorOne = 10_000_000_000;                            // 1.0000000000 unscaled
+    private const long InterestModulus = 100_000_000_000;                    // 10^11: S9(09)V99
+    private const long InterestShift = 10_000_000_000;                        // scale 12 -> 2
 
     private readonly IReadOnlyList<InterestRate> _table;
     private readonly OpenItemPolicies _policies;
     private readonly CobolDecimal _daysPerYear;
     private readonly Dictionary<int, CobolDecimal> _dailyMultiplier = [];
+    private readonly Dictionary<int, FixedPointMultiplier> _dailyStep = [];
+    private int _stepRate = -1;
+    private FixedPointMultiplier _step;
 
     public LateInterestCalculator(IReadOnlyList<InterestRate> table, OpenItemPolicies? policies = null)
     {
@@ -36,6 +41,14 @@ public sealed class LateInterestCalculator
         _policies = policies ?? OpenItemPolicies.Legacy;
         _daysPerYear = _policies.DaysPerYear;
     }
+
+    /// <summary>
+    /// Compute every day's factor and the interest with <see cref="CobolDecimal"/> and <see cref="CobolArithmetic.Store(CobolDecimal, NumericPic, CobolRoundingMode, bool)"/>,
+    /// as the COMPUTE statements are specified, instead of the integer form (<see cref="FixedPointMultiplier"/>, 64/128-bit
+    /// integers) used by default when the policies truncate. Both give the same results; this one is the reference the
+    /// integer form is tested against (and the one used for other rounding policies). Default false.
+    /// </summary>
+    public bool DecimalReference { get; init; }
 
     /// <summary>WS-INT-RATE-EFF: first day of the rate range in use (99999999 before the first look-up).</summary>
     public int RateEffectiveDate { get; private set; } = 99_999_999;
@@ -57,9 +70,43 @@ public sealed class LateInterestCalculator
     public PackedNumber Compute(PackedNumber principal, DisplayNumber fromDate, DisplayNumber toDate, Action<int> rateNotFound)
     {
         ArgumentNullException.ThrowIfNull(rateNotFound);
-        var factor = CobolArithmetic.Store(One, FactorPic, _policies.DailyFactorRounding).Value;
         var fromDay = DayNumber(IntegerDate.IntegerOfDate(fromDate.GetInt()) + 1);
         var toDay = DayNumber(IntegerDate.IntegerOfDate(toDate.GetInt()));
+        if (DecimalReference || _policies.DailyFactorRounding != CobolRoundingMode.Truncation
+            || _policies.InterestAmountRounding != CobolRoundingMode.Truncation)
+            return ComputeDecimal(principal, fromDay, toDay, rateNotFound);
+
+        // 8500 in integers: the factor's unscaled value (scale 10), one FixedPointMultiplier per rate
+        var factor = (ulong)FactorOne;
+        if (fromDay <= toDay)
+        {
+            var date = IntegerDate.DateOfInteger(fromDay);
+            for (var day = fromDay; ; day++)
+            {
+                if (date < RateEffectiveDate || date > RateEndDate) FindRate(date, rateNotFound);
+                factor = StepFor(AnnualRateThousandths).Apply(factor);
+                if (day == toDay) break;
+                date = IntegerDate.NextDate(date);
+            }
+        }
+        Factor = CobolDecimal.FromUnscaled((long)factor, 10);
+        // COMPUTE WS-INTEREST-AMT = WS-INT-PRINCIPAL * (WS-INT-FACTOR - 1): scale 2 + 10, truncated to 2, high-order digits dropped
+        var product = (Int128)principal.Unscaled * ((long)factor - FactorOne);
+        var cents = product / InterestShift;
+        var negativeZero = false;
+        if (Int128.Abs(cents) >= InterestModulus)
+        {
+            var kept = cents % InterestModulus;
+            negativeZero = kept == 0 && cents < 0;
+            cents = kept;
+        }
+        return PackedNumber.FromUnscaled((long)cents, OpenItemPictures.Interest, negativeZero);
+    }
+
+    /// <summary>8500 as the statements are written, every value a <see cref="CobolDecimal"/>.</summary>
+    private PackedNumber ComputeDecimal(PackedNumber principal, int fromDay, int toDay, Action<int> rateNotFound)
+    {
+        var factor = CobolArithmetic.Store(One, FactorPic, _policies.DailyFactorRounding).Value;
         for (var day = fromDay; day <= toDay; day = DayNumber(day + 1))
         {
             var date = IntegerDate.DateOfInteger(day);
@@ -72,7 +119,21 @@ public sealed class LateInterestCalculator
     }
 
     /// <summary>A day number as PIC 9(07) holds it.</summary>
-    private static int DayNumber(long value) => (int)CobolArithmetic.Store(value, DayPic).Value.ToUnscaledInt64(0);
+    private static int DayNumber(long value) => (int)(value % 10_000_000);
+
+    /// <summary>The daily multiplication at a rate, in integers (see <see cref="FixedPointMultiplier"/>).</summary>
+    private FixedPointMultiplier StepFor(int rateThousandths)
+    {
+        if (rateThousandths == _stepRate) return _step;
+        if (!_dailyStep.TryGetValue(rateThousandths, out var step))
+        {
+            step = FixedPointMultiplier.Create(DailyMultiplier(rateThousandths), FactorPic);
+            _dailyStep[rateThousandths] = step;
+        }
+        _stepRate = rateThousandths;
+        _step = step;
+        return step;
+    }
 
     /// <summary><c>1 + rate / 100 / 365</c> with GnuCOBOL's intermediate scale for the divisions (the same for every day at a rate).</summary>
     private CobolDecimal DailyMultiplier(int rateThousandths)

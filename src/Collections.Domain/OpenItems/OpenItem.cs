@@ -29,32 +29,32 @@ public sealed class OpenItem
     public char Status { get; set; } = ' ';
 
     /// <summary>Statement type of the receivable (PIC 9): 1 single pay, 2 daily statement, 6/7 PMS.</summary>
-    public DisplayNumber StatementType { get; set; } = DisplayNumber.FromValue(0, 1);
+    public DisplayNumber StatementType { get; set; } = Defaults.Zero1;
 
     public string FilerCode { get; set; } = OpenItemText.Blank(3);
 
     public string ImporterNumber { get; set; } = OpenItemText.Blank(12);
 
     /// <summary>PMS period CCYYMM (PIC 9(06)).</summary>
-    public DisplayNumber Period { get; set; } = Dates.Zero6;
+    public DisplayNumber Period { get; set; } = Defaults.Zero6;
 
-    public DisplayNumber OpenDate { get; set; } = Dates.Zero;
-    public DisplayNumber StatementDate { get; set; } = Dates.Zero;
-    public DisplayNumber DueDate { get; set; } = Dates.Zero;
-    public DisplayNumber BillDate { get; set; } = Dates.Zero;
-    public DisplayNumber LastPaymentDate { get; set; } = Dates.Zero;
-    public DisplayNumber LastActivityDate { get; set; } = Dates.Zero;
+    public DisplayNumber OpenDate { get; set; } = Defaults.Zero;
+    public DisplayNumber StatementDate { get; set; } = Defaults.Zero;
+    public DisplayNumber DueDate { get; set; } = Defaults.Zero;
+    public DisplayNumber BillDate { get; set; } = Defaults.Zero;
+    public DisplayNumber LastPaymentDate { get; set; } = Defaults.Zero;
+    public DisplayNumber LastActivityDate { get; set; } = Defaults.Zero;
 
     /// <summary>Entries in the receivable (PIC 9(05)).</summary>
-    public DisplayNumber EntryCount { get; set; } = DisplayNumber.FromValue(0, 5);
+    public DisplayNumber EntryCount { get; set; } = Defaults.Zero5;
 
-    public PackedNumber AmountAssessed { get; set; } = PackedNumber.Zero(OpenItemPictures.Amount);
-    public PackedNumber AmountInterest { get; set; } = PackedNumber.Zero(OpenItemPictures.Amount);
-    public PackedNumber AmountPaid { get; set; } = PackedNumber.Zero(OpenItemPictures.Amount);
-    public PackedNumber AmountRefund { get; set; } = PackedNumber.Zero(OpenItemPictures.Amount);
+    public PackedNumber AmountAssessed { get; set; } = Defaults.Amount;
+    public PackedNumber AmountInterest { get; set; } = Defaults.Amount;
+    public PackedNumber AmountPaid { get; set; } = Defaults.Amount;
+    public PackedNumber AmountRefund { get; set; } = Defaults.Amount;
 
     /// <summary>Amount still owed (negative for a refund item).</summary>
-    public PackedNumber Balance { get; set; } = PackedNumber.Zero(OpenItemPictures.Amount);
+    public PackedNumber Balance { get; set; } = Defaults.Amount;
 
     /// <summary>REF TYPE + REFERENCE: the 17 characters the master is matched on.</summary>
     public string RefKey => RefType + Reference;
@@ -67,10 +67,13 @@ public sealed class OpenItem
     /// <summary>A copy of every field.</summary>
     public OpenItem Clone() => (OpenItem)MemberwiseClone();
 
-    private static class Dates
+    private static class Defaults
     {
         public static readonly DisplayNumber Zero = DisplayNumber.FromValue(0, 8);
         public static readonly DisplayNumber Zero6 = DisplayNumber.FromValue(0, 6);
+        public static readonly DisplayNumber Zero5 = DisplayNumber.FromValue(0, 5);
+        public static readonly DisplayNumber Zero1 = DisplayNumber.FromValue(0, 1);
+        public static readonly PackedNumber Amount = PackedNumber.Zero(OpenItemPictures.Amount);
     }
 }
 
@@ -103,7 +106,10 @@ public static class OpenItemPictures
 public static class OpenItemText
 {
     /// <summary><paramref name="length"/> spaces.</summary>
-    public static string Blank(int length) => new(' ', length);
+    public static string Blank(int length) => length < Blanks.Length ? Blanks[length] : new(' ', length);
+
+    // strings are immutable: one instance per width serves every new item (an OpenItem is created per master record)
+    private static readonly string[] Blanks = [.. Enumerable.Range(0, 33).Select(n => new string(' ', n))];
 
     /// <summary>True when every char is a space.</summary>
     public static bool IsBlank(string text)

@@ -40,44 +40,47 @@ public sealed class OpenItemTotals
 
     private static int Next(int counter) => (counter + 1) % CounterModulus;
 
-    private static PackedNumber Add(PackedNumber total, CobolDecimal addend) => PackedNumber.Store(total.Value + addend, OpenItemPictures.Total);
+    /// <summary>ADD addend TO total: the lenient values summed at their common scale (no CobolDecimal when the scales agree).</summary>
+    private static PackedNumber Add(PackedNumber total, PackedNumber addend) => total.Pic.Scale == addend.Pic.Scale
+        ? PackedNumber.Store(CobolDecimal.FromUnscaled(total.Unscaled + addend.Unscaled, total.Pic.Scale), OpenItemPictures.Total)
+        : PackedNumber.Store(total.Value + addend.Value, OpenItemPictures.Total);
 
     internal void CountOldRead() => OldRead = Next(OldRead);
-    internal void AddOldBalance(PackedNumber balance) => OldBalance = Add(OldBalance, balance.Value);
+    internal void AddOldBalance(PackedNumber balance) => OldBalance = Add(OldBalance, balance);
     internal void CountClosedPurged() => ClosedPurged = Next(ClosedPurged);
     internal void CountReceivable(PackedNumber total)
     {
         ReceivablesRead = Next(ReceivablesRead);
-        Receivables = Add(Receivables, total.Value);
+        Receivables = Add(Receivables, total);
     }
     internal void CountItemCreated() => ItemsCreated = Next(ItemsCreated);
     internal void CountItemAddedTo() => ItemsAddedTo = Next(ItemsAddedTo);
     internal void CountPaymentRead() => PaymentsRead = Next(PaymentsRead);
-    internal void AddPaymentReadAmount(PackedNumber amount) => PaymentsReadAmount = Add(PaymentsReadAmount, amount.Value);
+    internal void AddPaymentReadAmount(PackedNumber amount) => PaymentsReadAmount = Add(PaymentsReadAmount, amount);
     internal void CountPaymentApplied() => PaymentsApplied = Next(PaymentsApplied);
-    internal void AddPaymentAppliedAmount(PackedNumber amount) => PaymentsAppliedAmount = Add(PaymentsAppliedAmount, amount.Value);
+    internal void AddPaymentAppliedAmount(PackedNumber amount) => PaymentsAppliedAmount = Add(PaymentsAppliedAmount, amount);
     internal void CountSuspense(PackedNumber amount)
     {
         PaymentsToSuspense = Next(PaymentsToSuspense);
-        SuspenseAmount = Add(SuspenseAmount, amount.Value);
+        SuspenseAmount = Add(SuspenseAmount, amount);
     }
     internal void CountRefund(PackedNumber excess)
     {
         RefundCount = Next(RefundCount);
-        RefundAmount = Add(RefundAmount, excess.Value);
+        RefundAmount = Add(RefundAmount, excess);
     }
     internal void AddLateInterest(PackedNumber interest)
     {
-        LateInterest = Add(LateInterest, interest.Value);
+        LateInterest = Add(LateInterest, interest);
         LateCount = Next(LateCount);
     }
-    internal void AddBillInterest(PackedNumber interest) => BillInterest = Add(BillInterest, interest.Value);
+    internal void AddBillInterest(PackedNumber interest) => BillInterest = Add(BillInterest, interest);
     internal void CountBill() => BillCount = Next(BillCount);
     internal void CountClosed() => ClosedCount = Next(ClosedCount);
     internal void CountWritten(PackedNumber balance)
     {
         NewWritten = Next(NewWritten);
-        NewBalance = Add(NewBalance, balance.Value);
+        NewBalance = Add(NewBalance, balance);
     }
     internal void CountLedger() => LedgerWritten = Next(LedgerWritten);
 

@@ -23,6 +23,7 @@ public sealed class Clv100Reference
     private readonly Dictionary<string, SpecialProgram> _spi;
     private readonly Dictionary<ushort, SpecialProgram> _spiByKey;
     private readonly FeeScheduleEntry[] _fees;
+    private readonly Dictionary<string, FeeScheduleEntry[]> _feesByClass;   // each class's rows in table order
     private readonly Dictionary<Key10, TariffEntry[]> _tariffByHts;
     private static readonly ushort AnyCountryKey = FixedText.Key2(Chapter99Heading.AnyCountry)!.Value;
 
@@ -33,6 +34,7 @@ public sealed class Clv100Reference
         _tariff = [.. tariff];
         _ch99 = [.. chapter99];
         _fees = [.. fees];
+        _feesByClass = _fees.GroupBy(f => f.ClassCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         // A code that no fixed-width record field can hold (wrong length, a char above U+00FF) never matches.
         _ch99Heading = new Key10[_ch99.Length];
         _ch99Country = new ushort[_ch99.Length];
@@ -125,8 +127,9 @@ public sealed class Clv100Reference
     /// <summary>The fee row of a class in force on a date (first in table order), or null.</summary>
     public FeeScheduleEntry? FindFee(string classCode, int date)
     {
-        foreach (var f in _fees)
-            if (f.ClassCode == classCode && f.InForceOn(date)) return f;
+        if (!_feesByClass.TryGetValue(classCode, out var rows)) return null;
+        foreach (var f in rows)
+            if (f.InForceOn(date)) return f;
         return null;
     }
 }

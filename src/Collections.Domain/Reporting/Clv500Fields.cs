@@ -1,4 +1,4 @@
-using Collections.Domain.EntryFees;
+using Collections.Cobol.Numerics;
 
 namespace Collections.Domain.Reporting;
 
@@ -22,15 +22,15 @@ internal static class Clv500Fields
     public const int EntryDutiesDigits = 15;
 
     /// <summary><c>ADD 1 TO counter</c>.</summary>
-    public static long Count(long counter) => Clv200Fields.TruncateHighOrder(counter + 1, CounterDigits);
+    public static long Count(long counter) => CobolArithmetic.TruncateHighOrder(counter + 1, CounterDigits);
 
     /// <summary><c>ADD n TO counter</c> (n a count of another field: lines, entries).</summary>
-    public static long AddCount(long counter, long n) => Clv200Fields.TruncateHighOrder(counter + n, CounterDigits);
+    public static long AddCount(long counter, long n) => CobolArithmetic.TruncateHighOrder(counter + n, CounterDigits);
 
     /// <summary><c>COMPUTE WS-ENTRY-DUTIES = ECT-TOTAL-ASSESSED - ECT-FEE-TOTAL</c> into PIC S9(13)V99.</summary>
     public static long EntryDuties(long totalAssessedCents, long feeTotalCents) =>
-        Clv200Fields.TruncateHighOrder(totalAssessedCents - feeTotalCents, EntryDutiesDigits);
+        CobolArithmetic.TruncateHighOrder(totalAssessedCents - feeTotalCents, EntryDutiesDigits);
 
     /// <summary><c>ADD cents TO total</c> for a PIC S9(15)V99 total.</summary>
-    public static long AddAmount(long total, long cents) => Clv200Fields.TruncateHighOrder(total + cents, RunAmountDigits);
+    public static long AddAmount(long total, long cents) => CobolArithmetic.TruncateHighOrder(total + cents, RunAmountDigits);
 }

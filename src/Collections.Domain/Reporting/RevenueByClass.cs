@@ -1,3 +1,4 @@
+using Collections.Cobol.Numerics;
 using Collections.Domain.EntryFees;
 
 namespace Collections.Domain.Reporting;
@@ -37,7 +38,7 @@ public sealed class RevenueByClass
             for (var c = RevenueClasses.FirstFeeClass; c < RevenueClasses.Count; c++)
             {
                 if (string.Equals(fee.FeeClass, RevenueClasses.All[c].Code, StringComparison.Ordinal))
-                    amounts[c] = Clv200Fields.TruncateHighOrder(amounts[c] + fee.AmountCents, Clv500Fields.EntryClassAmountDigits);
+                    amounts[c] = CobolArithmetic.TruncateHighOrder(amounts[c] + fee.AmountCents, Clv500Fields.EntryClassAmountDigits);
             }
         }
         for (var c = 0; c < RevenueClasses.Count; c++)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collections.Cobol.Codecs;
 
 namespace Collections.Domain.Values;
 
@@ -65,18 +66,11 @@ public readonly struct CobolDate : IEquatable<CobolDate>, IComparable<CobolDate>
         return TryCreate(v, out date);
     }
 
-    /// <summary>Parses eight ASCII digit bytes.</summary>
+    /// <summary>Parses eight ASCII digit bytes (IS NUMERIC and the value by the toolkit's <see cref="CobolNumericClass"/>, then the date rule).</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out CobolDate date)
     {
         date = default;
-        if (text.Length != 8) return false;
-        int v = 0;
-        foreach (var c in text)
-        {
-            if (c is < (byte)'0' or > (byte)'9') return false;
-            v = v * 10 + (c - '0');
-        }
-        return TryCreate(v, out date);
+        return text.Length == 8 && CobolNumericClass.TryDecodeUnsignedDisplay(text, out int v) && TryCreate(v, out date);
     }
 
     public DateOnly ToDateOnly() => IsNone ? throw new InvalidOperationException("no date") : new DateOnly(Year, Month, Day);

@@ -189,7 +189,7 @@ internal sealed class Clv100Run
         _exrate = OpenInput(_files.ExchangeRates, "EXRATE-FILE", "EXRATE");
         _spi = OpenInput(_files.Spi, "SPI-FILE", "SPITAB");
         _fees = OpenInput(_files.Fees, "FEE-FILE", "FEETAB");
-        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee);
+        _linecalcOut = OpenOutput(_files.Linecalc, "LINECALC-FILE", "LINECALC", FileMode.Create, RecordFormat.Fixed, LinecalcLayout.RecordLength, _files.LinecalcTee, writeBehind: true);
         _rejectsOut = OpenOutput(_files.Rejects, "REJECT-FILE", "REJECTS", FileMode.Create, RecordFormat.LineSequential, RejectRecord.RecordLength);
         _ctltotsOut = OpenOutput(_files.Ctltots, "CTLTOT-FILE", "CTLTOTS", FileMode.Append, RecordFormat.LineSequential, ControlTotalRecord.RecordLength);
     }
@@ -209,12 +209,14 @@ internal sealed class Clv100Run
         }
     }
 
-    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null)
+    private RecordWriter OpenOutput(string path, string fd, string dd, FileMode mode, RecordFormat format, int length, Stream? tee = null, bool writeBehind = false)
     {
         try
         {
             Stream s = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 1 << 16);
             if (tee is not null) s = new Pipeline.TeeStream(s, tee);
+            // the file's system calls and the copy to the tee on another thread (the other core): this one copies once
+            if (writeBehind) s = new WriteBehindStream(s, dd + " writer");
             var w = RecordWriter.Create(s, new RecordWriterOptions { Format = format, RecordLength = length });
             _disposables.Add(w);
             _disposables.Add(s);
@@ -517,6 +519,13 @@ internal sealed class Clv100Run
     private void Terminate()
     {
         if (_runDate > 0) WriteControlTotals();
+        // LINECALC's last bytes reach the file (written behind on another thread) before the run ends: a write error
+        // is the file error it would have been at the WRITE
+        if (_linecalcOut is not null)
+        {
+            try { _linecalcOut.Flush(); }
+            catch (IOException e) { throw new Clv100Abend("LINECALC", "WRITE", "30", e.Message); }
+        }
         CloseAll();
         Display(Count("CLV9001I RECORDS READ", _recordsRead));
         Display(Count("CLV9002I ENTRIES ACCEPTED", _entriesAccepted));
@@ -528,14 +537,7 @@ internal sealed class Clv100Run
     }
 
     /// <summary>DISPLAY literal (31 chars) + count edited ZZZ,ZZ9 (the MOVE keeps the low six digits).</summary>
-    internal static string Count(string label, long value)
-    {
-        var v = value % 1_000_000;
-        var text = v >= 1000
-            ? (v / 1000).ToString(CultureInfo.InvariantCulture) + "," + (v % 1000).ToString("D3", CultureInfo.InvariantCulture)
-            : v.ToString(CultureInfo.InvariantCulture);
-        return label.PadRight(31) + text.PadLeft(7);
-    }
+    internal static string Count(string label, long value) => label.PadRight(31) + LegacyNumeric.EditCount(value);
 
     // 9100-WRITE-CONTROL-TOTALS
     private void WriteControlTotals()

@@ -25,9 +25,9 @@ internal static class Clv200LineInput
 
     public static ReadOnlySpan<byte> EntryNumberBytes(ReadOnlySpan<byte> r) => r[..11];
 
-    public static string EntryNumber(ReadOnlySpan<byte> r) => Fields.Text(r, EntryNo, 11);
+    public static string EntryNumber(ReadOnlySpan<byte> r) => LegacyNumeric.Text(r.Slice(EntryNo, 11));
 
-    public static string LineNumberText(ReadOnlySpan<byte> r) => Fields.Text(r, LineNo, 3);
+    public static string LineNumberText(ReadOnlySpan<byte> r) => LegacyNumeric.Text(r.Slice(LineNo, 3));
 
     /// <summary>Bytes of the record up to and including LC-MANUAL-FLAG: the entry data 2200-START-ENTRY keeps.</summary>
     public const int HeaderLength = ManualFlag + 1;
@@ -37,8 +37,8 @@ internal static class Clv200LineInput
         FixedCode.FromLatin1(r.Slice(EntryNo, 11)),
         FixedCode.FromLatin1(r.Slice(EntryType, 2)),
         FixedCode.FromLatin1(r.Slice(PortCode, 4)),
-        Fields.TryDigits(r, EntryDate, 8, out var date) ? date : -1,
-        Fields.TryDigits(r, TransportMode, 2, out var mode) ? mode : -1,
+        LegacyNumeric.TryDigits(r.Slice(EntryDate, 8), out var date) ? date : -1,
+        LegacyNumeric.TryDigits(r.Slice(TransportMode, 2), out var mode) ? mode : -1,
         r[ManualFlag] == (byte)'Y');
 
     /// <summary>The amounts and codes of an assessable line; an invalid packed field throws <see cref="Collections.Cobol.Codecs.CobolDataException"/> naming it.</summary>
@@ -47,19 +47,19 @@ internal static class Clv200LineInput
     {
         var status = r[LineStatus];
         return new EntryFeeLine(
-            LineNumber: Fields.TryDigits(r, LineNo, 3, out var line) ? line : -1,
+            LineNumber: LegacyNumeric.TryDigits(r.Slice(LineNo, 3), out var line) ? line : -1,
             IsAssessable: status is (byte)'A' or (byte)'W',
             HtsNumber: FixedCode.FromLatin1(r.Slice(HtsNo, 10)),
             SpiCode: FixedCode.FromLatin1(r.Slice(SpiCode, 2)),
-            UsdValueCents: Fields.Packed(r, UsdValue, 13, "LC-USD-VALUE"),
-            DutyCents: Fields.Packed(r, DutyAmt, 13, "LC-DUTY-AMT"),
+            UsdValueCents: LegacyNumeric.Packed(r, UsdValue, 13, "LC-USD-VALUE"),
+            DutyCents: LegacyNumeric.Packed(r, DutyAmt, 13, "LC-DUTY-AMT"),
             Chapter99First: Chapter99(r, 0),
             Chapter99Second: Chapter99(r, 1),
             Chapter99Third: Chapter99(r, 2),
             AdCvdIsCountervailing: r[AdcvdType] == (byte)'C',
-            AdCvdCents: Fields.Packed(r, AdcvdAmt, 13, "LC-ADCVD-AMT"),
-            RawMpfE5: Fields.Packed(r, RawMpf, 14, "LC-RAW-MPF"),
-            CottonFeeCents: Fields.Packed(r, CottonFee, 13, "LC-COTTON-FEE"));
+            AdCvdCents: LegacyNumeric.Packed(r, AdcvdAmt, 13, "LC-ADCVD-AMT"),
+            RawMpfE5: LegacyNumeric.Packed(r, RawMpf, 14, "LC-RAW-MPF"),
+            CottonFeeCents: LegacyNumeric.Packed(r, CottonFee, 13, "LC-COTTON-FEE"));
     }
 
     /// <summary>True when the line is assessable ('A' or 'W'); the amounts of other lines are not read by CLV200.</summary>
@@ -72,7 +72,7 @@ internal static class Clv200LineInput
         var at = Ch99 + (index * Ch99Length);
         if (r[at + LinecalcLayout.Ch99Applied] != (byte)'Y') return default;
         var revenueClass = Chapter99Charge.ClassOf(r.Slice(at + LinecalcLayout.Ch99RevClass, 3));
-        return new Chapter99Charge(true, revenueClass, Fields.Packed(r, at + LinecalcLayout.Ch99Amount, 13, Chapter99AmountNames[index]));
+        return new Chapter99Charge(true, revenueClass, LegacyNumeric.Packed(r, at + LinecalcLayout.Ch99Amount, 13, Chapter99AmountNames[index]));
     }
 }
 

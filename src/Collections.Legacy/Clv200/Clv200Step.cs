@@ -301,7 +301,7 @@ internal sealed class Clv200Run : ILegacyProgramRun
         calc.AddLine(line);
     }
 
-    private string CurrentEntryNumber => Fields.Text(_entryHeader, 0, 11);
+    private string CurrentEntryNumber => LegacyNumeric.Text(_entryHeader.AsSpan(0, 11));
 
     // 2400-COMPLETE-ENTRY
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
@@ -314,7 +314,7 @@ internal sealed class Clv200Run : ILegacyProgramRun
                 Display("CLV2401W ENTRY " + CurrentEntryNumber + " HAS NO ASSESSED LINES - NOT WRITTEN");
                 return;
             case EntryFeeStatus.NoFeeSchedule:
-                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + Fields.Text(_entryHeader, LinecalcLayout.EntryDate, 8)
+                Display("CLV2411E NO FEE SCHEDULE " + result.MissingFeeClass + " FOR ENTRY DATE " + LegacyNumeric.Text(_entryHeader.AsSpan(LinecalcLayout.EntryDate, 8))
                         + " ENTRY " + CurrentEntryNumber);
                 _stop = true;
                 SetRc(8);
@@ -340,7 +340,7 @@ internal sealed class Clv200Run : ILegacyProgramRun
 
     private void CheckHeaderDigits(int offset, int length, string field)
     {
-        if (Fields.TryDigits(_entryHeader, offset, length, out _)) return;
+        if (LegacyNumeric.TryDigits(_entryHeader.AsSpan(offset, length), out _)) return;
         throw new LegacyAbend("LINECALC", "READ", "34",
             $"LINECALC RECORD {_linecalcRead} ENTRY {CurrentEntryNumber}: {field} NOT NUMERIC (RAW {Convert.ToHexString(_entryHeader, offset, length)})");
     }

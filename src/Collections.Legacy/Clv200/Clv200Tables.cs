@@ -2,6 +2,8 @@ using System.Text;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
+using Collections.Legacy.Records;
+
 namespace Collections.Legacy.Clv200;
 
 /// <summary>
@@ -25,11 +27,11 @@ internal sealed class Clv200Tables
         foreach (var raw in records)
         {
             var r = raw;
-            var key = Fields.Text(r, 0, 3) + Fields.Text(r, 4, 8);
+            var key = LegacyNumeric.Text(r.AsSpan(0, 3)) + LegacyNumeric.Text(r.AsSpan(4, 8));
             if (!AllDigits(r, 4, 8) || !AllDigits(r, 13, 8) || !AllDigits(r, 24, 7) || !AllDigits(r, 32, 7) || !AllDigits(r, 40, 7) || !AllDigits(r, 48, 7))
             {
                 sysout.Write("CLV2301E FEE RECORD INVALID: ");
-                sysout.Write(Fields.Text(r, 0, 80));
+                sysout.Write(LegacyNumeric.Text(r.AsSpan(0, 80)));
                 sysout.Write('\n');
                 error = true;
             }
@@ -47,7 +49,7 @@ internal sealed class Clv200Tables
             {
                 prevKey = key;
                 Fees.Add(new FeeScheduleRow(
-                    Fields.Text(r, 0, 3), Digits(r, 4, 8), Digits(r, 13, 8), Digits(r, 24, 7), Digits(r, 32, 7), Digits(r, 40, 7), Digits(r, 48, 7)));
+                    LegacyNumeric.Text(r.AsSpan(0, 3)), Digits(r, 4, 8), Digits(r, 13, 8), Digits(r, 24, 7), Digits(r, 32, 7), Digits(r, 40, 7), Digits(r, 48, 7)));
             }
             if (error) break;
         }
@@ -67,7 +69,7 @@ internal sealed class Clv200Tables
         foreach (var raw in records)
         {
             var r = raw;
-            var code = Fields.Text(r, 0, 2);
+            var code = LegacyNumeric.Text(r.AsSpan(0, 2));
             if (string.CompareOrdinal(code, prevKey) <= 0)
             {
                 sysout.Write("CLV2402E SPI TABLE OUT OF SEQUENCE AT " + code + "\n");
@@ -101,10 +103,10 @@ internal sealed class Clv200Tables
         foreach (var raw in records)
         {
             var r = raw;
-            var port = Fields.Text(r, 0, 4);
+            var port = LegacyNumeric.Text(r.AsSpan(0, 4));
             if (!AllDigits(r, 0, 4))
             {
-                sysout.Write("CLV2501E HMF PORT RECORD INVALID: " + Fields.Text(r, 0, 40) + "\n");
+                sysout.Write("CLV2501E HMF PORT RECORD INVALID: " + LegacyNumeric.Text(r.AsSpan(0, 40)) + "\n");
                 error = true;
             }
             else if (string.CompareOrdinal(port, prevKey) <= 0)
@@ -132,10 +134,10 @@ internal sealed class Clv200Tables
         return !error;
     }
 
-    private static bool AllDigits(ReadOnlySpan<byte> r, int offset, int length) => Fields.TryDigits(r, offset, length, out _);
+    private static bool AllDigits(ReadOnlySpan<byte> r, int offset, int length) => LegacyNumeric.TryDigits(r.Slice(offset, length), out _);
 
     private static int Digits(ReadOnlySpan<byte> r, int offset, int length)
-        => Fields.TryDigits(r, offset, length, out var v) ? v : throw new InvalidOperationException("checked before");
+        => LegacyNumeric.TryDigits(r.Slice(offset, length), out var v) ? v : throw new InvalidOperationException("checked before");
 }
 
 /// <summary>Line-sequential reference tables read as GnuCOBOL does (<see cref="RecordFormat.LineSequential"/>).</summary>

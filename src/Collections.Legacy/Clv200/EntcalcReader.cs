@@ -2,6 +2,8 @@ using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 
+using Collections.Legacy.Records;
+
 namespace Collections.Legacy.Clv200;
 
 /// <summary>A decoded ENTCALC record: exactly one of <see cref="EntryTotal"/> and <see cref="MpfAllocation"/> is set.</summary>
@@ -87,15 +89,15 @@ public sealed class EntcalcReader : IDisposable
                 if (r.Length != EntcalcLayout.MpfAllocationLength)
                     throw new EntcalcFormatException(name, number, "ECM-REC-TYPE", 0, r[..1], $"M record of {r.Length} bytes, expected 36");
                 return new EntcalcRecord(number, null, new EntcalcMpfAllocation(
-                    Fields.Text(r, EntcalcLayout.MEntryNo, 11),
-                    Fields.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO"),
-                    Fields.Packed(r, EntcalcLayout.MUsdValue, 13, "ECM-USD-VALUE"),
-                    Fields.Packed(r, EntcalcLayout.MRawMpf, 14, "ECM-RAW-MPF"),
-                    Fields.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF")));
+                    LegacyNumeric.Text(r.Slice(EntcalcLayout.MEntryNo, 11)),
+                    LegacyNumeric.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO"),
+                    LegacyNumeric.Packed(r, EntcalcLayout.MUsdValue, 13, "ECM-USD-VALUE"),
+                    LegacyNumeric.Packed(r, EntcalcLayout.MRawMpf, 14, "ECM-RAW-MPF"),
+                    LegacyNumeric.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF")));
             case EntcalcLayout.EntryTotalType:
                 if (r.Length < EntcalcLayout.EntryTotalFixedLength)
                     throw new EntcalcFormatException(name, number, "ECT-REC-TYPE", 0, r[..1], $"E record of {r.Length} bytes, shorter than 151");
-                var count = Fields.Digits(r, EntcalcLayout.FeeCount, 2, "ECT-FEE-COUNT");
+                var count = LegacyNumeric.Digits(r, EntcalcLayout.FeeCount, 2, "ECT-FEE-COUNT");
                 if (count is < 1 or > EntcalcLayout.MaxFees || r.Length != EntcalcLayout.EntryTotalFixedLength + (count * EntcalcLayout.FeeLength))
                     throw new EntcalcFormatException(name, number, "ECT-FEE-COUNT", EntcalcLayout.FeeCount, r.Slice(EntcalcLayout.FeeCount, 2),
                         $"fee count {count} does not match the record length {r.Length}");
@@ -103,34 +105,34 @@ public sealed class EntcalcReader : IDisposable
                 for (var i = 0; i < count; i++)
                 {
                     var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
-                    fees[i] = new EntryFee(Fields.Text(r, at, 3), Fields.Packed(r, at + 3, 11, $"ECT-FEE-AMT({i + 1})"));
+                    fees[i] = new EntryFee(LegacyNumeric.Text(r.Slice(at, 3)), LegacyNumeric.Packed(r, at + 3, 11, $"ECT-FEE-AMT({i + 1})"));
                 }
                 return new EntcalcRecord(number, new EntcalcEntryTotal
                 {
-                    EntryNumber = Fields.Text(r, EntcalcLayout.EntryNo, 11),
-                    EntryType = Fields.Text(r, EntcalcLayout.EntryType, 2),
-                    ImporterNumber = Fields.Text(r, EntcalcLayout.ImporterNo, 12),
-                    PortCode = Fields.Digits(r, EntcalcLayout.PortCode, 4, "ECT-PORT-CODE"),
-                    EntryDate = Fields.Digits(r, EntcalcLayout.EntryDate, 8, "ECT-ENTRY-DATE"),
-                    TransportMode = Fields.Digits(r, EntcalcLayout.TransportMode, 2, "ECT-TRANSPORT-MODE"),
-                    PaymentType = Fields.Digits(r, EntcalcLayout.PaymentType, 1, "ECT-PAYMENT-TYPE"),
-                    StatementDate = Fields.Digits(r, EntcalcLayout.StmtDate, 8, "ECT-STMT-DATE"),
+                    EntryNumber = LegacyNumeric.Text(r.Slice(EntcalcLayout.EntryNo, 11)),
+                    EntryType = LegacyNumeric.Text(r.Slice(EntcalcLayout.EntryType, 2)),
+                    ImporterNumber = LegacyNumeric.Text(r.Slice(EntcalcLayout.ImporterNo, 12)),
+                    PortCode = LegacyNumeric.Digits(r, EntcalcLayout.PortCode, 4, "ECT-PORT-CODE"),
+                    EntryDate = LegacyNumeric.Digits(r, EntcalcLayout.EntryDate, 8, "ECT-ENTRY-DATE"),
+                    TransportMode = LegacyNumeric.Digits(r, EntcalcLayout.TransportMode, 2, "ECT-TRANSPORT-MODE"),
+                    PaymentType = LegacyNumeric.Digits(r, EntcalcLayout.PaymentType, 1, "ECT-PAYMENT-TYPE"),
+                    StatementDate = LegacyNumeric.Digits(r, EntcalcLayout.StmtDate, 8, "ECT-STMT-DATE"),
                     ManualFlag = (char)r[EntcalcLayout.ManualFlag],
-                    LinesAccepted = Fields.Digits(r, EntcalcLayout.LinesAccepted, 3, "ECT-LINES-ACCEPTED"),
-                    LinesRejected = Fields.Digits(r, EntcalcLayout.LinesRejected, 3, "ECT-LINES-REJECTED"),
-                    EnteredValueCents = Fields.Packed(r, EntcalcLayout.EnteredValue, 13, "ECT-ENTERED-VALUE"),
-                    MpfLiableValueCents = Fields.Packed(r, EntcalcLayout.LiableValue, 13, "ECT-MPF-LIABLE-VALUE"),
-                    DutyCents = Fields.Packed(r, EntcalcLayout.Duty, 13, "ECT-DUTY-AMT"),
-                    Section301Cents = Fields.Packed(r, EntcalcLayout.S301, 13, "ECT-S301-AMT"),
-                    Section232Cents = Fields.Packed(r, EntcalcLayout.S232, 13, "ECT-S232-AMT"),
-                    IeepaCents = Fields.Packed(r, EntcalcLayout.Ieepa, 13, "ECT-IEEPA-AMT"),
-                    Section122Cents = Fields.Packed(r, EntcalcLayout.S122, 13, "ECT-S122-AMT"),
-                    OtherChapter99Cents = Fields.Packed(r, EntcalcLayout.Oth99, 13, "ECT-OTH99-AMT"),
-                    AntidumpingCents = Fields.Packed(r, EntcalcLayout.Add, 13, "ECT-ADD-AMT"),
-                    CountervailingCents = Fields.Packed(r, EntcalcLayout.Cvd, 13, "ECT-CVD-AMT"),
-                    FeeTotalCents = Fields.Packed(r, EntcalcLayout.FeeTotal, 13, "ECT-FEE-TOTAL"),
-                    TotalAssessedCents = Fields.Packed(r, EntcalcLayout.TotalAssessed, 13, "ECT-TOTAL-ASSESSED"),
-                    MpfRawTotalE5 = Fields.Packed(r, EntcalcLayout.MpfRaw, 14, "ECT-MPF-RAW-TOTAL"),
+                    LinesAccepted = LegacyNumeric.Digits(r, EntcalcLayout.LinesAccepted, 3, "ECT-LINES-ACCEPTED"),
+                    LinesRejected = LegacyNumeric.Digits(r, EntcalcLayout.LinesRejected, 3, "ECT-LINES-REJECTED"),
+                    EnteredValueCents = LegacyNumeric.Packed(r, EntcalcLayout.EnteredValue, 13, "ECT-ENTERED-VALUE"),
+                    MpfLiableValueCents = LegacyNumeric.Packed(r, EntcalcLayout.LiableValue, 13, "ECT-MPF-LIABLE-VALUE"),
+                    DutyCents = LegacyNumeric.Packed(r, EntcalcLayout.Duty, 13, "ECT-DUTY-AMT"),
+                    Section301Cents = LegacyNumeric.Packed(r, EntcalcLayout.S301, 13, "ECT-S301-AMT"),
+                    Section232Cents = LegacyNumeric.Packed(r, EntcalcLayout.S232, 13, "ECT-S232-AMT"),
+                    IeepaCents = LegacyNumeric.Packed(r, EntcalcLayout.Ieepa, 13, "ECT-IEEPA-AMT"),
+                    Section122Cents = LegacyNumeric.Packed(r, EntcalcLayout.S122, 13, "ECT-S122-AMT"),
+                    OtherChapter99Cents = LegacyNumeric.Packed(r, EntcalcLayout.Oth99, 13, "ECT-OTH99-AMT"),
+                    AntidumpingCents = LegacyNumeric.Packed(r, EntcalcLayout.Add, 13, "ECT-ADD-AMT"),
+                    CountervailingCents = LegacyNumeric.Packed(r, EntcalcLayout.Cvd, 13, "ECT-CVD-AMT"),
+                    FeeTotalCents = LegacyNumeric.Packed(r, EntcalcLayout.FeeTotal, 13, "ECT-FEE-TOTAL"),
+                    TotalAssessedCents = LegacyNumeric.Packed(r, EntcalcLayout.TotalAssessed, 13, "ECT-TOTAL-ASSESSED"),
+                    MpfRawTotalE5 = LegacyNumeric.Packed(r, EntcalcLayout.MpfRaw, 14, "ECT-MPF-RAW-TOTAL"),
                     MpfLimitIndicator = (char)r[EntcalcLayout.LimitInd],
                     Fees = fees,
                 }, null);

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
+using Collections.Cobol.Text;
 using Collections.Domain.EntryFees;
+using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
@@ -57,18 +60,18 @@ public sealed class EntcalcWriter : IDisposable
         linecalcHeader[..11].CopyTo(d[EntcalcLayout.EntryNo..]);
         // LC-ENTRY-TYPE .. LC-MANUAL-FLAG and ECT-ENTRY-TYPE .. ECT-MANUAL-FLAG: the same fields in the same order
         linecalcHeader[Records.LinecalcLayout.EntryType..(Records.LinecalcLayout.ManualFlag + 1)].CopyTo(d[EntcalcLayout.EntryType..]);
-        Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
-        Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
+        PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
+        PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
         PutTotals(d, [r.EnteredValueCents, r.MpfLiableValueCents, r.DutyCents, r.Section301Cents, r.Section232Cents, r.IeepaCents,
             r.Section122Cents, r.OtherChapter99Cents, r.AntidumpingCents, r.CountervailingCents, r.FeeTotalCents, r.TotalAssessedCents]);
-        Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawE5);
+        PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawE5);
         d[EntcalcLayout.LimitInd] = (byte)r.MpfLimitIndicator;
-        Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, fees.Length);
+        PutDigits(d, EntcalcLayout.FeeCount, 2, fees.Length);
         for (var i = 0; i < fees.Length; i++)
         {
             var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
             PutFeeClass(d.Slice(at, 3), fees[i].FeeClass);
-            Fields.PutPacked(d, at + 3, 11, fees[i].AmountCents);
+            PutPacked(d, at + 3, 11, fees[i].AmountCents);
         }
         _writer.Write(d);
     }
@@ -82,14 +85,10 @@ public sealed class EntcalcWriter : IDisposable
     {
         const int amountLength = 7;
         Debug.Assert(cents.Length == 12 && EntcalcLayout.TotalAssessed == EntcalcLayout.EnteredValue + (11 * amountLength));
-        for (var i = 0; i < cents.Length; i++) Fields.PutPacked(d, EntcalcLayout.EnteredValue + (i * amountLength), 13, cents[i]);
+        for (var i = 0; i < cents.Length; i++) PutPacked(d, EntcalcLayout.EnteredValue + (i * amountLength), 13, cents[i]);
     }
 
-    private static void PutFeeClass(Span<byte> destination, string feeClass)
-    {
-        destination.Fill((byte)' ');
-        for (var i = 0; i < feeClass.Length && i < destination.Length; i++) destination[i] = (byte)feeClass[i];
-    }
+    private static void PutFeeClass(Span<byte> destination, string feeClass) => LegacyNumeric.PutText(destination, feeClass);
 
     /// <summary>2470: an M record for <paramref name="entryNumber"/> (11 bytes) without allocating.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot loop of a batch run: no tier-0 phase
@@ -99,10 +98,10 @@ public sealed class EntcalcWriter : IDisposable
         d.Fill((byte)' ');
         d[0] = EntcalcLayout.MpfAllocationType;
         entryNumber[..11].CopyTo(d[EntcalcLayout.MEntryNo..]);
-        Fields.PutDigits(d, EntcalcLayout.MLineNo, 3, a.LineNumber);
-        Fields.PutPacked(d, EntcalcLayout.MUsdValue, 13, a.UsdValueCents);
-        Fields.PutPacked(d, EntcalcLayout.MRawMpf, 14, a.RawMpfE5);
-        Fields.PutPacked(d, EntcalcLayout.MAllocMpf, 11, a.AllocatedCents);
+        PutDigits(d, EntcalcLayout.MLineNo, 3, a.LineNumber);
+        PutPacked(d, EntcalcLayout.MUsdValue, 13, a.UsdValueCents);
+        PutPacked(d, EntcalcLayout.MRawMpf, 14, a.RawMpfE5);
+        PutPacked(d, EntcalcLayout.MAllocMpf, 11, a.AllocatedCents);
         _writer.Write(d);
     }
 
@@ -117,27 +116,27 @@ public sealed class EntcalcWriter : IDisposable
         var d = destination[..length];
         d[..EntcalcLayout.EntryTotalFixedLength].Fill((byte)' ');
         d[0] = EntcalcLayout.EntryTotalType;
-        Fields.PutText(d, EntcalcLayout.EntryNo, 11, r.EntryNumber);
-        Fields.PutText(d, EntcalcLayout.EntryType, 2, r.EntryType);
-        Fields.PutText(d, EntcalcLayout.ImporterNo, 12, r.ImporterNumber);
-        Fields.PutDigits(d, EntcalcLayout.PortCode, 4, r.PortCode);
-        Fields.PutDigits(d, EntcalcLayout.EntryDate, 8, r.EntryDate);
-        Fields.PutDigits(d, EntcalcLayout.TransportMode, 2, r.TransportMode);
-        Fields.PutDigits(d, EntcalcLayout.PaymentType, 1, r.PaymentType);
-        Fields.PutDigits(d, EntcalcLayout.StmtDate, 8, r.StatementDate);
-        Fields.PutText(d, EntcalcLayout.ManualFlag, 1, r.ManualFlag.ToString());
-        Fields.PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
-        Fields.PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
+        PutText(d, EntcalcLayout.EntryNo, 11, r.EntryNumber);
+        PutText(d, EntcalcLayout.EntryType, 2, r.EntryType);
+        PutText(d, EntcalcLayout.ImporterNo, 12, r.ImporterNumber);
+        PutDigits(d, EntcalcLayout.PortCode, 4, r.PortCode);
+        PutDigits(d, EntcalcLayout.EntryDate, 8, r.EntryDate);
+        PutDigits(d, EntcalcLayout.TransportMode, 2, r.TransportMode);
+        PutDigits(d, EntcalcLayout.PaymentType, 1, r.PaymentType);
+        PutDigits(d, EntcalcLayout.StmtDate, 8, r.StatementDate);
+        PutText(d, EntcalcLayout.ManualFlag, 1, r.ManualFlag.ToString());
+        PutDigits(d, EntcalcLayout.LinesAccepted, 3, r.LinesAccepted);
+        PutDigits(d, EntcalcLayout.LinesRejected, 3, r.LinesRejected);
         PutTotals(d, [r.EnteredValueCents, r.MpfLiableValueCents, r.DutyCents, r.Section301Cents, r.Section232Cents, r.IeepaCents,
             r.Section122Cents, r.OtherChapter99Cents, r.AntidumpingCents, r.CountervailingCents, r.FeeTotalCents, r.TotalAssessedCents]);
-        Fields.PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawTotalE5);
-        Fields.PutText(d, EntcalcLayout.LimitInd, 1, r.MpfLimitIndicator.ToString());
-        Fields.PutDigits(d, EntcalcLayout.FeeCount, 2, r.Fees.Count);
+        PutPacked(d, EntcalcLayout.MpfRaw, 14, r.MpfRawTotalE5);
+        PutText(d, EntcalcLayout.LimitInd, 1, r.MpfLimitIndicator.ToString());
+        PutDigits(d, EntcalcLayout.FeeCount, 2, r.Fees.Count);
         for (var i = 0; i < r.Fees.Count; i++)
         {
             var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
-            Fields.PutText(d, at, 3, r.Fees[i].FeeClass);
-            Fields.PutPacked(d, at + 3, 11, r.Fees[i].AmountCents);
+            PutText(d, at, 3, r.Fees[i].FeeClass);
+            PutPacked(d, at + 3, 11, r.Fees[i].AmountCents);
         }
         return length;
     }
@@ -149,13 +148,24 @@ public sealed class EntcalcWriter : IDisposable
         var d = destination[..EntcalcLayout.MpfAllocationLength];
         d.Fill((byte)' ');
         d[0] = EntcalcLayout.MpfAllocationType;
-        Fields.PutText(d, EntcalcLayout.MEntryNo, 11, r.EntryNumber);
-        Fields.PutDigits(d, EntcalcLayout.MLineNo, 3, r.LineNumber);
-        Fields.PutPacked(d, EntcalcLayout.MUsdValue, 13, r.UsdValueCents);
-        Fields.PutPacked(d, EntcalcLayout.MRawMpf, 14, r.RawMpfE5);
-        Fields.PutPacked(d, EntcalcLayout.MAllocMpf, 11, r.AllocatedMpfCents);
+        PutText(d, EntcalcLayout.MEntryNo, 11, r.EntryNumber);
+        PutDigits(d, EntcalcLayout.MLineNo, 3, r.LineNumber);
+        PutPacked(d, EntcalcLayout.MUsdValue, 13, r.UsdValueCents);
+        PutPacked(d, EntcalcLayout.MRawMpf, 14, r.RawMpfE5);
+        PutPacked(d, EntcalcLayout.MAllocMpf, 11, r.AllocatedMpfCents);
         return EntcalcLayout.MpfAllocationLength;
     }
+
+    /// <summary>An unsigned DISPLAY field; a value with more digits than the field is a bug and throws (<see cref="ZonedDecimal.Encode(long, Span{byte}, int, SignPlacement, OverpunchStyle)"/>).</summary>
+    private static void PutDigits(Span<byte> record, int offset, int length, long value) =>
+        ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
+
+    /// <summary>A signed COMP-3 field of <paramref name="digits"/> digits (<see cref="PackedDecimal.Encode(long, Span{byte}, int, bool)"/>).</summary>
+    private static void PutPacked(Span<byte> record, int offset, int digits, long value) =>
+        PackedDecimal.Encode(value, record.Slice(offset, PackedDecimal.ByteLength(digits)), digits, signed: true);
+
+    /// <summary>A PIC X field, padded with spaces; text longer than the field throws (<see cref="CodePage.Encode"/>).</summary>
+    private static void PutText(Span<byte> record, int offset, int length, string value) => CodePage.Latin1.Encode(value, record.Slice(offset, length));
 
     public void Flush() => _writer.Flush();
 

@@ -131,6 +131,9 @@ internal sealed class Clv400Run : IOpenItemSink
     private Payment? _payment;
     private IEnumerator<Payment>? _returned;
     private readonly Dictionary<OpenItem, byte[]> _loadedImages = new(ReferenceEqualityComparer.Instance);
+    private readonly List<byte[]> _imagePool = [];   // the record images of the current reference, reused reference after reference
+    private readonly byte[] _newImage = new byte[OpenItemLayout.RecordLength];
+    private static readonly byte[] BlankImage = OpenItemRecord.ToNewRecord(new OpenItem());
     private readonly byte[] _ledgerRecord = new byte[LedgerLayout.RecordLength];
     private readonly byte[] _suspenseRecord = new byte[SuspenseLayout.RecordLength];
 
@@ -312,9 +315,13 @@ internal sealed class Clv400Run : IOpenItemSink
             // 3500-PROCESS-REFERENCE
             update.StartReference();
             _loadedImages.Clear();
+            var imagesUsed = 0;
             while (_oldKey.AsSpan().SequenceEqual(_currentKey))
             {
-                _loadedImages[_oldItem!] = (byte[])_oldRecord.Clone();
+                if (imagesUsed == _imagePool.Count) _imagePool.Add(new byte[OpenItemLayout.RecordLength]);
+                var image = _imagePool[imagesUsed++];
+                _oldRecord.CopyTo(image, 0);
+                _loadedImages[_oldItem!] = image;
                 update.LoadOldItem(_oldItem!);
                 ReadOldMaster();
             }
@@ -455,7 +462,11 @@ internal sealed class Clv400Run : IOpenItemSink
     public void Write(OpenItem item)
     {
         // MOVE WA-RECORD / WR-RECORD TO NM-RECORD: an item loaded from the old master keeps its record's FILLER
-        var image = _loadedImages.TryGetValue(item, out var old) ? old : OpenItemRecord.ToNewRecord(new OpenItem());
+        if (!_loadedImages.TryGetValue(item, out var image))
+        {
+            BlankImage.CopyTo(_newImage, 0);   // a new item: the record of a default item (spaces in the FILLER)
+            image = _newImage;
+        }
         OpenItemRecord.Encode(item, image);
         Write(_newWriter!, image, "NEWMAST");
     }
@@ -487,6 +498,7 @@ internal sealed class Clv400Run : IOpenItemSink
     private void DiagnoseOldItem(long recordNumber)
     {
         var item = _oldItem!;
+        if (IsClean(item)) return;
         var problems = new List<string>();
         if (item.ItemType is not (OpenItemCodes.Receivable or OpenItemCodes.Refund)) problems.Add($"OM-ITEM-TYPE X'{(int)item.ItemType:X2}' (DROPPED)");
         if (item.Status is not ('O' or 'P' or 'B' or 'C' or 'R')) problems.Add($"OM-STATUS X'{(int)item.Status:X2}'");
@@ -515,6 +527,15 @@ internal sealed class Clv400Run : IOpenItemSink
         if (problems.Count > 0)
             Diagnose("OLDMAST", recordNumber, $"KEY X'{Convert.ToHexString(OpenItemRecord.Key(_oldRecord))}': " + string.Join("; ", problems));
     }
+
+    /// <summary>True when <see cref="DiagnoseOldItem"/> has nothing to say (the common case, checked without allocating).</summary>
+    private static bool IsClean(OpenItem item) =>
+        item.ItemType is OpenItemCodes.Receivable or OpenItemCodes.Refund
+        && item.Status is 'O' or 'P' or 'B' or 'C' or 'R'
+        && item.StatementType.IsNumeric && item.Period.IsNumeric && item.OpenDate.IsNumeric && item.StatementDate.IsNumeric
+        && item.DueDate.IsNumeric && item.BillDate.IsNumeric && item.LastPaymentDate.IsNumeric && item.LastActivityDate.IsNumeric
+        && item.EntryCount.IsNumeric && item.AmountAssessed.IsNumeric && item.AmountInterest.IsNumeric && item.AmountPaid.IsNumeric
+        && item.AmountRefund.IsNumeric && item.Balance.IsNumeric;
 
     // 9000-TERMINATE
     private void Terminate()

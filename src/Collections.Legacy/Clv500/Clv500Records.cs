@@ -112,6 +112,52 @@ internal static class Clv500Records
         }
     }
 
+    /// <summary>
+    /// Adds a LEDGER record to <paramref name="activity"/> as <c>activity.AddPosting(Posting(record, file, run))</c>
+    /// does, reading only LG-TRAN-CODE, LG-PAY-METHOD and LG-AMOUNT (no <see cref="LedgerPosting"/> per record).
+    /// </summary>
+    public static void AddPosting(CollectionsActivity activity, ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
+    {
+        if (record.Length != LedgerLayout.RecordLength)
+        {
+            activity.AddPosting(Posting(record, file, run));   // the decoder's own length error
+            return;
+        }
+        var amount = PackedNumber.FromBytes(record.Slice(LedgerLayout.Amount, OpenItemLayout.AmountLength), OpenItemPictures.Amount);
+        if (!amount.IsNumeric) run.Damaged(file, Lenient("LG-AMOUNT", LedgerLayout.Amount, amount));
+        activity.AddPosting(TranCode(record.Slice(LedgerLayout.TranCode, 2)), (char)record[LedgerLayout.PayMethod], amount.Unscaled);
+    }
+
+    /// <summary>The transaction codes the report totals, without a string per record; any other code as read.</summary>
+    private static string TranCode(ReadOnlySpan<byte> code) => code switch
+    {
+        [(byte)'A', (byte)'S'] => "AS",
+        [(byte)'P', (byte)'Y'] => "PY",
+        [(byte)'L', (byte)'I'] => "LI",
+        [(byte)'B', (byte)'I'] => "BI",
+        [(byte)'R', (byte)'F'] => "RF",
+        _ => LegacyNumeric.Text(code),
+    };
+
+    /// <summary>
+    /// Adds a NEWMAST record to <paramref name="items"/> as <c>items.Add(OpenItem(record, file, run))</c> does, reading
+    /// only OI-STATUS and OI-BALANCE (no <see cref="Domain.OpenItems.OpenItem"/> per record).
+    /// </summary>
+    public static void AddOpenItem(OpenItemsByStatus items, ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
+    {
+        if (record.Length != OpenItemLayout.RecordLength)
+        {
+            items.Add(OpenItem(record, file, run));   // the decoder's own length error
+            return;
+        }
+        var balance = PackedNumber.FromBytes(record.Slice(OpenItemLayout.Balance, OpenItemLayout.AmountLength), OpenItemPictures.Amount);
+        var status = (char)record[OpenItemLayout.Status];
+        if (!balance.IsNumeric) run.Damaged(file, Lenient("OI-BALANCE", OpenItemLayout.Balance, balance));
+        if (OpenItemsByStatus.StatusIndex(status) < 0)
+            run.Damaged(file, $"OI-STATUS AT OFFSET {OpenItemLayout.Status} IS X'{(int)status:X2}', NOT O P B C R: COUNTED IN THE TOTAL ONLY");
+        items.Add(status, balance.Unscaled);
+    }
+
     /// <summary>A LEDGER record (<see cref="LedgerRecord"/>); a damaged LG-AMOUNT is named on the diagnostics.</summary>
     public static LedgerPosting Posting(ReadOnlySpan<byte> record, Clv500Input file, Clv500Run run)
     {

@@ -245,7 +245,7 @@ internal sealed class Clv500Run : ILegacyProgramRun
         while (_ledger!.Read(out var record))
         {
             _ledgerRead = (_ledgerRead + 1) % 10_000_000;
-            activity.AddPosting(Clv500Records.Posting(record, _ledger, this));
+            Clv500Records.AddPosting(activity, record, _ledger, this);
         }
         var print = _print!;
         print.StartSection(Clv500Layout.CollectionsTitle, Clv500Layout.CollectionsColumns);
@@ -271,7 +271,7 @@ internal sealed class Clv500Run : ILegacyProgramRun
         var items = _report.OpenItems;
         while (_master!.Read(out var record))
         {
-            items.Add(Clv500Records.OpenItem(record, _master, this));
+            Clv500Records.AddOpenItem(items, record, _master, this);
         }
         var print = _print!;
         print.StartSection(Clv500Layout.OpenItemsTitle, Clv500Layout.OpenItemsColumns);

@@ -38,6 +38,8 @@ public sealed class BoundedBytePipe
     private long _bytesDiscarded;
     private int _writerWaits;
     private int _readerWaits;
+    private long _writerWaitTicks;
+    private long _readerWaitTicks;
 
     public BoundedBytePipe(int chunkSize = DefaultChunkSize, int chunkCount = DefaultChunkCount)
     {
@@ -71,6 +73,12 @@ public sealed class BoundedBytePipe
 
     /// <summary>How many times the reader waited for data (the writer was behind).</summary>
     public int ReaderWaits { get { lock (_gate) return _readerWaits; } }
+
+    /// <summary>Total time the writer spent waiting for a free chunk (the consumer behind).</summary>
+    public TimeSpan WriterWaitTime { get { lock (_gate) return System.Diagnostics.Stopwatch.GetElapsedTime(0, _writerWaitTicks); } }
+
+    /// <summary>Total time the reader spent waiting for data (the producer behind).</summary>
+    public TimeSpan ReaderWaitTime { get { lock (_gate) return System.Diagnostics.Stopwatch.GetElapsedTime(0, _readerWaitTicks); } }
 
     /// <summary>Appends <paramref name="data"/>; blocks while all chunks are full. After <see cref="CloseReader"/> the bytes are discarded.</summary>
     public void Write(ReadOnlySpan<byte> data)
@@ -169,7 +177,9 @@ public sealed class BoundedBytePipe
                     return true;
                 }
                 _writerWaits++;
+                var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 Monitor.Wait(_gate);
+                _writerWaitTicks += System.Diagnostics.Stopwatch.GetTimestamp() - waitStart;
             }
         }
     }
@@ -203,7 +213,9 @@ public sealed class BoundedBytePipe
                 if (_abortReason is not null) throw _abortReason;
                 if (_completed || !block) return false;
                 _readerWaits++;
+                var waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 Monitor.Wait(_gate);
+                _readerWaitTicks += System.Diagnostics.Stopwatch.GetTimestamp() - waitStart;
             }
         }
     }

@@ -48,6 +48,12 @@ public sealed class LegacyCycle
     /// </summary>
     public bool Overlap { get; init; } = true;
 
+    /// <summary>
+    /// The last step to run (e.g. "STEP020"), or null for the whole cycle: the steps after it are reported NOT RUN, as
+    /// after a step ending with RC 8 (`legacy run --through STEP`, for measuring a part of the cycle).
+    /// </summary>
+    public string? LastStep { get; init; }
+
     /// <summary>Chunk size and count of the LINECALC pipe (memory bound of the overlap: size x count bytes).</summary>
     public int PipeChunkSize { get; init; } = BoundedBytePipe.DefaultChunkSize;
 
@@ -115,11 +121,12 @@ public sealed class LegacyCycle
         string? unported = null;   // a step not ported yet: the later steps would read data sets it did not write
         var outcomes = new List<(string, string, string)>();
         OverlappedStep? overlapped = null;
+        var lastIndex = LastStep is null ? LegacySteps.Cycle.Count - 1 : IndexOfStep(LastStep);
         for (var i = 0; i < LegacySteps.Cycle.Count; i++)
         {
             var (stepName, program) = LegacySteps.Cycle[i];
             string outcome;
-            if (stopped) outcome = "NOT RUN";
+            if (stopped || i > lastIndex) outcome = "NOT RUN";
             else if (!_steps.TryGetValue(stepName, out var step))
             {
                 outcome = "NOT PORTED";
@@ -137,18 +144,20 @@ public sealed class LegacyCycle
                     SysoutPath = Path.Combine(outDir, "sysout", name + "." + pgm),
                 };
                 var ctx = ContextOf(stepName, program);
+                var stats = StepStats.Start();
                 int rc;
                 if (overlapped is not null && overlapped.StepName == stepName)
                 {
                     rc = overlapped.ReturnCode;   // ran concurrently with the step before; its results are already in place
                     overlapped = null;
                 }
-                else if (Overlap && i + 1 < LegacySteps.Cycle.Count && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
+                else if (Overlap && i + 1 <= lastIndex && CanOverlap(step, LegacySteps.Cycle[i + 1].Step, out var consumer))
                 {
                     var (next, nextProgram) = LegacySteps.Cycle[i + 1];
                     (rc, overlapped) = RunOverlapped(step, ctx, consumer, ContextOf(next, nextProgram), errors);
                 }
                 else rc = step.Run(ctx);
+                stats?.Report(errors, stepName);
                 if (rc > 16)
                 {
                     console.Write("ACSCLV01 " + stepName + " PGM=" + program + "   ABEND (EXIT STATUS " + rc.ToString(CultureInfo.InvariantCulture) + ")\n");
@@ -163,6 +172,36 @@ public sealed class LegacyCycle
         }
         console.Write("ACSCLV01 CYCLE " + runDate + " ENDED, MAXIMUM RETURN CODE " + maxRc.ToString("D4", CultureInfo.InvariantCulture) + "\n");
         return new LegacyCycleResult(maxRc, outcomes);
+    }
+
+    private static int IndexOfStep(string step)
+    {
+        for (var i = 0; i < LegacySteps.Cycle.Count; i++)
+            if (string.Equals(LegacySteps.Cycle[i].Step, step, StringComparison.Ordinal)) return i;
+        throw new ArgumentException($"unknown step '{step}' (STEP010 ... STEP050)", nameof(step));
+    }
+
+    /// <summary>
+    /// With COLLECTIONS_STEP_STATS=1, one line per step on the error stream: wall time, process CPU time, bytes
+    /// allocated and the process's peak resident set so far (VmHWM), for the cycle benchmark. A step overlapped with
+    /// the one before it shows its time under that step.
+    /// </summary>
+    private sealed class StepStats
+    {
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+        private readonly TimeSpan _cpu = Environment.CpuUsage.TotalTime;
+        private readonly long _allocated = GC.GetTotalAllocatedBytes();
+
+        public static StepStats? Start() => Environment.GetEnvironmentVariable("COLLECTIONS_STEP_STATS") == "1" ? new StepStats() : null;
+
+        public void Report(TextWriter errors, string stepName)
+        {
+            var wall = System.Diagnostics.Stopwatch.GetElapsedTime(_start);
+            var cpu = Environment.CpuUsage.TotalTime - _cpu;
+            var hwm = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?[6..].Trim() ?? "?";
+            errors.Write(string.Create(CultureInfo.InvariantCulture,
+                $"@@STEP {stepName} {wall.TotalSeconds:F3} {cpu.TotalSeconds:F3} {GC.GetTotalAllocatedBytes() - _allocated} {hwm.Split(' ')[0]}\n"));
+        }
     }
 
     /// <summary>The outcome of a consumer step run concurrently with its producer.</summary>
@@ -202,11 +241,18 @@ public sealed class LegacyCycle
         };
         int consumerRc = 0;
         Exception? consumerError = null;
+        var stats = Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1";
+        (double Cpu, double Delay) consumerTime = default;
         var thread = new Thread(() =>
         {
+            var before = stats ? ThreadTimes() : default;
             try { consumerRc = consumer.Run(context); }
             catch (Exception e) { consumerError = e; }   // rethrown on the cycle's thread below
-            finally { pipe.CloseReader(); }              // a consumer that ended early never blocks the producer
+            finally
+            {
+                pipe.CloseReader();                      // a consumer that ended early never blocks the producer
+                if (stats) consumerTime = Minus(ThreadTimes(), before);
+            }
         })
         {
             IsBackground = true,
@@ -215,6 +261,8 @@ public sealed class LegacyCycle
         thread.Start();
 
         int rc;
+        var producerStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerBefore = stats ? ThreadTimes() : default;
         try
         {
             rc = producer.Run(producerContext with
@@ -241,11 +289,15 @@ public sealed class LegacyCycle
         }
 
         pipe.Complete();
-        var producerDone = DateTime.UtcNow;
+        var producerDone = System.Diagnostics.Stopwatch.GetTimestamp();
+        var producerTime = stats ? Minus(ThreadTimes(), producerBefore) : default;
         thread.Join();
-        if (Environment.GetEnvironmentVariable("COLLECTIONS_PIPE_STATS") == "1")
+        if (stats)
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
             errors.Write(string.Create(CultureInfo.InvariantCulture,
-                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x, reader waited {pipe.ReaderWaits}x, consumer finished {(DateTime.UtcNow - producerDone).TotalMilliseconds:F0} ms after the producer\n"));
+                $"PIPE {PipedDataSet}: {pipe.BytesWritten} bytes, {pipe.BytesDiscarded} discarded, writer waited {pipe.WriterWaits}x ({pipe.WriterWaitTime.TotalMilliseconds:F0} ms), reader waited {pipe.ReaderWaits}x ({pipe.ReaderWaitTime.TotalMilliseconds:F0} ms), producer ran {System.Diagnostics.Stopwatch.GetElapsedTime(producerStart, producerDone).TotalMilliseconds:F0} ms, consumer finished {System.Diagnostics.Stopwatch.GetElapsedTime(producerDone).TotalMilliseconds:F0} ms after the producer; process {(DateTime.Now - self.StartTime).TotalMilliseconds:F0} ms since start, CPU {self.TotalProcessorTime.TotalMilliseconds:F0} ms; threads (CPU / waiting for a core): {producer.StepName} {producerTime.Cpu:F0} / {producerTime.Delay:F0} ms, {consumer.StepName} {consumerTime.Cpu:F0} / {consumerTime.Delay:F0} ms; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms\n"));
+        }
         if (consumerError is not null) ExceptionDispatchInfo.Throw(consumerError);
         if (controlTotals.Length > 0)
         {
@@ -256,6 +308,26 @@ public sealed class LegacyCycle
         errors.Write(diagnostics.ToString());
         return (rc, new OverlappedStep(consumer.StepName, consumerRc));
     }
+
+    /// <summary>
+    /// The calling thread's time on a CPU and its time runnable but waiting for one (ms), from Linux's
+    /// /proc/thread-self/schedstat (zeros elsewhere): which step is the critical path, and how much the machine's other
+    /// work delayed it.
+    /// </summary>
+    private static (double Cpu, double Delay) ThreadTimes()
+    {
+        try
+        {
+            var f = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+            return (long.Parse(f[0], CultureInfo.InvariantCulture) / 1e6, long.Parse(f[1], CultureInfo.InvariantCulture) / 1e6);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return default;
+        }
+    }
+
+    private static (double Cpu, double Delay) Minus((double Cpu, double Delay) a, (double Cpu, double Delay) b) => (a.Cpu - b.Cpu, a.Delay - b.Delay);
 
     /// <summary>Deletes what a consumer step wrote (ENTCALC, its sysout) so OUTDIR equals a run where it did not run.</summary>
     private static void Discard(StepContext consumerContext)

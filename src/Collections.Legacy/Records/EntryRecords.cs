@@ -30,11 +30,45 @@ public static class EntryRecords
     private static string T(ReadOnlySpan<byte> r, int offset, int length) => LegacyNumeric.Text(r.Slice(offset, length));
 
     /// <summary>An H record's fields as text.</summary>
-    public static EntryHeaderFields Header(ReadOnlySpan<byte> r) => new(
-        T(r, EntryRecordLayout.EntryNo, 11), T(r, EntryRecordLayout.EntryType, 2), T(r, EntryRecordLayout.ImporterNo, 12),
-        T(r, EntryRecordLayout.PortCode, 4), T(r, EntryRecordLayout.EntryDate, 8), T(r, EntryRecordLayout.ExportDate, 8),
-        T(r, EntryRecordLayout.TransportMode, 2), T(r, EntryRecordLayout.PaymentType, 1), T(r, EntryRecordLayout.StatementDate, 8),
-        T(r, EntryRecordLayout.Currency, 3), (char)r[EntryRecordLayout.ManualFlag], T(r, EntryRecordLayout.LineCount, 3));
+    public static EntryHeaderFields Header(ReadOnlySpan<byte> r)
+    {
+        var texts = t_headerTexts ??= new HeaderTexts();
+        return new(
+            T(r, EntryRecordLayout.EntryNo, 11), texts.EntryType.Get(r.Slice(EntryRecordLayout.EntryType, 2)), T(r, EntryRecordLayout.ImporterNo, 12),
+            texts.PortCode.Get(r.Slice(EntryRecordLayout.PortCode, 4)), texts.Date.Get(r.Slice(EntryRecordLayout.EntryDate, 8)),
+            texts.Date.Get(r.Slice(EntryRecordLayout.ExportDate, 8)), texts.TransportMode.Get(r.Slice(EntryRecordLayout.TransportMode, 2)),
+            texts.PaymentType.Get(r.Slice(EntryRecordLayout.PaymentType, 1)), texts.Date.Get(r.Slice(EntryRecordLayout.StatementDate, 8)),
+            texts.Currency.Get(r.Slice(EntryRecordLayout.Currency, 3)), (char)r[EntryRecordLayout.ManualFlag], texts.LineCount.Get(r.Slice(EntryRecordLayout.LineCount, 3)));
+    }
+
+    /// <summary>
+    /// The header's short fields take few distinct values in a day (dates, entry types, ports, currencies...): each
+    /// field's text is made once and reused (per thread), instead of a new string per header.
+    /// </summary>
+    [ThreadStatic] private static HeaderTexts? t_headerTexts;
+
+    private sealed class HeaderTexts
+    {
+        public readonly ShortTexts EntryType = new(), PortCode = new(), Date = new(), TransportMode = new(), PaymentType = new(),
+            Currency = new(), LineCount = new();
+    }
+
+    /// <summary>The text of fields of one width (at most 8 bytes), by their bytes; emptied when it holds 4096 values.</summary>
+    private sealed class ShortTexts
+    {
+        private readonly Dictionary<ulong, string> _texts = [];
+
+        public string Get(ReadOnlySpan<byte> field)
+        {
+            ulong key = 0;
+            foreach (var b in field) key = (key << 8) | b;
+            if (_texts.TryGetValue(key, out var text)) return text;
+            if (_texts.Count >= 4096) _texts.Clear();
+            text = LegacyNumeric.Text(field);
+            _texts.Add(key, text);
+            return text;
+        }
+    }
 
     /// <summary>An L record's fields, viewed in place (no allocation); a packed field that is not NUMERIC is null.</summary>
     public static EntryLineFields Line(ReadOnlySpan<byte> r) => new()

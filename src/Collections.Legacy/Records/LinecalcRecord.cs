@@ -109,7 +109,7 @@ public static class LinecalcRecord
         if (line.ForeignValue.HasValue) lineRecord.Slice(EntryRecordLayout.ForeignValue, 7).CopyTo(record.Slice(LinecalcLayout.ForeignValue, 7));
         if (line.NetQuantity.HasValue) lineRecord.Slice(EntryRecordLayout.NetQuantity, 6).CopyTo(record.Slice(LinecalcLayout.NetQuantity, 6));
         if (line.NetKilograms.HasValue) lineRecord.Slice(EntryRecordLayout.NetKg, 6).CopyTo(record.Slice(LinecalcLayout.NetKg, 6));
-        if (line.Chapter99Count is >= (byte)'0' and <= (byte)'9')   // EL-CH99-COUNT IS NUMERIC
+        if (LegacyNumeric.IsDigits(lineRecord.Slice(EntryRecordLayout.Ch99Count, 1)))   // EL-CH99-COUNT IS NUMERIC
             for (int i = 0; i < 3; i++)
                 lineRecord.Slice(EntryRecordLayout.Ch99No + i * 10, 10).CopyTo(record.Slice(LinecalcLayout.Ch99 + i * LinecalcLayout.Ch99Size, 10));
         record[LinecalcLayout.RateType] = (byte)calc.RateType;

@@ -113,7 +113,9 @@ public static class OpenItemRecord
     internal static void PutText(Span<byte> field, string text)
     {
         if (text.Length != field.Length) throw new ArgumentException($"'{text}' is not {field.Length} characters", nameof(text));
-        for (var i = 0; i < field.Length; i++) field[i] = Byte(text[i]);
+        var beyond = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF');
+        if (beyond >= 0) Byte(text[beyond]);   // throws: not one byte
+        LegacyNumeric.PutText(field, text);
     }
 
     private static void CheckLength(int length)

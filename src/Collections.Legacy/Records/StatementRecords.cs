@@ -225,8 +225,8 @@ public sealed record StatementDetailRecord : IFixedRecord<StatementDetailRecord>
 }
 
 /// <summary>
-/// Field codecs of the typed legacy records: the Collections.Cobol codecs through the legacy's shared field helpers
-/// (<see cref="Clv200.Fields"/>), plus the checks and the packed negative zero these records need.
+/// Field codecs of the typed legacy records: the Collections.Cobol codecs (through <see cref="LegacyNumeric"/> where the
+/// ports share them), plus the strict checks and the packed negative zero these records need.
 /// </summary>
 internal static class RecordFields
 {
@@ -235,18 +235,18 @@ internal static class RecordFields
         if (record.Length != length) throw new ArgumentException($"a {name} record is {length} bytes, got {record.Length}", nameof(record));
     }
 
-    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => Clv200.Fields.Text(record, offset, length);
+    public static string Text(ReadOnlySpan<byte> record, int offset, int length) => LegacyNumeric.Text(record.Slice(offset, length));
 
     /// <summary>Unsigned display numeric PIC 9(n): every byte a digit, else a <see cref="CobolDataException"/> naming the field.</summary>
-    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName) => Clv200.Fields.Digits(record, offset, length, fieldName);
+    public static int Digits(ReadOnlySpan<byte> record, int offset, int length, string fieldName) => LegacyNumeric.Digits(record, offset, length, fieldName);
 
     /// <summary>A signed COMP-3 field; invalid data throws naming the field and offset.</summary>
-    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName) => Clv200.Fields.Packed(record, offset, digits, fieldName);
+    public static long Packed(ReadOnlySpan<byte> record, int offset, int digits, string fieldName) => LegacyNumeric.Packed(record, offset, digits, fieldName);
 
     public static void PutChar(Span<byte> record, int offset, char value)
     {
         if (value > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not a Latin-1 character");
-        record[offset] = (byte)value;
+        record[offset] = OpenItemRecord.Byte(value);
     }
 
     /// <summary>Text into a PIC X(n) field, padded with spaces; longer text or a char above U+00FF throws.</summary>
@@ -255,11 +255,12 @@ internal static class RecordFields
         ArgumentNullException.ThrowIfNull(value);
         foreach (var c in value)
             if (c > 0xFF) throw new ArgumentOutOfRangeException(nameof(value), value, "not Latin-1 text");
-        Clv200.Fields.PutText(record, offset, length, value);
+        if (value.Length > length) throw new ArgumentOutOfRangeException(nameof(value), value, $"longer than {length}");
+        LegacyNumeric.PutText(record.Slice(offset, length), value);
     }
 
     /// <summary>An unsigned display number into PIC 9(n); a negative value or one with more digits throws.</summary>
-    public static void PutDigits(Span<byte> record, int offset, int length, long value) => Clv200.Fields.PutDigits(record, offset, length, value);
+    public static void PutDigits(Span<byte> record, int offset, int length, long value) => ZonedDecimal.Encode(value, record.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
 
     /// <summary>
     /// A signed COMP-3 field (sign C or D as GnuCOBOL writes it); a value with more digits throws. A zero with
@@ -267,7 +268,7 @@ internal static class RecordFields
     /// </summary>
     public static void PutPacked(Span<byte> record, int offset, int digits, long value, bool negativeZero = false)
     {
-        Clv200.Fields.PutPacked(record, offset, digits, value);
+        PackedDecimal.Encode(value, record.Slice(offset, PackedDecimal.ByteLength(digits)), digits, signed: true);
         if (negativeZero && value == 0)
         {
             ref var last = ref record[offset + PackedDecimal.ByteLength(digits) - 1];

@@ -44,7 +44,7 @@ public sealed class FileComparer
         if (!hasL && !hasM) { result.Status = FileStatus.Absent; result.ByteVerdict = "absent on both sides"; return result; }
         if (hasL && !hasM && !modernExpected)
         {
-            using var only = RecordReader.Open(legacyPath!, _file.Spec.Format, _file.Lrecl);
+            using var only = DataSetReader.Open(legacyPath!, _file.Spec.Format, _file.Lrecl);
             while (only.Next() is { } rec)
             {
                 var t = _file.TypeOf(rec);
@@ -59,8 +59,8 @@ public sealed class FileComparer
             return result;
         }
 
-        using var l = hasL ? RecordReader.Open(legacyPath!, _file.Spec.Format, _file.Lrecl) : null;
-        using var m = hasM ? RecordReader.Open(modernPath!, _file.Spec.Format, _file.Lrecl) : null;
+        using var l = hasL ? DataSetReader.Open(legacyPath!, _file.Spec.Format, _file.Lrecl) : null;
+        using var m = hasM ? DataSetReader.Open(modernPath!, _file.Spec.Format, _file.Lrecl) : null;
         var pendL = new Dictionary<string, Queue<Pending>>(StringComparer.Ordinal);
         var pendM = new Dictionary<string, Queue<Pending>>(StringComparer.Ordinal);
         var positional = true;
@@ -196,14 +196,16 @@ public sealed class FileComparer
             result.LegacyRecords = l.RecordCount;
             result.LegacyBytes = l.ByteCount;
             result.LegacySha256 = l.Sha256();
-            if (l.Truncated) result.Errors.Add("legacy file ends inside a record");
+            if (l.FormatError is not null) result.Errors.Add("legacy file: " + l.FormatError);
+            else if (l.Truncated) result.Errors.Add("legacy file ends inside a record");
         }
         if (m is not null)
         {
             result.ModernRecords = m.RecordCount;
             result.ModernBytes = m.ByteCount;
             result.ModernSha256 = m.Sha256();
-            if (m.Truncated) result.Errors.Add("modern file ends inside a record");
+            if (m.FormatError is not null) result.Errors.Add("modern file: " + m.FormatError);
+            else if (m.Truncated) result.Errors.Add("modern file ends inside a record");
         }
 
         var identical = hasL && hasM && result.LegacySha256 == result.ModernSha256 && result.LegacyBytes == result.ModernBytes;

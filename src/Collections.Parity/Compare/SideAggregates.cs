@@ -180,7 +180,7 @@ public sealed class SideAggregates
         {
             if (!_files.TryGetValue(file, out var cf)) { Errors.Add($"gate refers to unknown file {file}"); continue; }
             var path = Paths[file]!;
-            using var reader = RecordReader.Open(path, cf.Spec.Format, cf.Lrecl);
+            using var reader = DataSetReader.Open(path, cf.Spec.Format, cf.Lrecl);
             while (reader.Next() is { } rec)
             {
                 var t = cf.TypeOf(rec);

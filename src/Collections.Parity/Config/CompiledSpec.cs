@@ -1,10 +1,12 @@
-using System.Reflection;
 using System.Text;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Text;
+using Collections.Legacy.Records;
 using Collections.Parity.Layouts;
 
 namespace Collections.Parity.Config;
 
-/// <summary>Finds copybooks: given folders first, then the copies embedded in this assembly.</summary>
+/// <summary>Finds copybooks: given folders first, then the legacy's copybooks embedded in the product (<see cref="LegacyCopybooks"/>).</summary>
 public sealed class CopybookSource(IEnumerable<string> folders)
 {
     private readonly List<string> _folders = folders.Where(Directory.Exists).ToList();
@@ -20,19 +22,9 @@ public sealed class CopybookSource(IEnumerable<string> folders)
             var p = Path.Combine(folder, copybook);
             if (File.Exists(p)) return _cache[copybook] = CopybookLayout.ParseFile(p);
         }
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("copybooks/" + copybook)
-                      ?? throw new FileNotFoundException($"copybook {copybook} not found in {string.Join(", ", _folders)} nor embedded");
-        using var r = new StreamReader(s, Encoding.ASCII);
-        return _cache[copybook] = CopybookLayout.Parse(r.ReadToEnd(), null, copybook);
-    }
-
-    /// <summary>Text of an embedded copybook (for the drift test against the legacy's own).</summary>
-    public static string? EmbeddedText(string copybook)
-    {
-        using var s = Assembly.GetExecutingAssembly().GetManifestResourceStream("copybooks/" + copybook);
-        if (s is null) return null;
-        using var r = new StreamReader(s, Encoding.ASCII);
-        return r.ReadToEnd();
+        var text = LegacyCopybooks.Text(copybook)
+                   ?? throw new FileNotFoundException($"copybook {copybook} not found in {string.Join(", ", _folders)} nor embedded");
+        return _cache[copybook] = CopybookLayout.Parse(text, null, copybook);
     }
 }
 
@@ -49,7 +41,7 @@ public sealed class CompiledFile
         Spec = spec;
         if (spec.Copybook is null)
         {
-            var line = new FieldDef("LINE", "LINE", 0, Math.Max(spec.Lrecl, 1), FieldKind.Alphanumeric, 0, 0, false, [], null, 0);
+            var line = new FieldDef("LINE", "LINE", 0, FieldCodec.Alphanumeric(Math.Max(spec.Lrecl, 1), CodePage.Latin1), [], null, 0);
             Types.Add(new CompiledType(new RecordTypeSpec { Code = "*" }, [line], null));
             Lrecl = spec.Lrecl;
         }

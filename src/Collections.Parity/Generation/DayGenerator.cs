@@ -14,6 +14,11 @@ public sealed record DayGeneratorOptions
     public required string RefDir { get; init; }
     /// <summary>Prior cycle's output folder (OPENITEM, STMTOUT): payments are made against its open items.</summary>
     public string? PaymentsFrom { get; init; }
+    /// <summary>
+    /// Percent of the prior master's open receivables paid today (null: 85 % of the statements the prior cycle issued,
+    /// 50 % of the older items). PAYMENTS holds at most 99,999 payments (PAY-PAYMENT-ID is P + YYMMDD + 5 digits).
+    /// </summary>
+    public int? PayPercent { get; init; }
     /// <summary>Probability (ppm) that a record gets a defect the legacy rejects (0 = a clean day).</summary>
     public int InvalidPpm { get; init; }
     public TrailerError TrailerError { get; init; }
@@ -26,6 +31,89 @@ public sealed record DayGeneratorOptions
     public int AgedEntryPpm { get; init; }
     /// <summary>Start PAYMENTS with the crafted CLV400 payment scenarios (<see cref="PaymentScenarios"/>); needs <see cref="PaymentsFrom"/>.</summary>
     public bool PaymentScenarios { get; init; }
+
+    // The shape of the random entries (what drives the cost of a run). The defaults are the generator's original
+    // distribution: a day generated with them has the same bytes for a seed as before the knobs existed.
+    // Percentages are whole percents (0-100). Named combinations: DayProfiles.
+
+    /// <summary>
+    /// Lines of a (not large) formal entry: <see cref="MeanLines"/> ± this many, at least 1 (uniform). Null: 1 to
+    /// 2 × <see cref="MeanLines"/> − 1 (uniform), the original spread.
+    /// </summary>
+    public int? LineSpread { get; init; }
+
+    /// <summary>Percent of formal entries that are large (30-120 lines; on a day of 10,000 entries or more, 1 in 50 of them 990-999).</summary>
+    public int LargePercent { get; init; } = 1;
+
+    /// <summary>Percent of lines, among those whose origin has Chapter 99 headings in force, that carry one to three of them.</summary>
+    public int Chapter99Percent { get; init; } = 55;
+
+    /// <summary>Relative weights of 1, 2 and 3 Chapter 99 headings on a line that carries some.</summary>
+    public IReadOnlyList<int> Chapter99CountWeights { get; init; } = DefaultChapter99CountWeights;
+
+    /// <summary>Percent of formal lines filed under an active AD/CVD case (origin = the case's country).</summary>
+    public int AdcvdPercent { get; init; } = 6;
+
+    /// <summary>Percent of entries in a foreign currency (picked uniformly among those with certified rates); the others are USD (25/28) or blank (3/28).</summary>
+    public int ForeignCurrencyPercent { get; init; } = 72;
+
+    /// <summary>Percent of foreign-currency entries exported on a day with a daily rate (else: a quarterly rate).</summary>
+    public int DailyRatePercent { get; init; } = 12;
+
+    /// <summary>Relative weights of the entry types 01, 02, 03, 06, 07, 11, 12, 31, 32, 34, 38 (11 and 12 are informal: 1-3 lines).</summary>
+    public IReadOnlyList<int> EntryTypeWeights { get; init; } = DefaultEntryTypeWeights;
+
+    /// <summary>Percent of entries filed manually (manual flag Y); another 10 % have a blank flag.</summary>
+    public int ManualPercent { get; init; } = 6;
+
+    /// <summary>Percent of lines claiming a special program (SPI), mostly one the tariff line allows.</summary>
+    public int SpiPercent { get; init; } = 35;
+
+    /// <summary>Relative weights of the payment types 1 (single), 2 (daily statement), 6 and 7 (monthly statement).</summary>
+    public IReadOnlyList<int> PaymentTypeWeights { get; init; } = DefaultPaymentTypeWeights;
+
+    // arrays, so that the generator picks from them without a copy
+    public static readonly IReadOnlyList<int> DefaultChapter99CountWeights = new[] { 60, 30, 10 };
+    public static readonly IReadOnlyList<int> DefaultEntryTypeWeights = new[] { 45, 3, 10, 3, 3, 12, 3, 5, 3, 3, 3 };
+    public static readonly IReadOnlyList<int> DefaultPaymentTypeWeights = new[] { 40, 30, 15, 15 };
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+    public void Validate()
+    {
+        if (Entries < 0) throw new ArgumentOutOfRangeException(nameof(Entries), Entries, "entries must not be negative");
+        if (InvalidPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(InvalidPpm), InvalidPpm, "invalid rate must be in [0, 1]");
+        if (MeanLines is < 1 or > 400) throw new ArgumentOutOfRangeException(nameof(MeanLines), MeanLines, "mean lines must be in [1, 400]");
+        if (AgedEntryPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(AgedEntryPpm), AgedEntryPpm, "aged entry share must be in [0, 1]");
+        if (LineSpread is { } s && (s < 0 || MeanLines + s > 999))
+            throw new ArgumentOutOfRangeException(nameof(LineSpread), s, "line spread must be at least 0 and mean lines + spread at most 999");
+        Percent(LargePercent, nameof(LargePercent));
+        Percent(Chapter99Percent, nameof(Chapter99Percent));
+        Percent(AdcvdPercent, nameof(AdcvdPercent));
+        Percent(ForeignCurrencyPercent, nameof(ForeignCurrencyPercent));
+        Percent(DailyRatePercent, nameof(DailyRatePercent));
+        if (ManualPercent is < 0 or > 90) throw new ArgumentOutOfRangeException(nameof(ManualPercent), ManualPercent, "manual percent must be in [0, 90]");
+        Percent(SpiPercent, nameof(SpiPercent));
+        Weights(Chapter99CountWeights, 3, nameof(Chapter99CountWeights));
+        Weights(EntryTypeWeights, DefaultEntryTypeWeights.Count, nameof(EntryTypeWeights));
+        Weights(PaymentTypeWeights, DefaultPaymentTypeWeights.Count, nameof(PaymentTypeWeights));
+
+        static void Percent(int value, string name)
+        {
+            if (value is < 0 or > 100) throw new ArgumentOutOfRangeException(name, value, $"{name} must be a percent in [0, 100]");
+        }
+
+        static void Weights(IReadOnlyList<int> weights, int count, string name)
+        {
+            if (weights is null || weights.Count != count || weights.Any(w => w < 0) || weights.Sum() == 0)
+                throw new ArgumentOutOfRangeException(name, $"{name} needs {count} weights, none negative, not all zero");
+        }
+    }
+
+    /// <summary>True when every shape setting (not the count, seed or defects) is the original distribution's.</summary>
+    public bool HasDefaultShape => LineSpread is null && LargePercent == 1 && Chapter99Percent == 55 && AdcvdPercent == 6
+        && ForeignCurrencyPercent == 72 && DailyRatePercent == 12 && ManualPercent == 6 && SpiPercent == 35
+        && Chapter99CountWeights.SequenceEqual(DefaultChapter99CountWeights) && EntryTypeWeights.SequenceEqual(DefaultEntryTypeWeights)
+        && PaymentTypeWeights.SequenceEqual(DefaultPaymentTypeWeights);
 }
 
 /// <summary>A defect planted in the day: the record number CLV100 will report and the reason code expected.</summary>
@@ -56,7 +144,6 @@ public sealed class DayGenerator
 {
     private static readonly string[] Filers = ["1A2", "316", "9K4", "BXA", "EH7", "M3Q", "TZ8", "W56"];
     private static readonly string[] EntryTypes = ["01", "02", "03", "06", "07", "11", "12", "31", "32", "34", "38"];
-    private static readonly int[] EntryTypeWeights = [45, 3, 10, 3, 3, 12, 3, 5, 3, 3, 3];
     private static readonly int[] Modes = [10, 11, 12, 20, 21, 30, 31, 32, 33, 34, 40, 41, 50, 60, 70];
     private static readonly int[] NonHmfPorts = [712, 901, 2304, 2506, 2720, 3004, 3801, 4701, 5201, 3901];
     private static readonly string[] Origins = ["CN", "MX", "CA", "JP", "DE", "KR", "VN", "IN", "GB", "FR", "IT", "TW", "CH", "AU", "CL", "BR"];
@@ -84,10 +171,7 @@ public sealed class DayGenerator
     {
         _o = options ?? throw new ArgumentNullException(nameof(options));
         _ref = referenceData ?? throw new ArgumentNullException(nameof(referenceData));
-        if (options.Entries < 0) throw new ArgumentOutOfRangeException(nameof(options), "entries must not be negative");
-        if (options.InvalidPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(options), "invalid rate must be in [0, 1]");
-        if (options.MeanLines is < 1 or > 400) throw new ArgumentOutOfRangeException(nameof(options), "mean lines must be in [1, 400]");
-        if (options.AgedEntryPpm is < 0 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(options), "aged entry share must be in [0, 1]");
+        options.Validate();
         _rng = new Prng(options.Seed);
         _defectRng = new Prng(options.Seed ^ 0x5DEECE66DUL);
         _importers = new string[60];
@@ -324,7 +408,7 @@ public sealed class DayGenerator
         var r = _rng;
         e.Scenario = "";
         e.DeclaredLineCount = null;
-        e.EntryType = EntryTypes[r.PickWeighted(EntryTypeWeights)];
+        e.EntryType = EntryTypes[r.PickWeighted(Weights(_o.EntryTypeWeights))];
         e.Importer = r.Pick(_importers);
         var k = r.PickWeighted([50, 25, 25]) switch { 0 => 0, 1 => r.Between(1, 3), _ => r.Between(4, 25) };
         e.EntryDate = LegacyDate.AddDays(_o.RunDate, -k);
@@ -341,18 +425,19 @@ public sealed class DayGenerator
             e.Port = r.Pick(NonHmfPorts);
             e.Mode = r.Chance(15, 100) ? r.Pick([10, 11]) : r.Pick(Modes);
         }
-        e.PaymentType = r.PickWeighted([40, 30, 15, 15]) switch { 0 => 1, 1 => 2, 2 => 6, _ => 7 };
+        e.PaymentType = r.PickWeighted(Weights(_o.PaymentTypeWeights)) switch { 0 => 1, 1 => 2, 2 => 6, _ => 7 };
         e.StatementDate = e.PaymentType == 2 ? LegacyDate.AddDays(e.EntryDate, r.Between(1, 20)) : 0;
         var m = r.Below(100);
-        e.Manual = m < 6 ? 'Y' : m < 16 ? ' ' : 'N';
+        e.Manual = m < _o.ManualPercent ? 'Y' : m < _o.ManualPercent + 10 ? ' ' : 'N';
         var informal = e.EntryType is "11" or "12";
         int n;
         if (informal) n = r.Between(1, 3);
-        else if (r.Chance(1, 100))
+        else if (r.Chance(_o.LargePercent, 100))
         {
             // large entries; on big days (10,000 entries or more) some at the 999-line limit of EH-LINE-COUNT
             n = _o.Entries >= 10_000 && r.Chance(1, 50) ? r.Between(990, 999) : r.Between(30, 120);
         }
+        else if (_o.LineSpread is { } spread) n = r.Between(Math.Max(1, _o.MeanLines - spread), _o.MeanLines + spread);
         else n = r.Between(1, (2 * _o.MeanLines) - 1);
         ResizeLines(e, n);
         foreach (var l in e.Lines) RandomLine(e, l, informal);
@@ -363,11 +448,12 @@ public sealed class DayGenerator
     {
         var r = _rng;
         var c = r.Below(100);
-        e.Currency = c < 25 ? "USD" : c < 28 ? "   " : r.Pick(_ref.Currencies);
+        var domestic = 100 - _o.ForeignCurrencyPercent;   // USD 25/28 of them, blank 3/28 (the original 25 % and 3 %)
+        e.Currency = c < domestic * 25 / 28 ? "USD" : c < domestic ? "   " : r.Pick(_ref.Currencies);
         var j = r.PickWeighted([40, 40, 20]) switch { 0 => r.Between(0, 3), 1 => r.Between(4, 30), _ => r.Between(31, 75) };
         e.ExportDate = LegacyDate.AddDays(e.EntryDate, -j);
         if (e.Currency is "USD" or "   ") return;
-        if (r.Chance(12, 100) && _dailyDates.TryGetValue(e.Currency, out var days))
+        if (r.Chance(_o.DailyRatePercent, 100) && _dailyDates.TryGetValue(e.Currency, out var days))
         {
             var lo = LegacyDate.AddDays(e.EntryDate, -120);
             var candidates = days.Where(d => d >= lo && d <= e.EntryDate && _ref.Rate(e.Currency, 'Q', GeneratorReferenceData.QuarterStart(d)) is not null).ToArray();
@@ -384,6 +470,9 @@ public sealed class DayGenerator
         }
     }
 
+    /// <summary>The weights as a span for <see cref="Prng.PickWeighted"/> (no copy when they are an array, as the defaults are).</summary>
+    private static ReadOnlySpan<int> Weights(IReadOnlyList<int> weights) => weights is int[] a ? a : weights.ToArray();
+
     internal static void ResizeLines(EntrySpec e, int n)
     {
         while (e.Lines.Count < n) e.Lines.Add(new LineSpec());
@@ -398,7 +487,7 @@ public sealed class DayGenerator
         l.Hts = t.Hts;
         l.CaseNo = "";
         l.Ch99.Clear();
-        if (!informal && _activeCases.Length > 0 && r.Chance(6, 100))
+        if (!informal && _activeCases.Length > 0 && r.Chance(_o.AdcvdPercent, 100))
         {
             var c = r.Pick(_activeCases);
             l.CaseNo = c.CaseNo;
@@ -409,7 +498,7 @@ public sealed class DayGenerator
             l.Origin = Origins[r.PickWeighted(OriginWeights)];
         }
         var s = r.Below(100);
-        l.Spi = s < 65 ? "  " : s < 80 && t.SpiCodes.Count > 0 ? r.Pick(t.SpiCodes) : r.Pick(_ref.Spi).Code;
+        l.Spi = s < 100 - _o.SpiPercent ? "  " : s < 80 && t.SpiCodes.Count > 0 ? r.Pick(t.SpiCodes) : r.Pick(_ref.Spi).Code;
         var usdCents = (informal ? r.LogUniform(1, 800) : r.LogUniform(1, 3_000_000)) * 100 + r.Below(100);
         SetUsdValue(e, l, usdCents);
         SetQuantities(l, t);
@@ -450,10 +539,10 @@ public sealed class DayGenerator
         if (!_ch99Candidates.TryGetValue((e.EntryDate, l.Origin), out var all))
             _ch99Candidates[(e.EntryDate, l.Origin)] = all = Ch99On(e.EntryDate).Where(c => c.Country == l.Origin || c.Country == "**")
                 .Select(c => c.Heading).Distinct(StringComparer.Ordinal).ToArray();
-        if (all.Length == 0 || r.Chance(45, 100)) return;
+        if (all.Length == 0 || r.Chance(100 - _o.Chapter99Percent, 100)) return;
         _pick.Clear();
         _pick.AddRange(all);
-        var k = Math.Min(_pick.Count, r.PickWeighted([60, 30, 10]) + 1);
+        var k = Math.Min(_pick.Count, r.PickWeighted(Weights(_o.Chapter99CountWeights)) + 1);
         for (var i = 0; i < k; i++)
         {
             var idx = (int)r.Below(_pick.Count);

@@ -1,5 +1,6 @@
-using System.Text;
 using Collections.Cobol.Codecs;
+using Collections.Cobol.Text;
+using Collections.Legacy.Records;
 
 namespace Collections.Parity.Generation;
 
@@ -40,16 +41,21 @@ public sealed class LineSpec
 /// <summary>Byte layouts of ENTRYIN (RECFM=F, 250) and PAYMENTS (RECFM=F, 50) records, encoded with Collections.Cobol.</summary>
 public static class EntryRecords
 {
-    public const int Length = 250;
+    public const int Length = EntryRecordLayout.RecordLength;
     public const int PaymentLength = 50;
 
-    // ENTRYREC offsets (0-based)
-    public const int HeaderEntryNo = 1, HeaderEntryType = 12, HeaderImporter = 14, HeaderPort = 26, HeaderEntryDate = 30,
-        HeaderExportDate = 38, HeaderMode = 46, HeaderPaymentType = 48, HeaderStatementDate = 49, HeaderCurrency = 57,
-        HeaderManual = 60, HeaderLineCount = 61;
-    public const int LineEntryNo = 1, LineNo = 12, LineHts = 15, LineOrigin = 25, LineSpi = 27, LineValue = 29, LineQuantity = 36,
-        LineUnit = 42, LineKg = 45, LineCh99Count = 51, LineCh99 = 52, LineCase = 82;
-    public const int TrailerRecordCount = 1, TrailerEntryCount = 8, TrailerHash = 15;
+    // ENTRYREC offsets (0-based): the product's copy of the contract (Collections.Legacy, checked against the copybook)
+    public const int HeaderEntryNo = EntryRecordLayout.EntryNo, HeaderEntryType = EntryRecordLayout.EntryType,
+        HeaderImporter = EntryRecordLayout.ImporterNo, HeaderPort = EntryRecordLayout.PortCode, HeaderEntryDate = EntryRecordLayout.EntryDate,
+        HeaderExportDate = EntryRecordLayout.ExportDate, HeaderMode = EntryRecordLayout.TransportMode, HeaderPaymentType = EntryRecordLayout.PaymentType,
+        HeaderStatementDate = EntryRecordLayout.StatementDate, HeaderCurrency = EntryRecordLayout.Currency, HeaderManual = EntryRecordLayout.ManualFlag,
+        HeaderLineCount = EntryRecordLayout.LineCount;
+    public const int LineEntryNo = EntryRecordLayout.LineEntryNo, LineNo = EntryRecordLayout.LineNo, LineHts = EntryRecordLayout.HtsNo,
+        LineOrigin = EntryRecordLayout.Origin, LineSpi = EntryRecordLayout.Spi, LineValue = EntryRecordLayout.ForeignValue,
+        LineQuantity = EntryRecordLayout.NetQuantity, LineUnit = EntryRecordLayout.QuantityUnit, LineKg = EntryRecordLayout.NetKg,
+        LineCh99Count = EntryRecordLayout.Ch99Count, LineCh99 = EntryRecordLayout.Ch99No, LineCase = EntryRecordLayout.AdcvdCaseNo;
+    public const int TrailerRecordCount = EntryRecordLayout.TrailerRecordCount, TrailerEntryCount = EntryRecordLayout.TrailerEntryCount,
+        TrailerHash = EntryRecordLayout.TrailerValueHash;
 
     public static void WriteHeader(Span<byte> rec, string entryNo, EntrySpec e)
     {
@@ -113,23 +119,10 @@ public static class EntryRecords
         Digits(rec, 37, 8, dateReceived);
     }
 
-    public static void Text(Span<byte> rec, int offset, int length, string? value)
-    {
-        var field = rec.Slice(offset, length);
-        field.Fill((byte)' ');
-        if (string.IsNullOrEmpty(value)) return;
-        if (value.Length > length) throw new ArgumentException($"'{value}' does not fit {length} bytes at offset {offset}");
-        Encoding.ASCII.GetBytes(value, field);
-    }
+    /// <summary>A PIC X field: the text left-justified, space-padded (null or empty: spaces); longer text or a non-ASCII character throws.</summary>
+    public static void Text(Span<byte> rec, int offset, int length, string? value) => CodePage.Ascii.Encode(value ?? "", rec.Slice(offset, length));
 
-    public static void Digits(Span<byte> rec, int offset, int length, long value)
-    {
-        if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "unsigned display field");
-        for (var i = offset + length - 1; i >= offset; i--)
-        {
-            rec[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
-        if (value != 0) throw new ArgumentOutOfRangeException(nameof(value), "does not fit " + length + " digits");
-    }
+    /// <summary>An unsigned DISPLAY field; a negative value or one with more digits than the field throws.</summary>
+    public static void Digits(Span<byte> rec, int offset, int length, long value) =>
+        ZonedDecimal.Encode(value, rec.Slice(offset, length), length, SignPlacement.Unsigned, OverpunchStyle.AsciiEbcdicLetters);
 }

@@ -26,6 +26,23 @@ public static class GenerationSummary
         w.WriteString("trailerError", r.TrailerError.ToString());
         w.WriteNumber("meanLines", o.MeanLines);
         w.WriteBoolean("scenarios", o.Scenarios);
+        if (!o.HasDefaultShape)
+        {
+            // only when a shape setting differs: a default day's generation.json is as before the settings existed
+            w.WriteStartObject("shape");
+            if (o.LineSpread is { } spread) w.WriteNumber("lineSpread", spread);
+            w.WriteNumber("largePercent", o.LargePercent);
+            w.WriteNumber("chapter99Percent", o.Chapter99Percent);
+            Weights("chapter99CountWeights", o.Chapter99CountWeights);
+            w.WriteNumber("adcvdPercent", o.AdcvdPercent);
+            w.WriteNumber("foreignCurrencyPercent", o.ForeignCurrencyPercent);
+            w.WriteNumber("dailyRatePercent", o.DailyRatePercent);
+            Weights("entryTypeWeights", o.EntryTypeWeights);
+            w.WriteNumber("manualPercent", o.ManualPercent);
+            w.WriteNumber("spiPercent", o.SpiPercent);
+            Weights("paymentTypeWeights", o.PaymentTypeWeights);
+            w.WriteEndObject();
+        }
         w.WriteString("paymentsFrom", o.PaymentsFrom is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(o.PaymentsFrom)));
         // written only when used, so the days generated without them keep their bytes
         if (o.AgedEntryPpm > 0) w.WriteString("agedEntries", (o.AgedEntryPpm / 1_000_000m).ToString(CultureInfo.InvariantCulture));
@@ -67,5 +84,12 @@ public static class GenerationSummary
         }
         w.WriteEndArray();
         w.WriteEndObject();
+
+        void Weights(string name, IReadOnlyList<int> weights)
+        {
+            w.WriteStartArray(name);
+            foreach (var x in weights) w.WriteNumberValue(x);
+            w.WriteEndArray();
+        }
     }
 }

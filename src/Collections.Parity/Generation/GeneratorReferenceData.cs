@@ -1,4 +1,5 @@
-using System.Globalization;
+using Collections.Cobol.Codecs;
+using Collections.Cobol.Records;
 
 namespace Collections.Parity.Generation;
 
@@ -120,28 +121,30 @@ public sealed class GeneratorReferenceData
 
     private static long Int(string record, int offset, int length, string field)
     {
-        var s = record.Substring(offset, length);
-        if (!long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
-            throw new FormatException($"reference field {field} at offset {offset} is not numeric: '{s}'");
+        Span<byte> digits = stackalloc byte[length];
+        for (var i = 0; i < length; i++) digits[i] = (byte)record[offset + i];
+        if (!CobolNumericClass.TryDecodeUnsignedDisplay(digits, out long v))
+            throw new FormatException($"reference field {field} at offset {offset} is not numeric: '{record.Substring(offset, length)}'");
         return v;
     }
 
+    /// <summary>The records of a line-sequential table read as the legacy reads them (the toolkit's reader, padded to the record length), blank lines skipped.</summary>
     private static List<T> Read<T>(string dir, string file, int length, Func<string, T> parse)
     {
         var path = Path.Combine(dir, file);
         var list = new List<T>();
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
+        using var reader = RecordReader.Create(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16),
+            new RecordReaderOptions { Format = RecordFormat.LineSequential, RecordLength = length, FileName = path });
+        while (reader.TryRead(out var record))
         {
-            n++;
-            if (line.Length == 0) continue;
+            if (reader.LineLength == 0) continue;
             try
             {
-                list.Add(parse(line.Length >= length ? line : line.PadRight(length)));
+                list.Add(parse(System.Text.Encoding.Latin1.GetString(record.Span)));
             }
             catch (FormatException ex)
             {
-                throw new FormatException($"{path} record {n}: {ex.Message}", ex);
+                throw new FormatException($"{path} record {reader.RecordNumber}: {ex.Message}", ex);
             }
         }
         return list;

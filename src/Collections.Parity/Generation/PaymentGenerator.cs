@@ -79,7 +79,9 @@ public sealed class PaymentGenerator
         var rec = new byte[EntryRecords.PaymentLength];
         long n = 0;
         var yymmdd = LegacyDate.Format(_o.RunDate)[2..];
-        string NextId() => string.Create(CultureInfo.InvariantCulture, $"P{yymmdd}{++n:D5}");
+        string NextId() => ++n <= 99_999
+            ? string.Create(CultureInfo.InvariantCulture, $"P{yymmdd}{n:D5}")
+            : throw new InvalidDataException($"more than 99,999 payments (PAY-PAYMENT-ID is P + YYMMDD + 5 digits): pay fewer of the {open.Count:N0} open receivables (--pay-percent)");
         int PayDate() => _rng.Chance(7, 10) ? _o.RunDate : LegacyDate.AddDays(_o.RunDate, -_rng.Between(1, 3));
         char Method() => _rng.Pick(['D', 'C', 'K']);
 
@@ -113,7 +115,7 @@ public sealed class PaymentGenerator
         foreach (var item in open)
         {
             if (used.Contains(item.RefType + item.Reference)) continue;
-            if (!_rng.Chance(issued.Contains(item.RefType + item.Reference) ? 85 : 50, 100)) continue;
+            if (!_rng.Chance(_o.PayPercent ?? (issued.Contains(item.RefType + item.Reference) ? 85 : 50), 100)) continue;
             var balance = item.BalanceCents;
             long amount;
             var kind = _rng.PickWeighted([50, 25, 15, 10]);

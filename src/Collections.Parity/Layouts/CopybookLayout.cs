@@ -1,36 +1,39 @@
 using System.Globalization;
 using System.Text;
+using Collections.Cobol.Codecs;
 using Collections.Cobol.Copybooks;
+using Collections.Cobol.Decoding;
 using CobolLayout = Collections.Cobol.Copybooks.CopybookLayout;
 using CobolParser = Collections.Cobol.Copybooks.CopybookParser;
 
 namespace Collections.Parity.Layouts;
 
-/// <summary>Storage of an elementary item.</summary>
-public enum FieldKind { Alphanumeric, Zoned, Packed }
-
 /// <summary>
-/// One elementary item of a record, flattened: OCCURS are expanded (<c>NAME(2)</c>), offsets are absolute.
-/// <see cref="Alternatives"/> lists the REDEFINES participants (base or redefining items) above the field (and the
-/// field itself), which record-type dispatch uses to pick the view of a record type.
+/// One elementary item of a record, flattened as the toolkit flattens it (<see cref="CompiledRecordDecoder.Fields"/>):
+/// OCCURS are expanded (<c>NAME(2)</c>), offsets are absolute, <see cref="Codec"/> is the toolkit's codec of the
+/// item. <see cref="Alternatives"/> lists the REDEFINES participants (base or redefining items) above the field (and
+/// the field itself), which record-type dispatch uses to pick the view of a record type.
 /// </summary>
 public sealed record FieldDef(
     string Name,
     string BaseName,
     int Offset,
-    int Length,
-    FieldKind Kind,
-    int Digits,
-    int Scale,
-    bool Signed,
+    FieldCodec Codec,
     IReadOnlyList<string> Alternatives,
     string? DependsOn,
     int Occurrence)
 {
-    public bool IsNumeric => Kind != FieldKind.Alphanumeric;
+    public int Length => Codec.Length;
 
-    /// <summary>The capacity of the PIC in unscaled units (10^digits).</summary>
-    public long Capacity => Digits >= 19 ? long.MaxValue : checked((long)Math.Pow(10, Digits));
+    public FieldKind Kind => Codec.Kind;
+
+    public int Digits => Codec.Digits;
+
+    public int Scale => Codec.Scale;
+
+    public bool Signed => Codec.Signed;
+
+    public bool IsNumeric => Codec.IsNumeric;
 }
 
 /// <summary>One 01 record of a copybook.</summary>
@@ -96,11 +99,12 @@ public sealed class RecordLayout
 }
 
 /// <summary>
-/// The flattened parity view of a copybook, built from the copybook parser and cobc-exact layout of
-/// <see cref="Cobol.Copybooks"/> (<see cref="CobolLayout"/>): every 01 record becomes a <see cref="RecordLayout"/>,
-/// OCCURS are expanded into <c>NAME(k)</c> / <c>NAME(k,j)</c> fields with absolute offsets, and REDEFINES become
-/// <see cref="RecordLayout.RedefineSets"/>. <c>:OI:</c> tags are replaced through the parser's
-/// <c>COPY ... REPLACING ==:OI:== BY ==tag==</c> (tag <c>OI</c> unless given).
+/// The flattened parity view of a copybook, laid out by the toolkit (<see cref="Cobol.Copybooks"/>: the copybook
+/// parser and cobc-exact layout) and flattened by its compiled decoder (<see cref="CompiledRecordDecoder.Fields"/>:
+/// every elementary, non-FILLER item, OCCURS expanded into <c>NAME(k)</c> / <c>NAME(k,j)</c> with absolute offsets,
+/// each with its codec for the legacy's ASCII files: EBCDIC-letter over-punched signs, strict COMP-3). Every 01 record
+/// becomes a <see cref="RecordLayout"/>; REDEFINES become <see cref="RecordLayout.RedefineSets"/>. <c>:OI:</c> tags
+/// are replaced through the parser's <c>COPY ... REPLACING ==:OI:== BY ==tag==</c> (tag <c>OI</c> unless given).
 /// </summary>
 public static class CopybookLayout
 {
@@ -138,14 +142,22 @@ public static class CopybookLayout
 
     private static List<RecordLayout> Flatten(CobolLayout layout)
     {
+        // the legacy's files: ASCII, signs over-punched with EBCDIC letters ('{', 'A'-'I', '}', 'J'-'R'), strict COMP-3
+        var decoder = CompiledRecordDecoder.Create(layout, new RecordDecoderOptions());
         var records = new List<RecordLayout>();
         foreach (var root in layout.Records)
         {
             var sets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             CollectSets(root, sets);
             var fields = new List<FieldDef>();
+            foreach (var f in decoder.Fields)
+            {
+                if (f.Item.Record != root) continue;
+                var (dependsOn, occurrence) = Depending(f);
+                fields.Add(new FieldDef(f.Name, f.Item.DisplayName, f.Offset, f.Codec, Alternatives(f.Item, sets), dependsOn, occurrence));
+            }
             var groups = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-            Flatten(root, 0, "", [], null, 0, sets, fields, groups);
+            CollectGroups(root, 0, "", groups);
             records.Add(new RecordLayout(root.DisplayName, root.Length, fields, sets, groups));
         }
         return records;
@@ -165,63 +177,41 @@ public static class CopybookLayout
         }
     }
 
-    /// <summary>Adds the fields of one occurrence of <paramref name="node"/>; <paramref name="shift"/> moves it from
-    /// its first occurrence (the layout's offset) to this one.</summary>
-    private static void Flatten(LayoutField node, int shift, string suffix, List<string> alternatives, string? dependsOn, int occurrence,
-        Dictionary<string, IReadOnlyList<string>> sets, List<FieldDef> fields, Dictionary<string, (int, int)> groups)
+    /// <summary>The REDEFINES participants from the record down to <paramref name="item"/> (outermost first, the record itself excluded).</summary>
+    private static List<string> Alternatives(LayoutField item, Dictionary<string, IReadOnlyList<string>> sets)
     {
-        if (node.IsRenames) return;
-        var alts = !node.IsFiller && node.Parent is not null && sets.ContainsKey(node.DisplayName)
-            ? [.. alternatives, node.DisplayName] : alternatives;
-        var offset = node.Offset + shift;
-        if (!node.IsGroup)
-        {
-            if (!node.IsFiller)
-            {
-                var (kind, digits, scale, signed) = Describe(node);
-                fields.Add(new FieldDef(node.DisplayName + suffix, node.DisplayName, offset, node.Length, kind, digits, scale, signed,
-                    alts, dependsOn, occurrence));
-            }
-            return;
-        }
-        if (!node.IsFiller) groups[node.DisplayName + suffix] = (offset, node.Length);
-        foreach (var child in node.Children)
-        {
-            var occurs = child.Occurs;
-            if (occurs is null || (occurs.Max <= 1 && occurs.DependingOn is null))
-            {
-                Flatten(child, shift, suffix, alts, dependsOn, occurrence, sets, fields, groups);
-                continue;
-            }
-            for (var k = 1; k <= occurs.Max; k++)
-            {
-                var index = k.ToString(CultureInfo.InvariantCulture);
-                var childSuffix = suffix.Length == 0 ? $"({index})" : suffix[..^1] + "," + index + ")";
-                Flatten(child, shift + (k - 1) * child.Length, childSuffix, alts, occurs.DependingOn ?? dependsOn,
-                    occurs.DependingOn is not null ? k : occurrence, sets, fields, groups);
-            }
-        }
+        var alternatives = new List<string>();
+        for (var node = item; node.Parent is not null; node = node.Parent)
+            if (!node.IsFiller && sets.ContainsKey(node.DisplayName)) alternatives.Insert(0, node.DisplayName);
+        return alternatives;
     }
 
-    /// <summary>Kind, digits, scale and sign of an elementary item; what the parity model cannot represent is refused.</summary>
-    private static (FieldKind Kind, int Digits, int Scale, bool Signed) Describe(LayoutField f)
+    /// <summary>The innermost OCCURS DEPENDING ON table holding the field: its count field and the field's occurrence in it.</summary>
+    private static (string? DependsOn, int Occurrence) Depending(CompiledField f)
     {
-        var pic = f.Picture ?? throw new NotSupportedException($"elementary item {f.DisplayName} has no PIC");
-        switch (pic.Category)
+        var path = f.Item.OccursPath;
+        for (var k = path.Count - 1; k >= 0; k--)
+            if (path[k].Occurs?.DependingOn is { } count) return (count, f.Subscripts[k]);
+        return (null, 0);
+    }
+
+    /// <summary>Group items (non-FILLER) with their offset and length, one entry per occurrence inside OCCURS (<c>NAME(k)</c>).</summary>
+    private static void CollectGroups(LayoutField node, int shift, string suffix, Dictionary<string, (int, int)> groups)
+    {
+        if (node.IsRenames || !node.IsGroup) return;
+        if (!node.IsFiller) groups[node.DisplayName + suffix] = (node.Offset + shift, node.Length);
+        foreach (var child in node.Children)
         {
-            case PictureCategory.Alphanumeric or PictureCategory.Alphabetic when f.Usage == CopybookUsage.Display:
-                return (FieldKind.Alphanumeric, 0, 0, false);
-            case PictureCategory.Numeric when pic.ScalingPositions == 0:
-                switch (f.Usage)
-                {
-                    case CopybookUsage.PackedDecimal:
-                        return (FieldKind.Packed, pic.Digits, pic.Scale, pic.Signed);
-                    case CopybookUsage.Display when f.Sign is CopybookSign.None or CopybookSign.TrailingOverpunch:
-                        return (FieldKind.Zoned, pic.Digits, pic.Scale, pic.Signed);
-                }
-                break;
+            if (child.Occurs is null)
+            {
+                CollectGroups(child, shift, suffix, groups);
+                continue;
+            }
+            for (var k = 1; k <= child.OccursMax; k++)
+            {
+                var index = k.ToString(CultureInfo.InvariantCulture);
+                CollectGroups(child, shift + (k - 1) * child.Length, suffix.Length == 0 ? $"({index})" : suffix[..^1] + "," + index + ")", groups);
+            }
         }
-        throw new NotSupportedException(
-            $"{f.DisplayName}: PIC {pic.Text} {f.UsageText} (sign {f.Sign}) is not supported by the parity layout");
     }
 }

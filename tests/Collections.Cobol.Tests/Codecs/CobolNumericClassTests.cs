@@ -88,6 +88,7 @@ public sealed class CobolNumericClassTests
                 YN(CobolNumericClass.IsPacked(c, signed: true)), YN(CobolNumericClass.IsPacked(c, signed: false)),
                 YN(CobolNumericClass.IsUnsignedDisplay(c)),
             ]);
+            CobolNumericClass.TryDecodeUnsignedDisplay(c, out long _).Should().Be(lines[i][4] == 'Y', "one-pass class test, record {0}", i + 1);
             ours.Should().Be(lines[i].TrimEnd('\r'), "record {0} hex {1}", i + 1, Convert.ToHexString(c));
         }
     }
@@ -137,5 +138,40 @@ public sealed class CobolNumericClassTests
         var bytes = System.Text.Encoding.Latin1.GetBytes(text);
         CobolNumericClass.IsUnsignedDisplay(bytes).Should().Be(numeric);
         if (numeric) CobolNumericClass.UnsignedDisplayValue(bytes).Should().Be(value);
+    }
+
+    [Fact]
+    public void TryDecodeUnsignedDisplay_EveryByteAtEveryPositionOfEveryLength_SameAsClassTestAndValue()
+    {
+        var rnd = new Random(8);
+        for (var length = 1; length <= 18; length++)
+        {
+            var field = new byte[length];
+            for (var k = 0; k < length; k++) field[k] = (byte)('0' + rnd.Next(10));
+            for (var p = 0; p < length; p++)
+            {
+                var saved = field[p];
+                for (var b = 0; b < 256; b++)
+                {
+                    field[p] = (byte)b;
+                    var numeric = CobolNumericClass.IsUnsignedDisplay(field);
+                    CobolNumericClass.TryDecodeUnsignedDisplay(field, out long value).Should().Be(numeric, "length {0} byte 0x{1:X2} at {2}", length, b, p);
+                    if (numeric) value.Should().Be(CobolNumericClass.UnsignedDisplayValue(field));
+                    if (length <= 9 && CobolNumericClass.TryDecodeUnsignedDisplay(field, out int small)) small.Should().Be((int)value);
+                }
+                field[p] = saved;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(19)]
+    public void TryDecodeUnsignedDisplay_LengthOutOfRange_Throws(int length)
+    {
+        var act = () => CobolNumericClass.TryDecodeUnsignedDisplay(new byte[length], out long _);
+        act.Should().Throw<ArgumentException>();
+        var asInt = () => CobolNumericClass.TryDecodeUnsignedDisplay(new byte[10], out int _);
+        asInt.Should().Throw<ArgumentException>("an int holds at most 9 digits");
     }
 }

@@ -58,4 +58,35 @@ public sealed class PackedDecimalEncoderTests
         PackedDecimalEncoder.TryEncode(-123, f, signed: true);
         Convert.ToHexString(f).Should().Be("0000000000000000123D");
     }
+
+    [Fact]
+    public void TryEncode_AtTheLimitOfEveryLength_FitsExactlyUpToIt()
+    {
+        long limit = 10;
+        for (var length = 1; length <= 9; length++, limit = length <= 9 ? limit * 100 : limit)
+        {
+            var field = new byte[length];
+            PackedDecimalEncoder.TryEncode(limit - 1, field, signed: true).Should().BeTrue("length {0}", length);
+            Convert.ToHexString(field).Should().Be(new string('9', (2 * length) - 1) + "C");
+            PackedDecimalEncoder.TryEncode(-(limit - 1), field, signed: true).Should().BeTrue();
+            Convert.ToHexString(field).Should().Be(new string('9', (2 * length) - 1) + "D");
+            PackedDecimalEncoder.TryEncode(limit - 1, field, signed: false).Should().BeTrue();
+            Convert.ToHexString(field).Should().Be(new string('9', (2 * length) - 1) + "F");
+            PackedDecimalEncoder.TryEncode(limit, field, signed: true).Should().BeFalse("length {0}", length);
+            PackedDecimalEncoder.TryEncode(-limit, field, signed: true).Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public void TryEncode_EveryDigitInEveryPosition_SameAsTheDigitsWritten()
+    {
+        var field = new byte[8];
+        for (var position = 0; position < 15; position++)
+        for (var digit = 0; digit <= 9; digit++)
+        {
+            var v = digit * (long)Math.Pow(10, position) + 123_456_789_012_345 % (long)Math.Pow(10, position);
+            PackedDecimalEncoder.TryEncode(v, field, signed: true).Should().BeTrue();
+            Convert.ToHexString(field).Should().Be(v.ToString("D15", System.Globalization.CultureInfo.InvariantCulture) + "C");
+        }
+    }
 }

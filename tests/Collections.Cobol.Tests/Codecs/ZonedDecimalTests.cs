@@ -170,4 +170,35 @@ public sealed class ZonedDecimalTests
             if (k % 2 == 0) a.Should().Be(v);
         }
     }
+
+    [Fact]
+    public void MoveUnsigned_RandomValuesEveryLength_SameAsMoveThenEncode()
+    {
+        var rnd = new Random(5);
+        for (var i = 0; i < 2000; i++)
+        {
+            var v = i switch { 0 => long.MinValue, 1 => long.MaxValue, 2 => 0, 3 => -7, _ => rnd.NextInt64(long.MinValue, long.MaxValue) / (long)Math.Pow(10, rnd.Next(0, 19)) };
+            for (var length = 1; length <= 18; length++)
+            foreach (var style in new[] { OverpunchStyle.AsciiEbcdicLetters, OverpunchStyle.Ebcdic })
+            {
+                // MOVE to PIC 9(n): the low-order digits of the magnitude (CobolArithmetic.Move, cobc-verified), then the zoned encoding
+                var moved = Collections.Cobol.Numerics.CobolArithmetic.Move(Collections.Cobol.Numerics.CobolDecimal.FromUnscaled((Int128)v, 0),
+                    new Collections.Cobol.Numerics.NumericPic(length, 0, false)).ToUnscaledInt64(0);
+                var expected = new byte[length];
+                ZonedDecimal.Encode(moved, expected, length, SignPlacement.Unsigned, style);
+                var got = new byte[length];
+                got.AsSpan().Fill(0xEE);
+                ZonedDecimal.MoveUnsigned(v, got, style);
+                got.Should().Equal(expected, "{0} into {1} digits ({2})", v, length, style);
+            }
+        }
+    }
+
+    [Fact]
+    public void MoveUnsigned_EmptyFieldOrBadStyle()
+    {
+        ZonedDecimal.MoveUnsigned(123, Span<byte>.Empty);
+        var act = () => ZonedDecimal.MoveUnsigned(1, new byte[2], (OverpunchStyle)99);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
 }

@@ -90,4 +90,18 @@ public sealed class IntegerDateTests
             .Concat(dates.Select(d => IntegerDate.IntegerOfDate(d).ToString("D7", CultureInfo.InvariantCulture)));
         output.Should().Equal(expected);
     }
+
+    [Fact]
+    public void NextDate_EveryDayNumber_IsDateOfIntegerOfTheNextDay()
+    {
+        var date = IntegerDate.DateOfInteger(1);
+        for (var day = 1; day < IntegerDate.MaxDayNumber; day++)
+        {
+            var next = IntegerDate.NextDate(date);
+            var expected = IntegerDate.DateOfInteger(day + 1);
+            if (next != expected) next.Should().Be(expected, "the day after {0} (day number {1})", date, day);
+            date = next;
+        }
+        date.Should().Be(99991231);
+    }
 }

@@ -97,4 +97,77 @@ public class LateInterestCalculatorTests
     [Fact]
     public void Compute_NegativePrincipal_GivesNegativeInterest() =>
         Compute(new LateInterestCalculator(Rates), -100_000_00, 20260301, 20260302).Should().Be(-19_17);
+
+    /// <summary>
+    /// The integer form (the default) against the decimal reference (<see cref="LateInterestCalculator.DecimalReference"/>)
+    /// on random tables (gaps, overlaps, ends that are not dates, rates from 0 to 99.999) and random cases computed one
+    /// after the other (the kept range flows from case to case): interest bytes, factor, kept range, rate and every
+    /// missing-rate day agree.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Compute_IntegerForm_EqualsDecimalReference(int seed)
+    {
+        var rng = new Random(seed);
+        var table = new List<InterestRate>();
+        var eff = 20190101 + rng.Next(0, 3) * 10_000;
+        for (var i = 0; i < 30; i++)
+        {
+            var start = DateOnly.ParseExact(eff.ToString(System.Globalization.CultureInfo.InvariantCulture), "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            var end = start.AddDays(rng.Next(0, 4) == 0 ? rng.Next(1, 40) : rng.Next(80, 100));
+            var endDate = int.Parse(end.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            if (rng.Next(0, 15) == 0) endDate = endDate / 100 * 100 + 99;                    // an end that is not a date
+            var rate = rng.Next(0, 6) switch { 0 => 99_999, 1 => 0, 2 => rng.Next(0, 100_000), _ => rng.Next(3, 13) * 1000 };
+            table.Add(new InterestRate(eff, endDate, rate));
+            var gap = rng.Next(0, 5) switch { 0 => rng.Next(2, 30), 1 => -rng.Next(1, 20), _ => 1 };   // gaps and overlaps
+            var next = end.AddDays(gap);
+            var nextEff = int.Parse(next.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+            eff = Math.Max(nextEff, eff + 1);
+        }
+        var fast = new LateInterestCalculator(table);
+        var reference = new LateInterestCalculator(table) { DecimalReference = true };
+        for (var i = 0; i < 400; i++)
+        {
+            var principal = rng.Next(5) switch
+            {
+                0 => rng.NextInt64(-99_999_999_999_99, 99_999_999_999_99),
+                1 => rng.NextInt64(1, 100_000_00),
+                2 => 0,
+                _ => rng.NextInt64(1, 10_000_000_00),
+            };
+            var from = new DateOnly(2018, 6, 1).AddDays(rng.Next(0, 3000));
+            var span = rng.Next(6) switch { 0 => rng.Next(-3, 3), 1 => rng.Next(0, 40), 2 => rng.Next(30, 400), 3 => rng.Next(300, 1500), 4 => rng.Next(2500, 9000), _ => rng.Next(0, 120) };
+            var to = from.AddDays(span);
+            DisplayNumber D(DateOnly d) => rng.Next(60) == 0 ? DisplayNumber.FromBytes("2026AB01"u8) : Date(int.Parse(d.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+            var fromDate = D(from);
+            var toDate = D(to);
+            var missingFast = new List<int>();
+            var missingReference = new List<int>();
+            var a = fast.Compute(Cents(principal), fromDate, toDate, missingFast.Add);
+            var b = reference.Compute(Cents(principal), fromDate, toDate, missingReference.Add);
+            a.Should().Be(b, "case {0}: {1} from {2} to {3}", i, principal, fromDate, toDate);
+            fast.Factor.IsIdenticalTo(reference.Factor).Should().BeTrue("case {0}: factor {1} vs {2}", i, fast.Factor, reference.Factor);
+            (fast.RateEffectiveDate, fast.RateEndDate, fast.AnnualRateThousandths).Should().Be((reference.RateEffectiveDate, reference.RateEndDate, reference.AnnualRateThousandths));
+            missingFast.Should().Equal(missingReference);
+        }
+    }
+
+    [Fact]
+    public void Compute_FactorBeyond999_WrapsAsTheReference()
+    {
+        InterestRate[] table = [new(20000101, 20991231, 99_999)];
+        var fast = new LateInterestCalculator(table);
+        var reference = new LateInterestCalculator(table) { DecimalReference = true };
+        foreach (var (from, to) in new[] { (20000101, 20071231), (20000101, 20150101), (20000101, 20991231) })
+        {
+            var a = fast.Compute(Cents(99_999_999_999_99), Date(from), Date(to), _ => { });
+            var b = reference.Compute(Cents(99_999_999_999_99), Date(from), Date(to), _ => { });
+            a.Should().Be(b);
+            fast.Factor.Should().Be(reference.Factor);
+        }
+        fast.Factor.Should().BeLessThan(CobolDecimal.FromUnscaled(1000, 0));
+    }
 }

@@ -109,8 +109,8 @@ public class LateInterestCobcTests
         return sb.ToString();
     }
 
-    private static List<InterestRate> Table() =>
-        [.. File.ReadAllLines(IntrateFile).Where(l => l.Length >= 23).Select(l => new InterestRate(
+    private static List<InterestRate> Table(string intrateFile) =>
+        [.. File.ReadAllLines(intrateFile).Where(l => l.Length >= 23).Select(l => new InterestRate(
             int.Parse(l[..8], CultureInfo.InvariantCulture), int.Parse(l.Substring(9, 8), CultureInfo.InvariantCulture),
             int.Parse(l.Substring(18, 5), CultureInfo.InvariantCulture)))];
 
@@ -152,21 +152,59 @@ public class LateInterestCobcTests
     [Theory]
     [InlineData(1, 120)]
     [InlineData(2, 120)]
-    public void Compute_ManyPrincipalsAndSpans_EqualsCobc(int seed, int count)
+    public void Compute_ManyPrincipalsAndSpans_EqualsCobc(int seed, int count) => CompareWithCobc(Cases(seed, count), IntrateFile, Table(IntrateFile));
+
+    /// <summary>
+    /// Rates at the ends of WS-INT-UNDER-RATE (00.000, 00.001, 99.999) and random ones, quarters with gaps, spans of up
+    /// to 25 years (the factor passes 999.9999999999 and loses its high-order digits): the integer form of the daily
+    /// multiplication and the decimal reference both against cobc.
+    /// </summary>
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void Compute_ExtremeRatesAndLongSpans_EqualsCobc(int seed, bool decimalReference)
+    {
+        using var temp = new TempDir();
+        var rng = new Random(seed);
+        var lines = new List<string>();
+        var start = new DateOnly(2000, 1, 1);
+        string D(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        for (var q = 0; q < 120; q++)
+        {
+            var end = start.AddMonths(3).AddDays(-1);
+            var rate = rng.Next(6) switch { 0 => 99_999, 1 => 0, 2 => 1, _ => rng.Next(0, 100_000) };
+            if (rng.Next(10) > 0)   // one quarter in ten left out: days without a rate
+                lines.Add(FormattableString.Invariant($"{D(start)} {D(end)} {rate:D5} {rate:D5} TEST"));
+            start = end.AddDays(1);
+        }
+        var intrate = temp.Combine("INTRATE.DAT");
+        File.WriteAllText(intrate, string.Concat(lines.Select(l => l + "\n")), Encoding.Latin1);
+        var cases = new List<Case>();
+        for (var i = 0; i < 60; i++)
+        {
+            var from = new DateOnly(2000, 1, 1).AddDays(rng.Next(0, 4000));
+            var span = rng.Next(3) switch { 0 => rng.Next(0, 100), 1 => rng.Next(1000, 4000), _ => rng.Next(6000, 9500) };
+            long principal = rng.Next(3) switch { 0 => 99_999_999_999_99, 1 => rng.NextInt64(1, 10_000_000_00), _ => -rng.NextInt64(1, 99_999_999_999_99) };
+            cases.Add(new Case(principal, D(from), D(from.AddDays(span))));
+        }
+        CompareWithCobc(cases, intrate, Table(intrate), decimalReference);
+    }
+
+    private static void CompareWithCobc(List<Case> cases, string intrateFile, List<InterestRate> table, bool decimalReference = false)
     {
         using var temp = new TempDir();
         var source = temp.Combine("INTPROBE.cbl");
         File.WriteAllText(source, Program(), Encoding.Latin1);
         var exe = Cobc.Compile(source, copybookDir: Path.Combine(RepoPaths.LegacyHome, "copybooks"));
-        var cases = Cases(seed, count);
         var casesFile = temp.Combine("CASES");
         File.WriteAllText(casesFile, string.Concat(cases.Select(c => CaseLine(c) + "\n")), Encoding.Latin1);
         var outFile = temp.Combine("out.txt");
-        var env = new Dictionary<string, string> { ["DD_CASES"] = casesFile, ["DD_INTRATE"] = IntrateFile, ["COB_LS_FIXED"] = "FALSE" };
+        var env = new Dictionary<string, string> { ["DD_CASES"] = casesFile, ["DD_INTRATE"] = intrateFile, ["COB_LS_FIXED"] = "FALSE" };
         var r = Cobc.Run("sh", ["-c", $"\"{exe}\" > \"{outFile}\" 2>&1"], temp.Path, env);
         var expected = File.ReadAllText(outFile, Encoding.Latin1);
 
-        var calc = new LateInterestCalculator(Table());
+        var calc = new LateInterestCalculator(table) { DecimalReference = decimalReference };
         var ours = new StringBuilder();
         foreach (var c in cases)
         {

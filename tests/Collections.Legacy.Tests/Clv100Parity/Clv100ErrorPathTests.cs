@@ -106,6 +106,8 @@ public class Clv100ErrorPathTests
     [InlineData("RUNDATE=20260230\n")]
     [InlineData("RUNDATE=20260302 EXTRA TEXT ON THE CARD\n")]
     [InlineData("RUNDATE=20260302")]
+    [InlineData("RUNDATE=20260302\r\n")]
+    [InlineData("RUNDATE=2026030\r\n")]
     public void LegacyRun_ControlCard_SameOutcome(string card)
     {
         using var temp = new TempDir("clv100-card");

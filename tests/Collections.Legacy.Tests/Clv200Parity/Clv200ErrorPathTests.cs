@@ -35,6 +35,9 @@ public class Clv200ErrorPathTests
     [InlineData("RUNDATE 20260302\n")]
     [InlineData("")]
     [InlineData("RUNDATE=21000000 TRAILING TEXT ON THE CARD\n")]
+    [InlineData("RUNDATE=2026030\r\n")]          // ACCEPT keeps the CR: it is the eighth date byte, and the message shows it
+    [InlineData("RUNDATE=2026\r0302\n")]
+    [InlineData("RUNDATE=20260302\r\n")]         // valid: the CR is after the date
     [InlineData("RUNDATE=2026\r\n")]
     [InlineData("RUNDATE=2026\tX\n")]
     public void Run_InvalidControlCard_Rc8LikeLegacy(string card) => Compare(card, TwoEntries);

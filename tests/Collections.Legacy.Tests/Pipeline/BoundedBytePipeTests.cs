@@ -59,6 +59,7 @@ public class BoundedBytePipeTests
 
         read.Should().Equal(data);
         pipe.WriterWaits.Should().BeGreaterThan(0, "the pipe holds 1.5 KB, so the writer must wait for the slow reader");
+        pipe.WriterWaitTime.Should().BePositive();
         pipe.BytesWritten.Should().Be(data.Length);
         pipe.BytesDiscarded.Should().Be(0);
     }
@@ -75,6 +76,7 @@ public class BoundedBytePipeTests
 
         read.Should().Equal(data);
         pipe.ReaderWaits.Should().BeGreaterThan(0);
+        pipe.ReaderWaitTime.Should().BePositive("the reader slept while the writer paused");
     }
 
     [Fact]

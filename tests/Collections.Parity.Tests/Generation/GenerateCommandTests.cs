@@ -21,6 +21,11 @@ public sealed class GenerateCommandTests
     [InlineData("--rundate", "20260230")]
     [InlineData("--invalid-rate", "1.5")]
     [InlineData("--trailer-error", "sideways")]
+    [InlineData("--profile", "sideways")]
+    [InlineData("--ch99-count-weights", "60,x,10")]
+    [InlineData("--ch99-count-weights", "60,30")]
+    [InlineData("--adcvd-percent", "101")]
+    [InlineData("--line-spread", "-1")]
     [InlineData("--aged-entries", "1.5")]
     [InlineData("--aged-entries", "x")]
     public void GenerateDay_BadArgument_ExitCode2(string option, string value)
@@ -31,6 +36,21 @@ public sealed class GenerateCommandTests
         if (i >= 0) args[i + 1] = value;
         else args.AddRange([option, value]);
         Collections.Cli.Program.BuildRoot().Parse(args).Invoke().Should().Be(2);
+    }
+
+    [Fact]
+    public void GenerateDay_ProfileAndOverrides_ShapeInTheSummary()
+    {
+        using var t = new TempDir();
+        var rc = Collections.Cli.Program.BuildRoot().Parse(["generate-day", "--rundate", "20260302", "--entries", "5", "--out", t.Path,
+            "--ref", GenerationTestSupport.RefDir, "--profile", "ch99-adcvd", "--adcvd-percent", "10", "--payment-type-weights", "1,0,0,1"]).Invoke();
+        rc.Should().Be(0);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(t.Combine("generation.json")));
+        var shape = json.RootElement.GetProperty("shape");
+        shape.GetProperty("adcvdPercent").GetInt32().Should().Be(10, "the option overrides the profile");
+        shape.GetProperty("chapter99Percent").GetInt32().Should().Be(100, "from the profile");
+        shape.GetProperty("paymentTypeWeights").EnumerateArray().Select(e => e.GetInt32()).Should().Equal(1, 0, 0, 1);
+        json.RootElement.GetProperty("meanLines").GetInt32().Should().Be(10, "the profile's mean");
     }
 
     [Fact]
