@@ -212,9 +212,11 @@ public sealed class ParityRunDatabaseTests
     public void ParityRun_ModernDatabase_ChainDayFromTheCapturedPriorMaster_Parity()
     {
         using var dir = new TempDir("parity-db");
+        var tmp = Directory.CreateDirectory(Path.Combine(dir.Path, "tmp")).FullName;   // the process's temporary folder
         var (rc, stdout, stderr) = Cli.Run(["parity", "run", "--fixtures", Path.Combine(RepoPaths.LegacyFixtures, "gen-chain-3-20260304"), "--modern", "database",
-            "--report", Path.Combine(dir.Path, "report")]);
+            "--report", Path.Combine(dir.Path, "report")], new Dictionary<string, string> { ["TMPDIR"] = tmp + "/" });
         rc.Should().Be(0, stdout + stderr);
+        Directory.GetDirectories(tmp, "collections-parity-db-*").Should().BeEmpty("the temporary databases are deleted after the run");
         (stdout + stderr).Should().Contain("run-day + export legacy (database)").And.Contain("verdict: PARITY");
         foreach (var dsn in new[] { "STMTOUT", "OPENITEM", "LEDGER", "SUSPENSE", "CLV500.RPT" })
             stdout.Should().MatchRegex($@"{System.Text.RegularExpressions.Regex.Escape(dsn)}\s+Identical");

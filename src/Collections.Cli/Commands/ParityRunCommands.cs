@@ -49,9 +49,16 @@ internal static class ParityRunCommands
             Func<IModernEngine?> engine = kind == "database"
                 ? () => DatabaseEngine(r.GetValue(db.Provider) is null && r.GetValue(db.Connection) is null ? null : db.Resolve(r))
                 : ModernEngine;
-            return ParityCommand.RunFixtures(
-                common.Args(r) with { Fixtures = r.GetValue(fixtures), ReportDir = r.GetValue(report), CapturedOnly = r.GetValue(capturedOnly) },
-                engine, Console.Out, Console.Error);
+            try
+            {
+                return ParityCommand.RunFixtures(
+                    common.Args(r) with { Fixtures = r.GetValue(fixtures), ReportDir = r.GetValue(report), CapturedOnly = r.GetValue(capturedOnly) },
+                    engine, Console.Out, Console.Error);
+            }
+            finally
+            {
+                DeleteTemporaryDatabases();
+            }
         });
         return command;
     }
@@ -143,11 +150,43 @@ internal static class ParityRunCommands
         });
     }
 
+    /// <summary>The folders of the SQLite files <see cref="NewTemporaryDatabase"/> made in this process (deleted after the run).</summary>
+    private static readonly List<string> TemporaryDatabaseFolders = [];
+
     private static Persistence.DatabaseOptions NewTemporaryDatabase()
     {
         var dir = Path.Combine(Path.GetTempPath(), "collections-parity-db-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
+        lock (TemporaryDatabaseFolders) TemporaryDatabaseFolders.Add(dir);
         return new Persistence.DatabaseOptions(Persistence.DatabaseProvider.Sqlite, "Data Source=" + Path.Combine(dir, "collections.db"));
+    }
+
+    /// <summary>Deletes the temporary databases of <c>parity run --modern database</c> (pooled connections closed first).</summary>
+    private static void DeleteTemporaryDatabases()
+    {
+        string[] folders;
+        lock (TemporaryDatabaseFolders)
+        {
+            folders = [.. TemporaryDatabaseFolders];
+            TemporaryDatabaseFolders.Clear();
+        }
+        if (folders.Length == 0) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var dir in folders)
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"collections parity run: temporary database {dir} not deleted: {e.Message}");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                Console.Error.WriteLine($"collections parity run: temporary database {dir} not deleted: {e.Message}");
+            }
+        }
     }
 
     /// <summary>
