@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Collections.Batch.Reconciliation;
+using Collections.Parity.Generation;
+using Collections.Persistence;
+using Collections.Web;
+using Collections.Web.Accounts;
+using Collections.Web.Exports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Benchmarks;
+
+/// <summary>
+/// <c>web-reconciliation [LINES] [--seed S] [--requests N] [--legacy-home DIR] [--cli PATH] [--work DIR] [--keep]</c>
+/// (issue 11 item 5): the reconciliation page of a large posted day. A small earlier day is posted with
+/// <c>collections run-day</c> on a fresh SQLite database and exported (<c>export legacy</c>) so that the generated day of
+/// about LINES ENTRYIN records (default 1,000,000) carries payments against its open items; that day is posted with
+/// run-day; then the site (<see cref="WebApp.Create"/>) is hosted in this process on a loopback port over the database, an
+/// analyst account is created and signed in, and <c>GET /reconciliation?date=D</c> is timed N times (the first request,
+/// then warm ones: median and max), each checked for 200 and the day's assessed and collected figures; the
+/// <see cref="ReconciliationService"/> call alone is timed the same way. Prints the figures (markdown) for docs/benchmarks.md.
+/// </summary>
+public sealed partial class WebReconciliationBenchmark : IBenchmarkCommand
+{
+    private const string Password = "correct horse battery staple";
+
+    public string Name => "web-reconciliation";
+    public string Description => "GET /reconciliation?date=D of a posted generated day (default 1M lines), site hosted in-process: first, median, max";
+
+    public int Run(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var lines = 1_000_000L;
+        if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            lines = long.Parse(args[0], CultureInfo.InvariantCulture);
+            args = args[1..];
+        }
+        var opt = LegacyVsModernBenchmark.Args.Parse(args);
+        var seed = (ulong)opt.Long("--seed", 7);
+        var requests = (int)Math.Max(2, opt.Long("--requests", 10));
+        var home = ReferenceLocator.LegacyHome(opt.Str("--legacy-home"));
+        if (home is null) { Console.Error.WriteLine("legacy suite not found: --legacy-home DIR or ACS_LEGACY_HOME"); return 2; }
+        var cli = opt.Str("--cli") ?? LegacyVsModernBenchmark.FindCli();
+        if (cli is null || !File.Exists(cli)) { Console.Error.WriteLine("the collections CLI was not found: publish it (run.sh) or pass --cli"); return 2; }
+        var refDir = Path.Combine(home, "ref");
+        var work = opt.Str("--work") ?? Path.Combine(Path.GetTempPath(), "collections-webrecon-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        try
+        {
+            return RunAsync(lines, seed, requests, cli, refDir, work).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!opt.Flag("--keep"))
+                try { Directory.Delete(work, true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task<int> RunAsync(long lines, ulong seed, int requests, string cli, string refDir, string work)
+    {
+        const int runDate = 20260302, priorDate = 20260227;
+        var dbFile = Path.Combine(work, "collections.db");
+        var database = new DatabaseOptions(DatabaseProvider.Sqlite, "Data Source=" + dbFile);
+
+        // an earlier posted day, exported in the legacy formats: the generator's payments are made against its open items
+        var priorDir = Path.Combine(work, "prior");
+        var priorGen = DayGenerator.Generate(new DayGeneratorOptions { RunDate = priorDate, Entries = 2_000, Seed = seed + 1, OutDir = priorDir, RefDir = refDir });
+        var priorRun = RunCli(cli, "run-day", "--date", Iso(priorDate), "--input", priorDir, "--connection", database.ConnectionString);
+        var priorOut = Path.Combine(work, "prior-out");
+        RunCli(cli, "export", "legacy", "--date", Iso(priorDate), "--out", priorOut, "--connection", database.ConnectionString);
+        Console.Error.WriteLine($"prior day {Iso(priorDate)}: {priorGen.Records + 1:N0} records posted in {priorRun.TotalSeconds:F1} s");
+
+        // the day: about `lines` ENTRYIN records (the db-cycle proportion: 116,100 entries ≈ 1M records)
+        var dayDir = Path.Combine(work, "day");
+        var entries = (int)Math.Max(1, lines * 116_100 / 1_000_000);
+        var sw = Stopwatch.StartNew();
+        var gen = DayGenerator.Generate(new DayGeneratorOptions { RunDate = runDate, Entries = entries, Seed = seed, OutDir = dayDir, RefDir = refDir, PaymentsFrom = priorOut });
+        var genTime = sw.Elapsed;
+        var records = gen.Records + 1;
+        Console.Error.WriteLine($"generated {records:N0} records ({gen.Headers:N0} entries, {gen.Lines:N0} lines, {gen.Payments:N0} payments) in {genTime.TotalSeconds:F1} s");
+        Console.Error.WriteLine($"load average before run-day {LoadAverage()}");
+        var runDay = RunCli(cli, "run-day", "--date", Iso(runDate), "--input", dayDir, "--workers", "2", "--connection", database.ConnectionString);
+        Console.Error.WriteLine($"run-day {Iso(runDate)}: {runDay.TotalSeconds:F1} s");
+        var date = DateOnly.ParseExact(Iso(runDate), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // the service alone
+        var service = new ReconciliationService(database);
+        var serviceTimes = new List<double>();
+        ReconciliationReport? report = null;
+        for (var i = 0; i < requests; i++)
+        {
+            sw.Restart();
+            report = await service.ReconcileAsync(date, date).ConfigureAwait(false);
+            serviceTimes.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        var ac = report!.AssessedVsCollected;
+        Console.Error.WriteLine($"service: first {serviceTimes[0]:F0} ms; assessed {ac.AssessedCents}, collected {ac.CollectedCents}; {report.Checks.Count(c => !c.Passed)} checks failed");
+
+        // the site in this process, an analyst signed in
+        var added = await AccountAdmin.AddAsync(database, "bench-analyst", "analyst", null, Password).ConfigureAwait(false);
+        if (!added.Succeeded) throw new InvalidOperationException("account: " + string.Join("; ", added.Errors));
+        var app = WebApp.Create([], database, b =>
+        {
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+            b.Environment.EnvironmentName = "Production";
+            b.Configuration["Web:Workers"] = "0";
+            b.Configuration["Web:Inbox"] = Path.Combine(work, "inbox");
+            b.Configuration["Web:ParityReports"] = Path.Combine(work, "parity");
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await WebApp.PrepareAsync(app).ConfigureAwait(false);
+        await app.StartAsync().ConfigureAwait(false);
+        var pageTimes = new List<double>();
+        long pageBytes = 0;
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
+            var login = await client.GetStringAsync(new Uri("/login", UriKind.Relative)).ConfigureAwait(false);
+            var token = TokenRegex().Match(login);
+            if (!token.Success) throw new InvalidOperationException("no antiforgery token on /login");
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userName"] = "bench-analyst", ["password"] = Password, ["__af"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            });
+            using (var signIn = await client.PostAsync(new Uri("/login", UriKind.Relative), form).ConfigureAwait(false))
+                if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in answered {(int)signIn.StatusCode}");
+
+            var expected = new[] { ac.AssessedCents, ac.CollectedCents };
+            var url = new Uri("/reconciliation?date=" + Iso(runDate), UriKind.Relative);
+            for (var i = 0; i < requests; i++)
+            {
+                sw.Restart();
+                using var response = await client.GetAsync(url).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                pageTimes.Add(sw.Elapsed.TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}");
+                foreach (var cents in expected)
+                    if (!body.Contains(ReportTable.Dollars(cents), StringComparison.Ordinal) && !body.Contains(ReportTable.DollarsGrouped(cents), StringComparison.Ordinal))
+                        throw new InvalidOperationException($"GET {url}: the page lacks the day's figure {ReportTable.Dollars(cents)}");
+                pageBytes = Encoding.UTF8.GetByteCount(body);
+            }
+        }
+        finally
+        {
+            await app.StopAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        var r = new StringBuilder();
+        r.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}; load average at the end {LoadAverage()}.");
+        r.AppendLine(CultureInfo.InvariantCulture, $"Day {Iso(runDate)}: {records:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines) and {gen.Payments:N0} payments (against the open items of an earlier posted day of {priorGen.Records + 1:N0} records), seed {seed}; generated in {genTime.TotalSeconds:F1} s; `run-day --workers 2` on a fresh SQLite database {runDay.TotalSeconds:F1} s (CLI `{cli}`).");
+        r.AppendLine(CultureInfo.InvariantCulture, $"Page: {pageBytes / 1024.0:F0} KiB of HTML; the site hosted in the benchmark's process (Kestrel on loopback), analyst signed in; {requests} requests in sequence.");
+        r.AppendLine();
+        r.AppendLine("| Call | First | Warm median | Warm max |");
+        r.AppendLine("|---|---:|---:|---:|");
+        foreach (var (name, times) in new[] { ("GET /reconciliation?date=D (HTTP, whole page)", pageTimes), ("ReconciliationService.ReconcileAsync alone", serviceTimes) })
+        {
+            var warm = times.Skip(1).OrderBy(t => t).ToList();
+            r.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {times[0]:F0} ms | {warm[warm.Count / 2]:F0} ms | {warm[^1]:F0} ms |");
+        }
+        Console.Out.Write(r.ToString());
+        return 0;
+    }
+
+    private static TimeSpan RunCli(string cli, params string[] args)
+    {
+        var m = LegacyVsModernBenchmark.MeasureProcess(cli, args, new Dictionary<string, string>(), null, null);
+        if (m.ExitCode is not (0 or 4)) throw new InvalidOperationException($"collections {string.Join(' ', args)} failed (exit {m.ExitCode}): {m.StdErrTail}");
+        return m.Wall;
+    }
+
+    private static string Iso(int date) => $"{date / 10000:D4}-{date / 100 % 100:D2}-{date % 100:D2}";
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
