@@ -134,9 +134,9 @@ public sealed class DbCycleBenchmark : IBenchmarkCommand
         }
     }
 
-    private static string Iso(int date) => $"{date / 10000:D4}-{date / 100 % 100:D2}-{date % 100:D2}";
+    internal static string Iso(int date) => $"{date / 10000:D4}-{date / 100 % 100:D2}-{date % 100:D2}";
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static Measurement Check(Measurement m, string what) =>
         m.ExitCode is 0 or 4 ? m : throw new InvalidOperationException($"{what} failed (exit {m.ExitCode}): {m.StdErrTail}");

@@ -187,9 +187,9 @@ public sealed partial class WebReconciliationBenchmark : IBenchmarkCommand
         return m.Wall;
     }
 
-    private static string Iso(int date) => $"{date / 10000:D4}-{date / 100 % 100:D2}-{date % 100:D2}";
+    private static string Iso(int date) => DbCycleBenchmark.Iso(date);
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    private static string LoadAverage() => DbCycleBenchmark.LoadAverage();
 
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
