@@ -111,36 +111,13 @@ public abstract class ReconciliationTests
         suspense.Passed.Should().BeFalse();
         suspense.DifferenceCents.Should().Be(-7);
         suspense.ExpectedCents.Should().Be(LegacyControl(Chain[1], "CLV400", "PAYMENTS TO SUSPENSE").Cents);
-        var rows = File.ReadAllLines(csv).Skip(1).Select(SplitCsv).Where(r => r[0] == "check").ToList();
+        var rows = File.ReadAllLines(csv).Skip(1).Select(CsvText.SplitRecord).Where(r => r[0] == "check").ToList();
         rows.Should().HaveCount(report.Checks.Count);
         var row = rows.Single(r => r[1] == "2026-03-03" && r[2] == "suspense-ctltots");
         row[^1].Should().Be("fail");
         decimal.Parse(row[^2], CultureInfo.InvariantCulture).Should().Be(-0.07m);
         decimal.Parse(row[8], CultureInfo.InvariantCulture).Should().Be(suspense.ExpectedCents / 100m);
         rows.Count(r => r[^1] == "fail").Should().Be(report.Checks.Count(c => !c.Passed));
-    }
-
-    /// <summary>A CSV record split as RFC 4180 (quoted fields may hold commas and doubled quotes).</summary>
-    internal static string[] SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return [.. fields];
     }
 }
 
@@ -204,10 +181,10 @@ public sealed class SqliteReconciliationTests : ReconciliationTests
         expected.Should().BeGreaterThan(0);
         rows.Should().Be(expected);
         lines.Should().HaveCount(expected + 1);
-        var header = SplitCsv(lines[0]);
+        var header = CsvText.SplitRecord(lines[0]);
         var i = Array.IndexOf(header, column);
         i.Should().BeGreaterThanOrEqualTo(0);
-        lines.Skip(1).Sum(l => decimal.Parse(SplitCsv(l)[i], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture))
+        lines.Skip(1).Sum(l => decimal.Parse(CsvText.SplitRecord(l)[i], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture))
             .Should().Be(cents / 100m);
     }
 }

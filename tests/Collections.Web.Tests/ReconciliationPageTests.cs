@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Collections.Batch.Reconciliation;
+using Collections.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Collections.Web.Tests;
@@ -16,29 +17,7 @@ public sealed class ReconciliationPageTests(SiteFixture site)
 
     /// <summary>The data rows of a CSV export (RFC 4180 quoting), header skipped.</summary>
     private static string[][] Csv(string text) =>
-        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(Fields)];
-
-    private static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else sb.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(c);
-        }
-        fields.Add(sb.ToString());
-        return [.. fields];
-    }
+        [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(CsvText.SplitRecord)];
 
     private static string Dollars(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 

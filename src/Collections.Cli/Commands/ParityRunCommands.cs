@@ -178,11 +178,7 @@ internal static class ParityRunCommands
             {
                 Directory.Delete(dir, recursive: true);
             }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"collections parity run: temporary database {dir} not deleted: {e.Message}");
-            }
-            catch (UnauthorizedAccessException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"collections parity run: temporary database {dir} not deleted: {e.Message}");
             }
