@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Collections.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,7 +12,7 @@ namespace Collections.Web.Tests;
 /// from the database, not from the machine's or the user's profile.
 /// </summary>
 [Collection(SiteCollection.Name)]
-public sealed partial class DataProtectionTests(SiteFixture site)
+public sealed class DataProtectionTests(SiteFixture site)
 {
     [Fact]
     public async Task SignInCookie_ValidOnAnotherSiteProcessOnTheSameDatabase_NotOnAnotherDatabase()
@@ -65,7 +64,7 @@ public sealed partial class DataProtectionTests(SiteFixture site)
     {
         using var login = await client.GetAsync("/login");
         var af = Cookies(login);
-        var token = TokenRegex().Match(await login.Content.ReadAsStringAsync());
+        var token = SiteFixture.TokenRegex().Match(await login.Content.ReadAsStringAsync());
         token.Success.Should().BeTrue();
         using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
         {
@@ -84,7 +83,4 @@ public sealed partial class DataProtectionTests(SiteFixture site)
 
     private static string Cookies(HttpResponseMessage r) =>
         string.Join("; ", r.Headers.TryGetValues("Set-Cookie", out var v) ? v.Select(c => c.Split(';')[0]) : []);
-
-    [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }
