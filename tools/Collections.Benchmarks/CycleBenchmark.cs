@@ -9,7 +9,7 @@ namespace Collections.Benchmarks;
 
 /// <summary>
 /// <c>cycle [--lines N] [--master N] [--payments N] [--rounds N] [--profiles A,B,..] [--legacy-home DIR] [--cli PATH]
-/// [--work DIR] [--keep] [--no-small]</c>: the whole daily cycle, legacy against modern (issue 9, item 8). Per profile
+/// [--work DIR] [--keep] [--no-small] [--baseline-cli PATH [--baseline-label TEXT]]</c>: the whole daily cycle, legacy against modern (issue 9, item 8). Per profile
 /// it writes a prior open-item master of N items (default 200,000: <see cref="Clv400Benchmark.WriteOldMaster"/>) into
 /// a prior OUTDIR, generates a day of about N ENTRYIN lines (default 1,000,000) whose PAYMENTS (about 50,000) pay
 /// that master's open items (<c>generate-day --payments-from PRIOR --pay-percent P</c>), then runs, interleaved over
@@ -65,6 +65,9 @@ public sealed class CycleBenchmark : IBenchmarkCommand
         var cli = opt.Str("--cli") ?? FindCli();
         if (cli is null || !File.Exists(cli)) { Console.Error.WriteLine("the collections CLI was not found: publish it as run.sh does or pass --cli"); return 2; }
         var work = opt.Str("--work") ?? Path.Combine(Path.GetTempPath(), "cycle-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        // --baseline-cli: an earlier build of the CLI run in the same rounds (before / after figures of one run)
+        var baselineCli = opt.Str("--baseline-cli");
+        if (baselineCli is not null && !File.Exists(baselineCli)) { Console.Error.WriteLine("--baseline-cli: no file " + baselineCli); return 2; }
         Directory.CreateDirectory(work);
         var suite = LegacySuite.Prepare(home);
         var legacyHome = WrapLegacy(suite, Path.Combine(work, "legacy-home"));
@@ -111,6 +114,8 @@ public sealed class CycleBenchmark : IBenchmarkCommand
             var legacy = profiles.ToDictionary(p => p.Name, _ => new Side(), StringComparer.Ordinal);
             var modern = profiles.ToDictionary(p => p.Name, _ => new Side(), StringComparer.Ordinal);
             var ratios = profiles.ToDictionary(p => p.Name, _ => new List<(double Wall, double Cpu)>(), StringComparer.Ordinal);
+            var baseline = profiles.ToDictionary(p => p.Name, _ => new Side(), StringComparer.Ordinal);
+            var baselineRatios = profiles.ToDictionary(p => p.Name, _ => new List<(double Wall, double Cpu)>(), StringComparer.Ordinal);
             var loads = new List<string>();
             for (var round = 0; round < rounds; round++)
             {
@@ -127,6 +132,12 @@ public sealed class CycleBenchmark : IBenchmarkCommand
                     else { m = RunModern(); l = RunLegacy(); }
                     ratios[p.Name].Add((l.Wall / m.Wall, l.Cpu / m.Cpu));
                     Console.Error.WriteLine($"round {round + 1} profile {p.Name}: legacy {l}; modern {m}; ratio wall {l.Wall / m.Wall:F2}x, CPU {l.Cpu / m.Cpu:F2}x");
+                    if (baselineCli is not null)
+                    {
+                        var b = RunModernCycle(baselineCli, rd, day, Path.Combine(work, p.Name, "out-baseline"), prior, refDir, baseline[p.Name]);
+                        baselineRatios[p.Name].Add((l.Wall / b.Wall, l.Cpu / b.Cpu));
+                        Console.Error.WriteLine($"round {round + 1} profile {p.Name}: baseline {b}; ratio wall {l.Wall / b.Wall:F2}x, CPU {l.Cpu / b.Cpu:F2}x");
+                    }
                     if (l.ExitCode != m.ExitCode) failures.Add($"{p.Name} round {round + 1}: return code legacy {l.ExitCode}, modern {m.ExitCode} ({m.StdErrTail})");
                     var diff = CompareTrees(legacyOut, modernOut);
                     if (diff.Count > 0) failures.Add($"{p.Name} round {round + 1}: differ: {string.Join(", ", diff)}");
@@ -141,6 +152,8 @@ public sealed class CycleBenchmark : IBenchmarkCommand
                 {
                     var (prior, _, small, _) = days[p.Name];
                     smallRuns[p.Name] = RunModernCycle(cli, rd, small, Path.Combine(work, p.Name, "out-small"), prior, refDir, new Side());
+                    if (baselineCli is not null)
+                        smallRuns[p.Name + "/baseline"] = RunModernCycle(baselineCli, rd, small, Path.Combine(work, p.Name, "out-small-baseline"), prior, refDir, new Side());
                 }
 
             // --- report ----------------------------------------------------------------------------------------
@@ -185,6 +198,7 @@ public sealed class CycleBenchmark : IBenchmarkCommand
                 if (smallRuns.TryGetValue(p.Name, out var sm))
                     report.AppendLine(CultureInfo.InvariantCulture,
                         $"Modern peak RSS on the day a tenth the size (same master): {sm.PeakKb / 1024.0:F1} MiB, against {mt.Max(x => x.PeakKb) / 1024.0:F1} MiB on the full day ({sm.Wall.TotalSeconds:F2} s wall, exit {sm.ExitCode}).");
+                if (baselineCli is not null) BaselineTable(report, p.Name, opt.Str("--baseline-label") ?? GitCommit(baselineCli), baselineCli, baseline[p.Name], modern[p.Name], baselineRatios[p.Name], rs, smallRuns);
                 report.AppendLine();
             }
             report.AppendLine(failures.Count == 0
@@ -197,6 +211,35 @@ public sealed class CycleBenchmark : IBenchmarkCommand
         {
             if (!opt.Flag("--keep")) try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Before (the baseline CLI) and after (the CLI measured), per step and whole, from the same rounds.</summary>
+    private static void BaselineTable(StringBuilder report, string profile, string baselineLabel, string baselineCli, Side before, Side after,
+        List<(double Wall, double Cpu)> beforeRatios, List<(double Wall, double Cpu)> afterRatios, Dictionary<string, Measurement> smallRuns)
+    {
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Before / after in the same rounds: before = {CliDescription(baselineCli)}, commit {baselineLabel}.");
+        report.AppendLine();
+        report.AppendLine("| step | before CPU (best / median) | after CPU (best / median) | before peak RSS so far | after peak RSS so far |");
+        report.AppendLine("|---|---:|---:|---:|---:|");
+        string F(List<(double Wall, double Cpu, long PeakKb)> xs) =>
+            xs.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{xs.Min(x => x.Cpu):F2} / {Median(xs.Select(x => x.Cpu)):F2} s");
+        string R(List<(double Wall, double Cpu, long PeakKb)> xs) => xs.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{xs.Max(x => x.PeakKb) / 1024.0:F1} MiB");
+        foreach (var step in new[] { "STEP010", "STEP030", "STEP040", "STEP050" })
+        {
+            var b = before.Steps.GetValueOrDefault(step) ?? [];
+            var a = after.Steps.GetValueOrDefault(step) ?? [];
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {step}{(step == "STEP010" ? " (+ STEP020)" : "")} | {F(b)} | {F(a)} | {R(b)} | {R(a)} |");
+        }
+        string T(List<Measurement> xs) => string.Create(CultureInfo.InvariantCulture, $"{xs.Min(x => x.Cpu.TotalSeconds):F2} / {Median(xs.Select(x => x.Cpu.TotalSeconds)):F2} s");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"| **whole cycle** | **{T(before.Totals)}** | **{T(after.Totals)}** | {before.Totals.Max(x => x.PeakKb) / 1024.0:F1} MiB | {after.Totals.Max(x => x.PeakKb) / 1024.0:F1} MiB |");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Speed-up against the legacy, median of the per-round ratios (wall / CPU): before {Median(beforeRatios.Select(r => r.Wall)):F1}x / {Median(beforeRatios.Select(r => r.Cpu)):F1}x, after {Median(afterRatios.Select(r => r.Wall)):F1}x / {Median(afterRatios.Select(r => r.Cpu)):F1}x.");
+        if (smallRuns.TryGetValue(profile + "/baseline", out var sb))
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Peak RSS before: {sb.PeakKb / 1024.0:F1} MiB on the day a tenth the size, {before.Totals.Max(x => x.PeakKb) / 1024.0:F1} MiB on the full day.");
     }
 
     private static double Median(IEnumerable<double> values)

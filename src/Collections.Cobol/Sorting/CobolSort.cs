@@ -23,6 +23,7 @@ public sealed class CobolSort : IDisposable
     private readonly int _capacity;          // records held in memory at most
     private byte[] _arena = [];
     private int[] _order = [];
+    private KeyPrefix[] _prefixes = [];
     private int _count;
     private List<Run> _runs = [];
     private Phase _phase;
@@ -104,7 +105,21 @@ public sealed class CobolSort : IDisposable
     }
 
     /// <summary>Sorts the records in memory: by key, ties by release order (the indices are release order).</summary>
-    private void SortMemory() => _order.AsSpan(0, _count).Sort(new IndexComparer(_arena, _length, _keys));
+    private void SortMemory()
+    {
+        if (!KeyPrefix.Covers(_keys))
+        {
+            _order.AsSpan(0, _count).Sort(new IndexComparer(_arena, _length, _keys));
+            return;
+        }
+        // keys of at most 40 bytes: sort copies of the keys next to their indices rather than indices into the arena, so
+        // that comparing two records reads neighbouring memory instead of two random places of a large arena
+        if (_prefixes.Length < _count) _prefixes = new KeyPrefix[_order.Length];
+        var prefixes = _prefixes.AsSpan(0, _count);
+        for (var i = 0; i < prefixes.Length; i++) prefixes[i] = KeyPrefix.Of(_keys, _arena.AsSpan(i * _length, _length), i);
+        prefixes.Sort();
+        for (var i = 0; i < prefixes.Length; i++) _order[i] = prefixes[i].Index;
+    }
 
     /// <summary>Writes the sorted memory buffer as a run and empties it.</summary>
     private void Spill()
@@ -172,6 +187,7 @@ public sealed class CobolSort : IDisposable
         _runs.Clear();
         _arena = [];
         _order = [];
+        _prefixes = [];
     }
 
     private enum Phase
@@ -206,6 +222,62 @@ public sealed class CobolSort : IDisposable
             }
             return 0;
         }
+    }
+
+    /// <summary>
+    /// The key bytes of one record (at most 40, descending ranges with their bytes inverted), as five big-endian words
+    /// padded with zeros, and the record's index: ordered as <see cref="KeyRange.Compare"/> orders the records, ties by
+    /// index (release order).
+    /// </summary>
+    private readonly struct KeyPrefix : IComparable<KeyPrefix>
+    {
+        private const int Words = 5, MaxBytes = Words * sizeof(ulong);
+
+        private readonly ulong _w0, _w1, _w2, _w3, _w4;
+
+        private KeyPrefix(ReadOnlySpan<byte> key, int index)
+        {
+            _w0 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key);
+            _w1 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key[8..]);
+            _w2 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key[16..]);
+            _w3 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key[24..]);
+            _w4 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(key[32..]);
+            Index = index;
+        }
+
+        public int Index { get; }
+
+        /// <summary>True when the keys fit in a prefix.</summary>
+        public static bool Covers(KeyRange[] keys)
+        {
+            var total = 0;
+            foreach (var k in keys) total += k.Length;
+            return total <= MaxBytes;
+        }
+
+        public static KeyPrefix Of(KeyRange[] keys, ReadOnlySpan<byte> record, int index)
+        {
+            Span<byte> key = stackalloc byte[MaxBytes];
+            key.Clear();
+            var at = 0;
+            foreach (var k in keys)
+            {
+                var field = key.Slice(at, k.Length);
+                record.Slice(k.Offset, k.Length).CopyTo(field);
+                if (k.Descending)
+                    for (var i = 0; i < field.Length; i++) field[i] = (byte)(field[i] ^ 0xFF);
+                at += k.Length;
+            }
+            return new KeyPrefix(key, index);
+        }
+
+        public int CompareTo(KeyPrefix other) =>
+            _w0 != other._w0 ? (_w0 < other._w0 ? -1 : 1)
+            : _w1 != other._w1 ? (_w1 < other._w1 ? -1 : 1)
+            : _w2 != other._w2 ? (_w2 < other._w2 ? -1 : 1)
+            : _w3 != other._w3 ? (_w3 < other._w3 ? -1 : 1)
+            : _w4 != other._w4 ? (_w4 < other._w4 ? -1 : 1)
+            : Index.CompareTo(other.Index);
     }
 
     private sealed class IndexComparer(byte[] arena, int length, KeyRange[] keys) : IComparer<int>

@@ -15,6 +15,9 @@ public sealed class ReceivableAssigner
     private readonly ReceivablePolicies _policies;
     private bool _beyondTableWarned;   // WS-HOL-RANGE-SW
 
+    // The calendar is pure: a day's entries share a few entry dates and periods, so each (from, count) is counted once per run
+    private readonly Dictionary<(int From, int Count), WorkingDayResult> _workingDays = [];
+
     public ReceivableAssigner(WorkingDayCalendar calendar, int runDate, ReceivablePolicies? policies = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
@@ -138,7 +141,7 @@ public sealed class ReceivableAssigner
             EntryNumber = entry.EntryNumber,
             StatementType = 2,
             FilerCode = entry.FilerCode,
-            ImporterNumber = Blank(12),
+            ImporterNumber = BlankImporterNumber,
             Period = 0,
             EntryDate = entry.EntryDate,
             ScheduledStatementDate = entry.ScheduledStatementDate,
@@ -168,8 +171,8 @@ public sealed class ReceivableAssigner
             Reference = perImporter ? StatementNumbers.PmsImporter(period, entry.ImporterNumber) : StatementNumbers.PmsFiler(period, entry.FilerCode),
             EntryNumber = entry.EntryNumber,
             StatementType = entry.PaymentType,
-            FilerCode = perImporter ? Blank(3) : entry.FilerCode,
-            ImporterNumber = perImporter ? entry.ImporterNumber : Blank(12),
+            FilerCode = perImporter ? BlankFilerCode : entry.FilerCode,
+            ImporterNumber = perImporter ? entry.ImporterNumber : BlankImporterNumber,
             Period = period,
             EntryDate = entry.EntryDate,
             ScheduledStatementDate = entry.ScheduledStatementDate,
@@ -185,7 +188,11 @@ public sealed class ReceivableAssigner
     /// <summary>8200 with the once-per-run CLV8211W: the first weekday beyond the holiday table is reported the first time only.</summary>
     private int WorkingDays(int from, int count, ref List<ReceivableWarning>? warnings)
     {
-        var result = _calendar.AddWorkingDays(from, count);
+        if (!_workingDays.TryGetValue((from, count), out var result))
+        {
+            result = _calendar.AddWorkingDays(from, count);
+            _workingDays[(from, count)] = result;
+        }
         if (result.WentBeyondHolidayTable && !_beyondTableWarned)
         {
             _beyondTableWarned = true;
@@ -194,7 +201,8 @@ public sealed class ReceivableAssigner
         return result.Date;
     }
 
-    private static string Blank(int width) => new(' ', width);
+    /// <summary>SPACES in SR-FILER-CODE X(03) and SR-IMPORTER-NO X(12).</summary>
+    private static readonly string BlankFilerCode = new(' ', 3), BlankImporterNumber = new(' ', 12);
 }
 
 /// <summary>The counts and amounts CLV300 keeps while assigning (WS-ENTRIES-RELEASED, WS-DATES-ADJUSTED, WS-TYPE-COUNT/AMOUNT).</summary>

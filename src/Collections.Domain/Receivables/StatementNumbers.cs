@@ -12,7 +12,7 @@ public static class StatementNumbers
     public static string Daily(int statementDate, string filerCode)
     {
         ArgumentNullException.ThrowIfNull(filerCode);
-        return Pad("D" + Digits(statementDate, 8)[2..] + filerCode);
+        return Build('D', statementDate, 8, filerCode, "");
     }
 
     /// <summary>2330, type 6: 'P' + YYMM of the period + importer number characters 1-2 and 4-12 (the hyphen at position 3 left out).</summary>
@@ -20,26 +20,35 @@ public static class StatementNumbers
     {
         ArgumentNullException.ThrowIfNull(importerNumber);
         if (importerNumber.Length != 12) throw new ArgumentException("an importer number is 12 characters (X(12))", nameof(importerNumber));
-        return Pad("P" + Digits(period, 6)[2..] + importerNumber[..2] + importerNumber[3..]);
+        return Build('P', period, 6, importerNumber.AsSpan(0, 2), importerNumber.AsSpan(3));
     }
 
     /// <summary>2330, type 7: 'B' + YYMM of the period + filer code (8 characters).</summary>
     public static string PmsFiler(int period, string filerCode)
     {
         ArgumentNullException.ThrowIfNull(filerCode);
-        return Pad("B" + Digits(period, 6)[2..] + filerCode);
+        return Build('B', period, 6, filerCode, "");
     }
 
-    /// <summary>MOVE of a PIC 9(n) to alphanumeric: n digits.</summary>
-    private static string Digits(int value, int width)
+    /// <summary>
+    /// STRING prefix, the PIC 9(<paramref name="width"/>) number (6 or 8 digits) MOVEd to alphanumeric less its first two digits (the
+    /// century), and the two text parts, DELIMITED BY SIZE INTO a 16-character reference of spaces.
+    /// </summary>
+    private static string Build(char prefix, int value, int width, ReadOnlySpan<char> text1, ReadOnlySpan<char> text2)
     {
         if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "an unsigned display number");
-        var text = value.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
-        if (text.Length > width) throw new ArgumentOutOfRangeException(nameof(value), value, $"more than {width} digits");
-        return text;
+        Span<char> digits = stackalloc char[10];
+        if (!value.TryFormat(digits, out var written, width == 8 ? "D8" : "D6", CultureInfo.InvariantCulture) || written > width)
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"more than {width} digits");
+        var length = 1 + (width - 2) + text1.Length + text2.Length;
+        if (length > ReceivableAssignment.ReferenceLength)
+            throw new ArgumentException($"statement number '{prefix}{digits[2..width]}{text1}{text2}' longer than 16");
+        Span<char> reference = stackalloc char[ReceivableAssignment.ReferenceLength];
+        reference.Fill(' ');
+        reference[0] = prefix;
+        digits[2..width].CopyTo(reference[1..]);
+        text1.CopyTo(reference[(width - 1)..]);
+        text2.CopyTo(reference[(width - 1 + text1.Length)..]);
+        return new string(reference);
     }
-
-    private static string Pad(string text) => text.Length > ReceivableAssignment.ReferenceLength
-        ? throw new ArgumentException($"statement number '{text}' longer than 16")
-        : text.PadRight(ReceivableAssignment.ReferenceLength);
 }

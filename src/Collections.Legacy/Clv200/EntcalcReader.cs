@@ -1,12 +1,16 @@
 using Collections.Cobol.Codecs;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
+using Collections.Domain.Values;
 
 using Collections.Legacy.Records;
 
 namespace Collections.Legacy.Clv200;
 
-/// <summary>A decoded ENTCALC record: exactly one of <see cref="EntryTotal"/> and <see cref="MpfAllocation"/> is set.</summary>
+/// <summary>
+/// A decoded ENTCALC record: exactly one of <see cref="EntryTotal"/> and <see cref="MpfAllocation"/> is set, except for
+/// an M record read by a reader created not to decode them (<see cref="EntcalcReader.Create"/>): checked, but neither is set.
+/// </summary>
 public readonly record struct EntcalcRecord(long RecordNumber, EntcalcEntryTotal? EntryTotal, EntcalcMpfAllocation? MpfAllocation);
 
 /// <summary>
@@ -18,20 +22,23 @@ public sealed class EntcalcReader : IDisposable
 {
     private readonly RecordReader _reader;
     private readonly string _name;
+    private readonly bool _decodeMpfAllocations;
 
-    private EntcalcReader(RecordReader reader, string name)
+    private EntcalcReader(RecordReader reader, string name, bool decodeMpfAllocations)
     {
         _reader = reader;
         _name = name;
+        _decodeMpfAllocations = decodeMpfAllocations;
     }
 
-    public static EntcalcReader Create(Stream stream, string name = "ENTCALC", bool leaveOpen = false)
+    /// <summary>A reader of <paramref name="stream"/>; with <paramref name="decodeMpfAllocations"/> false, M records are checked but not built.</summary>
+    public static EntcalcReader Create(Stream stream, string name = "ENTCALC", bool leaveOpen = false, bool decodeMpfAllocations = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
         return new EntcalcReader(RecordReader.Create(stream, new RecordReaderOptions
         {
             Format = RecordFormat.GnuCobolVariable, FileName = name, LeaveOpen = leaveOpen,
-        }), name);
+        }), name, decodeMpfAllocations);
     }
 
     public long RecordsRead { get; private set; }
@@ -60,7 +67,7 @@ public sealed class EntcalcReader : IDisposable
             throw new EntcalcFormatException(_name, number, "record", _reader.RecordOffset, data.Span, $"truncated record ({data.Length} bytes at end of file)");
         var body = data.Span;
         RecordsRead = number;
-        record = Decode(body, number, _name);
+        record = Decode(body, number, _name, _decodeMpfAllocations);
         return true;
     }
 
@@ -68,11 +75,13 @@ public sealed class EntcalcReader : IDisposable
     /// Decodes one ENTCALC record body (without its length prefix) as <see cref="TryRead"/> does: invalid data is an
     /// <see cref="EntcalcFormatException"/> naming <paramref name="name"/>, <paramref name="recordNumber"/>, field and bytes.
     /// </summary>
-    public static EntcalcRecord Decode(ReadOnlySpan<byte> record, long recordNumber, string name = "ENTCALC")
+    public static EntcalcRecord Decode(ReadOnlySpan<byte> record, long recordNumber, string name = "ENTCALC") => Decode(record, recordNumber, name, decodeMpf: true);
+
+    private static EntcalcRecord Decode(ReadOnlySpan<byte> record, long recordNumber, string name, bool decodeMpf)
     {
         try
         {
-            return DecodeCore(record, recordNumber, name);
+            return DecodeCore(record, recordNumber, name, decodeMpf);
         }
         catch (CobolDataException e)
         {
@@ -80,7 +89,7 @@ public sealed class EntcalcReader : IDisposable
         }
     }
 
-    private static EntcalcRecord DecodeCore(ReadOnlySpan<byte> r, long number, string name)
+    private static EntcalcRecord DecodeCore(ReadOnlySpan<byte> r, long number, string name, bool decodeMpf)
     {
         if (r.Length == 0) throw new EntcalcFormatException(name, number, "record", 0, r, "empty record");
         switch (r[0])
@@ -88,12 +97,13 @@ public sealed class EntcalcReader : IDisposable
             case EntcalcLayout.MpfAllocationType:
                 if (r.Length != EntcalcLayout.MpfAllocationLength)
                     throw new EntcalcFormatException(name, number, "ECM-REC-TYPE", 0, r[..1], $"M record of {r.Length} bytes, expected 36");
-                return new EntcalcRecord(number, null, new EntcalcMpfAllocation(
-                    LegacyNumeric.Text(r.Slice(EntcalcLayout.MEntryNo, 11)),
-                    LegacyNumeric.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO"),
-                    LegacyNumeric.Packed(r, EntcalcLayout.MUsdValue, 13, "ECM-USD-VALUE"),
-                    LegacyNumeric.Packed(r, EntcalcLayout.MRawMpf, 14, "ECM-RAW-MPF"),
-                    LegacyNumeric.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF")));
+                var lineNo = LegacyNumeric.Digits(r, EntcalcLayout.MLineNo, 3, "ECM-LINE-NO");
+                var usdValue = LegacyNumeric.Packed(r, EntcalcLayout.MUsdValue, 13, "ECM-USD-VALUE");
+                var rawMpf = LegacyNumeric.Packed(r, EntcalcLayout.MRawMpf, 14, "ECM-RAW-MPF");
+                var allocatedMpf = LegacyNumeric.Packed(r, EntcalcLayout.MAllocMpf, 11, "ECM-ALLOC-MPF");
+                return new EntcalcRecord(number, null, decodeMpf
+                    ? new EntcalcMpfAllocation(LegacyNumeric.Text(r.Slice(EntcalcLayout.MEntryNo, 11)), lineNo, usdValue, rawMpf, allocatedMpf)
+                    : null);
             case EntcalcLayout.EntryTotalType:
                 if (r.Length < EntcalcLayout.EntryTotalFixedLength)
                     throw new EntcalcFormatException(name, number, "ECT-REC-TYPE", 0, r[..1], $"E record of {r.Length} bytes, shorter than 151");
@@ -105,7 +115,7 @@ public sealed class EntcalcReader : IDisposable
                 for (var i = 0; i < count; i++)
                 {
                     var at = EntcalcLayout.Fees + (i * EntcalcLayout.FeeLength);
-                    fees[i] = new EntryFee(LegacyNumeric.Text(r.Slice(at, 3)), LegacyNumeric.Packed(r, at + 3, 11, $"ECT-FEE-AMT({i + 1})"));
+                    fees[i] = new EntryFee(FeeClass(r.Slice(at, 3)), LegacyNumeric.Packed(r, at + 3, 11, FeeAmountNames[i]));
                 }
                 return new EntcalcRecord(number, new EntcalcEntryTotal
                 {
@@ -140,6 +150,18 @@ public sealed class EntcalcReader : IDisposable
                 throw new EntcalcFormatException(name, number, "ECT-REC-TYPE", 0, r[..1], "record type is neither E nor M");
         }
     }
+
+    /// <summary>ECT-FEE-CLASS X(03): one of the known classes without a new string, any other bytes as read.</summary>
+    private static string FeeClass(ReadOnlySpan<byte> field)
+    {
+        foreach (var known in KnownFeeClasses)
+            if (FixedText.Equal(known, field)) return known;
+        return LegacyNumeric.Text(field);
+    }
+
+    private static readonly string[] FeeAmountNames = [.. Enumerable.Range(1, EntcalcLayout.MaxFees).Select(i => $"ECT-FEE-AMT({i})")];
+
+    private static readonly string[] KnownFeeClasses = [FeeClasses.Mpf, FeeClasses.Hmf, FeeClasses.InformalFee, FeeClasses.ManualSurcharge, FeeClasses.Cotton];
 
     public void Dispose() => _reader.Dispose();
 }

@@ -50,8 +50,11 @@ public sealed class Clv300Step : ILegacyStep
     /// <summary>The receivable rules (default: the legacy's).</summary>
     public ReceivablePolicies Policies { get; init; } = ReceivablePolicies.Legacy;
 
-    /// <summary>Bytes of sort records held in memory before the sort spills runs to temporary files (default 16 MiB).</summary>
-    public long SortMemoryLimitBytes { get; init; } = 16L << 20;
+    /// <summary>
+    /// Bytes of sort records held in memory before the sort spills runs to temporary files (default 4 MiB: a day of
+    /// 23,000 entries fits; a larger day spills, which costs less than the memory its records would take).
+    /// </summary>
+    public long SortMemoryLimitBytes { get; init; } = 4L << 20;
 
     /// <summary>Folder of the sort's temporary files (default: the system temporary folder).</summary>
     public string? SortTempDirectory { get; init; }
@@ -132,7 +135,7 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     private void OpenFiles()
     {
         _entcalcStream = LegacyAbend.Open(files.Entcalc, FileMode.Open, FileAccess.Read, "ENTCALC");
-        _entcalc = EntcalcReader.Create(_entcalcStream, "ENTCALC", leaveOpen: true);
+        _entcalc = EntcalcReader.Create(_entcalcStream, "ENTCALC", leaveOpen: true, decodeMpfAllocations: false);   // M records are only counted
         _open.Add(("ENTCALC-FILE", "ENTCALC"));
         _holiday = LegacyAbend.Open(files.HolidayTable, FileMode.Open, FileAccess.Read, "HOLIDAY");
         _open.Add(("HOLIDAY-FILE", "HOLIDAY"));
@@ -264,7 +267,7 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     private void WriteStatements(CobolSort sort)
     {
         var statements = _statements!;
-        ReceivableAssignment? current = Return(sort);
+        ReceivableAssignment? current = Return(sort, null);
         while (current is not null)
         {
             statements.Start(current);
@@ -272,7 +275,7 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
             {
                 statements.Add(current);
                 Write(_stmtdtl!, Clv300Records.ToDetail(current), "STMTDTL");
-                current = Return(sort);
+                current = Return(sort, current);
             }
             Write(_stmtout!, Clv300Records.ToHeader(statements.Complete()), "STMTOUT");
         }
@@ -295,7 +298,8 @@ internal sealed class Clv300Run(Clv300Files files, TextWriter sysout, Clv300Step
     }
 
     // 3100-RETURN-SORTED
-    private static ReceivableAssignment? Return(CobolSort sort) => sort.Return(out var r) ? ReceivableSortRecord.Decode(r.Span) : null;
+    private static ReceivableAssignment? Return(CobolSort sort, ReceivableAssignment? previous) =>
+        sort.Return(out var r) ? ReceivableSortRecord.Decode(r.Span, previous) : null;
 
     private static void Write<T>(FixedRecordWriter<T> writer, T record, string dd) where T : IFixedRecord<T>
     {

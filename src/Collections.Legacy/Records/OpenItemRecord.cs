@@ -1,5 +1,6 @@
 using Collections.Cobol.Numerics;
 using Collections.Domain.OpenItems;
+using Collections.Domain.Values;
 
 namespace Collections.Legacy.Records;
 
@@ -42,8 +43,8 @@ public static class OpenItemRecord
             ItemType = (char)record[OpenItemLayout.ItemType],
             Status = (char)record[OpenItemLayout.Status],
             StatementType = DisplayNumber.FromBytes(record.Slice(OpenItemLayout.StatementType, 1)),
-            FilerCode = LegacyNumeric.Text(record.Slice(OpenItemLayout.FilerCode, 3)),
-            ImporterNumber = LegacyNumeric.Text(record.Slice(OpenItemLayout.ImporterNo, 12)),
+            FilerCode = Text(record.Slice(OpenItemLayout.FilerCode, 3)),
+            ImporterNumber = Text(record.Slice(OpenItemLayout.ImporterNo, 12)),
             Period = DisplayNumber.FromBytes(record.Slice(OpenItemLayout.Period, 6)),
             OpenDate = Date(record, OpenItemLayout.OpenDate),
             StatementDate = Date(record, OpenItemLayout.StatementDate),
@@ -107,15 +108,16 @@ public static class OpenItemRecord
     private static PackedNumber Amount(ReadOnlySpan<byte> r, int offset) =>
         PackedNumber.FromBytes(r.Slice(offset, OpenItemLayout.AmountLength), OpenItemPictures.Amount);
 
+    /// <summary>A text field; a blank one (no filer code on a per-importer statement, no importer on the others) as the shared blank string.</summary>
+    internal static string Text(ReadOnlySpan<byte> field) => FixedText.IsBlank(field) ? OpenItemText.Blank(field.Length) : LegacyNumeric.Text(field);
+
     internal static byte Byte(char c) => c <= '\u00FF' ? (byte)c : throw new ArgumentException($"char U+{(int)c:X4} is not one byte");
 
     /// <summary>Text of exactly the field's width, one byte per char (the domain keeps fields at their width).</summary>
     internal static void PutText(Span<byte> field, string text)
     {
         if (text.Length != field.Length) throw new ArgumentException($"'{text}' is not {field.Length} characters", nameof(text));
-        var beyond = text.AsSpan().IndexOfAnyExceptInRange('\0', '\u00FF');
-        if (beyond >= 0) Byte(text[beyond]);   // throws: not one byte
-        LegacyNumeric.PutText(field, text);
+        for (var i = 0; i < field.Length; i++) field[i] = Byte(text[i]);   // a char that is not one byte throws
     }
 
     private static void CheckLength(int length)

@@ -61,6 +61,45 @@ public sealed class CobolSortTests
         Directory.GetFiles(temp.Path).Should().BeEmpty("the runs are deleted");
     }
 
+    /// <summary>
+    /// Keys of 39 to 41 bytes in all (at most 40 are sorted as prefix copies, longer ones through the records), the last
+    /// key byte descending and the only difference between many records, ties in release order, in memory and spilled.
+    /// </summary>
+    [Theory]
+    [InlineData(39, 1 << 20)]
+    [InlineData(40, 1 << 20)]
+    [InlineData(41, 1 << 20)]
+    [InlineData(40, 48 * 50)]
+    [InlineData(41, 48 * 50)]
+    public void Return_KeysAroundFortyBytes_KeyOrderThenReleaseOrder(int keyLength, long memory)
+    {
+        const int recordLength = 48;
+        var rng = new Random(keyLength);
+        var records = new byte[2000][];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var r = new byte[recordLength];
+            r.AsSpan(0, keyLength - 1).Fill((byte)'K');
+            r[rng.Next(keyLength - 1)] = (byte)('A' + rng.Next(2));   // a few major differences anywhere in the ascending part
+            r[keyLength - 1] = (byte)rng.Next(256);                    // the descending byte, every value (0x00 and 0xFF too)
+            BitConverter.TryWriteBytes(r.AsSpan(keyLength), i);        // release number after the key
+            records[i] = r;
+        }
+        var options = new CobolSortOptions
+        {
+            RecordLength = recordLength, MemoryLimitBytes = memory,
+            Keys = [CobolSortKey.Ascending(0, keyLength - 1), CobolSortKey.Descending(keyLength - 1, 1)],
+        };
+        var expected = records.Select(r => Convert.ToHexString(r))
+            .OrderBy(h => h[..((keyLength - 1) * 2)], StringComparer.Ordinal)
+            .ThenByDescending(h => h.Substring((keyLength - 1) * 2, 2), StringComparer.Ordinal).ToList();
+        using var sort = CobolSort.Create(options);
+        foreach (var r in records) sort.Release(r);
+        var result = new List<string>();
+        while (sort.Return(out var r)) result.Add(Convert.ToHexString(r.Span));
+        result.Should().Equal(expected);
+    }
+
     [Fact]
     public void Return_SmallMemory_SpillsRunsAndMergesInPasses()
     {
