@@ -1,3 +1,4 @@
+using Collections.Cobol.Numerics;
 using Collections.Domain.Values;
 
 namespace Collections.Domain.Tests.Values;
@@ -186,5 +187,24 @@ public class ValueOrderingTests
         fy.Contains(CobolDate.FromValue(20261001)).Should().BeFalse();
         FiscalYear.Of(CobolDate.FromValue(20260930)).Year.Should().Be(2026);
         FiscalYear.Of(CobolDate.FromValue(20261001)).Year.Should().Be(2027);
+    }
+
+    [Fact]
+    public void Rates_Pictures_AreTheLegacyFields()
+    {
+        AdValoremRate.Picture.Should().Be(NumericPic.Parse("9(01)V9(06)"));
+        SpecificRate.Picture.Should().Be(NumericPic.Parse("9(04)V9(06)"));
+        ExchangeRate.Picture.Should().Be(NumericPic.Parse("9(06)V9(06)"));
+    }
+
+    [Theory]
+    [InlineData("20991231", true)]
+    [InlineData("19900909", true)]
+    [InlineData("2026030:", false)]
+    [InlineData("2026030/", false)]
+    public void CobolDate_TextParse_EveryDigitAndOnlyDigits(string text, bool ok)
+    {
+        CobolDate.TryParse(text, out var d).Should().Be(ok);
+        if (ok) d.ToString().Should().Be(text);
     }
 }
