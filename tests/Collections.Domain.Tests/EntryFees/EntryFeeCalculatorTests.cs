@@ -153,6 +153,26 @@ public class EntryFeeCalculatorTests
         r.MpfCents.Should().BeGreaterThan(0, "the legacy ignores the MPF when it applies the $3 rule");
     }
 
+    [Theory]
+    // 2450: IF WS-CUR-HMF > ZERO guards the $3 rule: an HMF that rounds to zero (3.99 x 0.125 % = 0.0049875) is
+    // neither waived nor counted; the smallest HMF (4.00 -> 0.005 -> 0.01) is waived when nothing else is due
+    [InlineData(3_99, 0, false, 0, 0)]
+    [InlineData(4_00, 0, true, 1, 0)]
+    [InlineData(4_00, 1, false, 0, 1)]
+    public void CompleteEntry_HmfZeroOrOneCent_WaiverOnlyForAPositiveFee(long usd, long duty, bool waived, int waivedCount, int hmfCount)
+    {
+        var calc = new EntryFeeCalculator(FeeReference());
+
+        var r = Run(calc, Formal(port: "1001", mode: 10), Line(1, usd, duty: duty));
+
+        r.HmfWaived.Should().Be(waived);
+        r.HmfCents.Should().Be(hmfCount == 1 ? 1 : 0);
+        calc.Totals.HmfWaivedCount.Should().Be(waivedCount);
+        calc.Totals.HmfCount.Should().Be(hmfCount);
+        calc.Totals.HmfCents.Should().Be(hmfCount == 1 ? 1 : 0);
+        r.Fees.Any(f => f.FeeClass == "501").Should().Be(hmfCount == 1);
+    }
+
     [Fact]
     public void CompleteEntry_HmfThreeDollars_ChargedWithCottonManualOrInformalFee()
     {

@@ -181,6 +181,21 @@ public class LineCalculatorTests
     }
 
     [Theory]
+    // compound 6103101000 (28 % + 1.10/kg): 1,000,000,000 USD gives 280,000,000.00 ad valorem; 90,654,545,454.54 kg
+    // x 1.10 = 99,719,999,999.994, truncated .99: the sum is 99,999,999,999.99, the largest S9(11)V99 (assessed); one
+    // hundredth of a unit more makes the specific part 99,720,000,000.00 and the sum 10^11: ON SIZE ERROR, L013
+    [InlineData(90_654_545_454_54, 'A', 99_999_999_999_99)]
+    [InlineData(90_654_545_454_55, 'R', 0)]
+    public void Calculate_CompoundDutySum_SizeErrorOnlyPastTheLargestS9_11_V99(long quantity, char status, long duty)
+    {
+        var c = Calc(Line("6103101000", 1_000_000_000_00, unit: "KG ", quantity: quantity));
+
+        c.Status.Should().Be(status);
+        c.Duty.Cents.Should().Be(duty);
+        c.Reason.Should().Be(status == 'R' ? Clv100Reasons.AmountTooLarge : null);
+    }
+
+    [Theory]
     [InlineData(0, Clv100Reasons.ForeignValue)]
     [InlineData(-1, Clv100Reasons.ForeignValue)]
     public void Calculate_ValueNotPositive_L004(long value, string reason) => Calc(Line("8414510090", value)).Reason.Should().Be(reason);

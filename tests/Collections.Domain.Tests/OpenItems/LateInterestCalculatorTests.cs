@@ -14,6 +14,23 @@ public class LateInterestCalculatorTests
     private static long Compute(LateInterestCalculator calc, long cents, int from, int to, List<int>? missing = null) =>
         calc.Compute(Cents(cents), Date(from), Date(to), d => missing?.Add(d)).Unscaled;
 
+    [Theory]
+    // 8500: IF WS-INT-DATE < WS-INT-RATE-EFF OR > WS-INT-RATE-END: a day on either end of the kept range takes the
+    // kept rate without a search, even when an earlier table entry (found first by 8510) also covers it. Overlapping
+    // tables show it: the kept range is B (8 %), the day is on its first / last day, A (7 %) comes first in the table.
+    [InlineData(20260101, 20260331, 20260101, 20260630, 20260331, 20260401, 20251231, 20260101)] // first day of B
+    [InlineData(20260301, 20260331, 20260201, 20260331, 20260214, 20260215, 20260330, 20260331)] // last day of B
+    public void Compute_DayOnTheEdgeOfTheKeptRange_KeepsItsRate(int aEff, int aEnd, int bEff, int bEnd, int from1, int to1, int from2, int to2)
+    {
+        var calc = new LateInterestCalculator([new(aEff, aEnd, 7000), new(bEff, bEnd, 8000)]);
+        Compute(calc, 100_000_00, from1, to1);
+        (calc.RateEffectiveDate, calc.RateEndDate).Should().Be((bEff, bEnd));
+
+        Compute(calc, 100_000_00, from2, to2).Should().Be(21_91);           // 100,000.00 * 0.0002191780 (8 %), not 19.17 (7 %)
+        calc.AnnualRateThousandths.Should().Be(8000);
+        (calc.RateEffectiveDate, calc.RateEndDate).Should().Be((bEff, bEnd));
+    }
+
     [Fact]
     public void Compute_NoDay_IsZeroWithFactorOne()
     {
