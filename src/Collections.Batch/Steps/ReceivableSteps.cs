@@ -244,12 +244,20 @@ public sealed class LedgerStep : ICycleStep
         var runId = work.Run.Id;
         long after = 0, rows = 0, debits = 0, credits = 0;
         var lines = new List<JournalLine>(Page * 2);
-        while (true)
+        var page = new List<(long SeqNo, string ItemType, string TranCode, string RevenueClass, string DebitCredit, long AmountCents, string PayMethod)>(Page);
+        long last;
+        await using (var max = await DbCursor.OpenAsync(db, "SELECT COALESCE(MAX(\"seq_no\"), 0) FROM \"ledger_postings\" WHERE \"run_id\" = @run", work.Ct, ("run", runId)).ConfigureAwait(false))
+            last = await max.ReadAsync(work.Ct).ConfigureAwait(false) ? max.Int64(0) : 0;
+        for (; after < last; after += Page)
         {
-            var page = await db.LedgerPostings.AsNoTracking().Where(p => p.RunId == runId && p.SeqNo > after).OrderBy(p => p.SeqNo).Take(Page)
-                .Select(p => new { p.SeqNo, p.ItemType, p.TranCode, p.RevenueClass, p.DebitCredit, p.AmountCents, p.PayMethod }).ToListAsync(work.Ct).ConfigureAwait(false);
-            if (page.Count == 0) break;
-            after = page[^1].SeqNo;
+            // key ranges, each read whole before its journal lines are written
+            page.Clear();
+            await using (var q = await DbCursor.OpenAsync(db, "SELECT \"seq_no\", \"item_type\", \"tran_code\", \"revenue_class\", \"debit_credit\", \"amount_cents\", \"pay_method\" "
+                                                             + "FROM \"ledger_postings\" WHERE \"run_id\" = @run AND \"seq_no\" > @after AND \"seq_no\" <= @upTo ORDER BY \"seq_no\"", work.Ct,
+                             ("run", runId), ("after", after), ("upTo", after + Page)).ConfigureAwait(false))
+                while (await q.ReadAsync(work.Ct).ConfigureAwait(false))
+                    page.Add((q.Int64(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Int64(5), q.Text(6)));
+            if (page.Count == 0) continue;
             lines.Clear();
             foreach (var p in page)
             {
