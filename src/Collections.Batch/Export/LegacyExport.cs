@@ -1,10 +1,11 @@
 using System.Text;
+using Collections.Batch.Steps;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 using Collections.Domain.LineDuties;
 using Collections.Domain.Values;
+using Collections.Legacy.Clv100;
 using Collections.Legacy.Clv200;
-using Collections.Batch.Steps;
 using Collections.Legacy.Records;
 using Collections.Persistence;
 using Collections.Persistence.Entities;
@@ -69,7 +70,7 @@ public static class LegacyExport
             await Write("LEDGER", path => WriteRawAsync(db, "ledger_postings", "seq_no", runId, path, false, ct)).ConfigureAwait(false);
             await Write("SUSPENSE", path => WriteRawAsync(db, "suspense_items", "seq_no", runId, path, true, ct)).ConfigureAwait(false);
         }
-        await Write("CTLTOTS", path => WriteControlTotalsAsync(db, runId, summary.RunDate, path, ct)).ConfigureAwait(false);
+        await Write("CTLTOTS", path => WriteControlTotalsAsync(db, runId, summary.RunDate, summary.TrailerHashNegativeZero, path, ct)).ConfigureAwait(false);
         if (done.Contains(Cycle.CycleSteps.RevenueReport))
             await Write("CLV500.RPT", path => WriteRawAsync(db, "report_lines", "line_no", runId, path, true, ct)).ConfigureAwait(false);
         if (!Wanted("sysout")) return written;
@@ -225,7 +226,7 @@ public static class LegacyExport
 
     private static int Digits(string s) => int.Parse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task WriteControlTotalsAsync(CollectionsDbContext db, long runId, int runDate, string path, CancellationToken ct)
+    private static async Task WriteControlTotalsAsync(CollectionsDbContext db, long runId, int runDate, bool trailerHashNegativeZero, string path, CancellationToken ct)
     {
         var rows = await db.ControlTotals.AsNoTracking().Where(c => c.RunId == runId).ToListAsync(ct).ConfigureAwait(false);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
@@ -234,6 +235,9 @@ public static class LegacyExport
         foreach (var c in rows.OrderBy(c => c.Program, StringComparer.Ordinal).ThenBy(c => c.SeqNo))
         {
             ControlTotalRecord.Build(record, c.Program, runDate, c.SeqNo, c.Description, c.Count, c.AmountCents);
+            // CLV100 05 of a packed -0 trailer hash: the MOVE keeps the sign, overpunch '}' on the last digit (Clv100Step)
+            if (trailerHashNegativeZero && c.AmountCents == 0 && c.Program == "CLV100" && c.Description == Clv100Run.TrailerHashLine)
+                record[ControlTotalRecord.Amount + 16] = (byte)'}';
             writer.Write(record);
         }
     }
