@@ -1,5 +1,6 @@
 using System.Text;
 using Collections.Persistence.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,12 @@ namespace Collections.Persistence;
 
 /// <summary>
 /// The platform's database: reference tables, the day's entries and lines as received, what each step computed, and
-/// the batch-run ledger; the web's accounts (ASP.NET Core Identity) and audit trail. Configurations are one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity
+/// the batch-run ledger; the web's accounts (ASP.NET Core Identity), audit trail and data protection keys (the key ring
+/// that signs the sign-in and antiforgery cookies, shared by every web process on the database). Configurations are one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity
 /// (Configurations/); table and column names are snake_case; every string goes through <see cref="DbText"/>.
 /// </summary>
 public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> options)
-    : IdentityDbContext<WebUser, IdentityRole, string>(options)
+    : IdentityDbContext<WebUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<BatchRun> Runs => Set<BatchRun>();
     public DbSet<PostedDay> PostedDays => Set<PostedDay>();
@@ -45,6 +47,7 @@ public sealed class CollectionsDbContext(DbContextOptions<CollectionsDbContext> 
     public DbSet<ReportTotal> ReportTotals => Set<ReportTotal>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<PaymentAction> PaymentActions => Set<PaymentAction>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -8,8 +8,11 @@ using Collections.Web.Security;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Collections.Web;
 
@@ -22,6 +25,8 @@ public sealed class WebSettings
     public string ParityReports { get; set; } = Path.Combine("out", "parity");
     /// <summary>Job workers in the site's process (0: only enqueue, for `collections worker` processes on a shared database).</summary>
     public int Workers { get; set; } = 1;
+    /// <summary>Pay the first request's cost at start-up (<see cref="WebApp.WarmUpAsync"/>): true unless told otherwise.</summary>
+    public bool WarmUp { get; set; } = true;
 }
 
 /// <summary>
@@ -50,11 +55,33 @@ public static class WebApp
         return app;
     }
 
-    /// <summary>Before serving: the schema must be current (SQLite migrates itself; a server behind is refused).</summary>
+    /// <summary>
+    /// Before serving: the schema must be current (SQLite migrates itself; a server behind is refused); then, unless
+    /// "Web:WarmUp" is false, <see cref="WarmUpAsync"/>.
+    /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         await Database.EnsureReadyAsync(app.Services.GetRequiredService<DatabaseOptions>()).ConfigureAwait(false);
+        if (app.Services.GetRequiredService<IOptions<WebSettings>>().Value.WarmUp)
+            await WarmUpAsync(app.Services).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first request's cost paid at start-up: builds the EF Core model and the key ring, and reconciles the latest
+    /// posted day once (compiles the service's queries, brings the day's pages into the database's cache), so the first
+    /// <c>/reconciliation</c> after a start answers like the next ones. Reads only.
+    /// </summary>
+    public static async Task WarmUpAsync(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CollectionsDbContext>();
+        _ = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect([1]);
+        var latest = await db.PostedDays.AsNoTracking().OrderByDescending(p => p.BusinessDate).Select(p => (DateOnly?)p.BusinessDate)
+            .FirstOrDefaultAsync().ConfigureAwait(false);
+        if (latest is { } day)
+            await scope.ServiceProvider.GetRequiredService<Collections.Batch.Reconciliation.ReconciliationService>().ReconcileAsync(day, day).ConfigureAwait(false);
     }
 
     private static void AddServices(WebApplicationBuilder builder, DatabaseOptions database)
@@ -93,6 +120,9 @@ public static class WebApp
                 },
             };
         });
+        // the key ring that protects the sign-in and antiforgery cookies lives in the database (data_protection_keys): every
+        // web process on the database, and the same process after a restart, reads the same keys, so cookies stay valid
+        s.AddDataProtection().SetApplicationName("collections").PersistKeysToDbContext<CollectionsDbContext>();
         s.AddAntiforgery(o =>
         {
             o.Cookie.Name = "collections.af";

@@ -71,6 +71,11 @@ public sealed class AccessTests(SiteFixture site)
         var css = await client.GetAsync("/assets/site.css");
         css.StatusCode.Should().Be(HttpStatusCode.OK);
         css.Content.Headers.ContentType!.MediaType.Should().Be("text/css");
+        // the layout names its icon, so browsers do not ask for /favicon.ico (a 404 in the console of the browser tests)
+        var icon = await client.GetAsync("/assets/favicon.svg");
+        icon.StatusCode.Should().Be(HttpStatusCode.OK);
+        icon.Content.Headers.ContentType!.MediaType.Should().Be("image/svg+xml");
+        (await (await client.GetAsync("/login")).Content.ReadAsStringAsync()).Should().Contain("<link rel=\"icon\" href=\"/assets/favicon.svg\"");
     }
 
     [Fact]

@@ -118,6 +118,7 @@ public sealed class PageTests(SiteFixture site)
         var refund = await SiteFixture.PostFormAsync(ana, "/suspense?handler=refund",
             new() { ["run"] = second.RunId.ToString(CultureInfo.InvariantCulture), ["seq"] = second.SeqNo.ToString(CultureInfo.InvariantCulture), ["reason"] = "payer asked for the money back" }, formPage: "/suspense");
         refund.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await refund.Content.ReadAsStringAsync()).Should().Contain("marked for refund: the refund is handled outside the cycle").And.Contain("id=\"refund-outside-cycle\"");
 
         var action = await db.PaymentActions.AsNoTracking().SingleAsync(a => a.SourceRunId == first.RunId && a.SourceSeqNo == first.SeqNo);
         action.Action.Should().Be("reapply");
@@ -128,7 +129,12 @@ public sealed class PageTests(SiteFixture site)
         payrec.Amount.Unscaled.Should().Be(first.AmountCents);
         var audit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == action.AuditEventId);
         (audit.UserName, audit.Action, audit.Reason, audit.AmountCents).Should().Be(("ana", "suspense-reapply", "payer quoted the entry, not the statement", first.AmountCents));
-        (await db.PaymentActions.AsNoTracking().SingleAsync(a => a.SourceSeqNo == second.SeqNo && a.SourceRunId == second.RunId)).Record.Should().BeNull();
+        // a refund: audited, no PAYREC (the legacy has no refund-from-suspense transaction: docs/deviations.md CLV400-09)
+        var refundAction = await db.PaymentActions.AsNoTracking().SingleAsync(a => a.SourceSeqNo == second.SeqNo && a.SourceRunId == second.RunId);
+        (refundAction.Action, refundAction.Record, refundAction.Reference).Should().Be(("refund", (byte[]?)null, ""));
+        var refundAudit = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Id == refundAction.AuditEventId);
+        (refundAudit.UserName, refundAudit.Action, refundAudit.Reason, refundAudit.Detail, refundAudit.AmountCents)
+            .Should().Be(("ana", "suspense-refund", "payer asked for the money back", Collections.Web.Pages.Suspense.IndexModel.RefundOutcome, second.AmountCents));
 
         // operations run the next business day from the site: the queued record joins its PAYMENTS
         var day = new DateOnly(2026, 3, 4);
@@ -165,6 +171,10 @@ public sealed class PageTests(SiteFixture site)
         (await db.PaymentActions.AsNoTracking().SingleAsync(a => a.Id == action.Id)).ConsumedRunId.Should().Be(run.Id);
         var taken = await db.Payments.AsNoTracking().Where(p => p.RunId == run.Id && p.PaymentId == first.PaymentId).ToListAsync();
         taken.Should().ContainSingle().Which.Reference.Trim().Should().Be(site.StatementOfA);
+        // the payment marked for refund did not enter the cycle: not consumed, not among the day's payments (PAYMENTS grew by
+        // the one re-applied record only, above)
+        (await db.PaymentActions.AsNoTracking().SingleAsync(a => a.Id == refundAction.Id)).ConsumedRunId.Should().BeNull();
+        (await db.Payments.AsNoTracking().CountAsync(p => p.RunId == run.Id && p.PaymentId == second.PaymentId)).Should().Be(0);
         // the same day again: nothing to do, nothing audited, nothing appended
         var again2 = await SiteFixture.PostFormAsync(client, "/runs?handler=run", new() { ["date"] = "2026-03-04", ["reason"] = "again" }, formPage: "/runs");
         (await again2.Content.ReadAsStringAsync()).Should().Contain("already ended");

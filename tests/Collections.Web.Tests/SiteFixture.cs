@@ -116,7 +116,7 @@ public sealed partial class SiteFixture : IAsyncLifetime
     }
 
     [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
+    internal static partial Regex TokenRegex();
 
     public async Task DisposeAsync()
     {

@@ -24,6 +24,7 @@ public sealed partial class LegacyVsModernBenchmark
         public required string DayDir { get; init; }
         public required GenerationResult Generated { get; init; }
         public required int Entries { get; init; }
+        public bool External { get; init; }
         public List<Measurement> Legacy { get; } = [];
         public List<Measurement> Modern { get; } = [];
         public List<Measurement> Baseline { get; } = [];
@@ -33,7 +34,17 @@ public sealed partial class LegacyVsModernBenchmark
 
     private static int RunProfiles(Args opt, string list)
     {
-        var names = list == "all" ? [.. DayProfiles.Names] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = list == "all" ? [.. DayProfiles.Names]
+            : list == "none" ? []
+            : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // --days NAME=DIR,...: days written elsewhere (e.g. tools/independent-day.py), measured beside the profiles
+        var external = (opt.Str("--days") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Split('=', 2)).ToList();
+        if (external.Any(d => d.Length != 2 || !File.Exists(Path.Combine(d[1], "ENTRYIN"))))
+        {
+            Console.Error.WriteLine("--days NAME=DIR,...: each DIR must hold an ENTRYIN");
+            return 2;
+        }
         foreach (var n in names)
         {
             if (!DayProfiles.Names.Contains(n, StringComparer.Ordinal))
@@ -78,6 +89,12 @@ public sealed partial class LegacyVsModernBenchmark
                 Console.Error.WriteLine(FormattableString.Invariant($"profile {name}: {gen.Records + 1:N0} records, {gen.Headers:N0} entries, {gen.Lines:N0} lines"));
                 days.Add(new ProfileDay { Name = name, DayDir = dayDir, Generated = gen, Entries = entries });
             }
+            foreach (var d in external)
+            {
+                var counts = CountRecords(Path.Combine(d[1], "ENTRYIN"));
+                Console.Error.WriteLine(FormattableString.Invariant($"day {d[0]} ({d[1]}): {counts.Records + 1:N0} records"));
+                days.Add(new ProfileDay { Name = d[0], DayDir = Path.GetFullPath(d[1]), Generated = counts, Entries = (int)counts.Headers, External = true });
+            }
 
             var suite = LegacySuite.Prepare(home);
             var rd = runDate.ToString("D8", CultureInfo.InvariantCulture);
@@ -98,10 +115,10 @@ public sealed partial class LegacyVsModernBenchmark
                         Math.Max(c100.ExitCode, c200.ExitCode), c200.StdErrTail);
                     var modern = Measure(cli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "modern"), "--through", "STEP020"], modernEnv, null);
                     var baseline = baselineCli is null ? null
-                        : Measure(baselineCli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "baseline")], modernEnv, null);
+                        : Measure(baselineCli, ["legacy", "run", rd, day.DayDir, Path.Combine(work, day.Name, "baseline"), "--through", "STEP020"], modernEnv, null);
                     var label = round < warmup ? $"warm-up {round + 1} (not counted)" : $"round {round - warmup + 1}";
                     Console.Error.WriteLine(FormattableString.Invariant(
-                        $"{label} {day.Name}: legacy {legacy}; modern {modern} ({legacy.Wall.TotalSeconds / Math.Max(0.001, modern.Wall.TotalSeconds):F1}x)")
+                        $"{label} {day.Name}: load {LoadAverage()}; legacy {legacy}; modern {modern} ({legacy.Wall.TotalSeconds / Math.Max(0.001, modern.Wall.TotalSeconds):F1}x)")
                         + (baseline is null ? "" : FormattableString.Invariant(
                             $"; baseline {baseline} ({legacy.Wall.TotalSeconds / Math.Max(0.001, baseline.Wall.TotalSeconds):F1}x)")));
                     if (round < warmup) continue;
@@ -133,6 +150,19 @@ public sealed partial class LegacyVsModernBenchmark
         }
     }
 
+    /// <summary>Headers and lines of an ENTRYIN written elsewhere (250-byte records; the trailer not counted).</summary>
+    private static GenerationResult CountRecords(string entryIn)
+    {
+        var bytes = File.ReadAllBytes(entryIn);
+        long headers = 0, lines = 0;
+        for (var i = 0; i + 250 <= bytes.Length; i += 250)
+        {
+            if (bytes[i] == (byte)'H') headers++;
+            else if (bytes[i] == (byte)'L') lines++;
+        }
+        return new GenerationResult(headers + lines, headers, lines, 0, 0, [], [], default);
+    }
+
     private static bool SameFile(string a, string b) => File.Exists(a) && File.Exists(b) && FilesEqual(a, b);
 
     private static string LoadAverage() =>
@@ -156,11 +186,11 @@ public sealed partial class LegacyVsModernBenchmark
         r.AppendLine();
         r.AppendLine(ic, $"Machine: {MachineInfo.Describe()}. Load average (1, 5, 15 min) before: {loadBefore}; after: {loadAfter}.");
         r.AppendLine(ic,
-            $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --profiles {opt.Str("--profiles")} --lines {lines} --repeat {repeat} --warmup {warmup}{(baselineCli is null ? "" : " --baseline-cli BASELINE")}` (seed {seed}, run date {runDate}).");
+            $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- legacy-vs-modern --profiles {opt.Str("--profiles")} --lines {lines} --repeat {repeat} --warmup {warmup}{(opt.Str("--days") is { } ds ? " --days " + ds : "")}{(baselineCli is null ? "" : " --baseline-cli BASELINE")}` (seed {seed}, run date {runDate}).");
         r.AppendLine("Modern CLI: " + CliDescription(cli) + ", checked-out commit " + GitCommit(cli) + ".");
         if (baselineCli is not null) r.AppendLine("Baseline: `" + baselineCli + "` (" + (IsReadyToRun(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(baselineCli))!, "Collections.Legacy.dll")) ? "ReadyToRun" : "IL only") + ").");
         r.AppendLine(ic,
-            $"Each round runs, profile after profile, the legacy CLV100 and CLV200 load modules (built by `LegacySuite`, run with the DD_ variables of run-cycle.sh), then `collections legacy run --through STEP020` (STEP010 and STEP020 of the cycle, as the legacy side){(baselineCli is null ? "" : ", then the baseline's `legacy run` as it is")}; {warmup} warm-up round(s) not counted, {repeat} counted. Every run under /usr/bin/time (wall, CPU, max RSS) after sync(1).");
+            $"Each round runs, profile after profile, the legacy CLV100 and CLV200 load modules (built by `LegacySuite`, run with the DD_ variables of run-cycle.sh), then `collections legacy run --through STEP020` (STEP010 and STEP020 of the cycle, as the legacy side){(baselineCli is null ? "" : ", then the baseline's `legacy run --through STEP020`")}; {warmup} warm-up round(s) not counted, {repeat} counted. Every run under /usr/bin/time (wall, CPU, max RSS) after sync(1).");
         r.AppendLine("Best-of: the lowest legacy wall over the lowest modern wall. Median: the median of the per-round ratios (legacy / modern wall of the same round).");
         r.AppendLine();
         r.AppendLine("| Profile | ENTRYIN records (entries, lines) | Legacy wall, best / median | Modern wall, best / median | **Ratio, best-of** | **Ratio, median of rounds** | Lowest round | Legacy CPU / modern CPU, median | CPU ratio, best-of / median of rounds | Peak RSS legacy / modern | Outputs vs legacy |");
@@ -200,7 +230,13 @@ public sealed partial class LegacyVsModernBenchmark
         r.AppendLine();
         r.AppendLine("Profiles (`collections generate-day --profile NAME`, src/Collections.Parity/Generation/DayProfiles.cs):");
         r.AppendLine();
-        foreach (var d in days) r.AppendLine(ic, $"- `{d.Name}`: {DayProfiles.Describe(d.Name)}; {d.Entries:N0} entries.");
+        foreach (var d in days)
+        {
+            if (d.External)
+                r.AppendLine(ic, $"- `{d.Name}`: a day written outside this repository's generator (`--days`, e.g. `python3 tools/independent-day.py DIR --records {lines}`: its own distribution of lines per entry, dates, currencies, Chapter 99 and AD/CVD shares); {d.Entries:N0} entries.");
+            else
+                r.AppendLine(ic, $"- `{d.Name}`: {DayProfiles.Describe(d.Name)}; {d.Entries:N0} entries.");
+        }
         return r.ToString();
     }
 }

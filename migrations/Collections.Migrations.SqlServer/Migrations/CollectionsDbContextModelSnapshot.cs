@@ -1019,8 +1019,8 @@ namespace Collections.Migrations.SqlServer.Migrations
                     b.HasIndex("Reference")
                         .HasDatabaseName("ix_ledger_postings_reference");
 
-                    b.HasIndex("RunId", "TranCode")
-                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code");
+                    b.HasIndex("RunId", "TranCode", "PayMethod", "AmountCents")
+                        .HasDatabaseName("ix_ledger_postings_run_id_tran_code_pay_method_amount_cents");
 
                     b.ToTable("ledger_postings", (string)null);
                 });
@@ -1350,6 +1350,9 @@ namespace Collections.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BusinessDate", "RefType", "Reference")
                         .HasDatabaseName("ix_open_items_business_date_ref_type_reference");
+
+                    b.HasIndex("RunId", "Status", "DueDate", "BalanceCents")
+                        .HasDatabaseName("ix_open_items_run_id_status_due_date_balance_cents");
 
                     b.ToTable("open_items", (string)null);
                 });
@@ -2134,6 +2137,29 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasFilter("[normalized_user_name] IS NOT NULL");
 
                     b.ToTable("asp_net_users", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

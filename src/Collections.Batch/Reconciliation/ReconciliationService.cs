@@ -49,11 +49,14 @@ public sealed class ReconciliationService(DatabaseOptions options)
         if (posted.Count == 0)
             checks.Add(new ReconciliationCheck(from, "days-posted", $"posted business days from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (at least one)", 0, 0, 1, 0));
 
+        // each run's open items, read once (status, due date: count, sum): a day's totals, the next day's prior master and the
+        // last day's receivables by status and age come from the same groups
+        var masters = new Dictionary<long, IReadOnlyList<OpenItemGroup>>();
         foreach (var day in posted)
         {
             var before = checks.Count;
             var run = await db.Runs.AsNoTracking().SingleAsync(r => r.Id == day.RunId, ct).ConfigureAwait(false);
-            var f = await DayFigures.LoadAsync(db, day.RunId, ct).ConfigureAwait(false);
+            var f = await DayFigures.LoadAsync(db, day.RunId, masters, ct).ConfigureAwait(false);
             DayChecks(day.BusinessDate, f, checks);
             days.Add(new ReconciledDay(day.BusinessDate, day.RunId, run.ReturnCode, checks.Skip(before).Count(c => !c.Passed)));
 
@@ -86,7 +89,7 @@ public sealed class ReconciliationService(DatabaseOptions options)
 
         var open = posted.Count == 0
             ? new OpenReceivables(null, [], [], 0, 0)
-            : await OpenReceivablesAsync(db, posted[^1].RunId, posted[^1].BusinessDate, ct).ConfigureAwait(false);
+            : OpenReceivables(masters[posted[^1].RunId], posted[^1].BusinessDate);
         long A(string code) => activity[code].AmountCents;
         return new ReconciliationReport(from, to, days,
             [.. revenue.Values.OrderBy(v => v.Order).Select(v => v.Line)],
@@ -158,12 +161,8 @@ public sealed class ReconciliationService(DatabaseOptions options)
         Check("report-open-items", "open items = report open item master (total)", f.BalanceCents, ro.AmountCents, f.Items, ro.Count);
     }
 
-    private static async Task<OpenReceivables> OpenReceivablesAsync(CollectionsDbContext db, long runId, DateOnly asOf, CancellationToken ct)
+    private static OpenReceivables OpenReceivables(IReadOnlyList<OpenItemGroup> groups, DateOnly asOf)
     {
-        var groups = await db.OpenItems.AsNoTracking().Where(o => o.RunId == runId)
-            .GroupBy(o => new { o.Status, o.DueDate })
-            .Select(g => new { g.Key.Status, g.Key.DueDate, Items = g.LongCount(), Cents = g.Sum(o => o.BalanceCents) })
-            .ToListAsync(ct).ConfigureAwait(false);
         var byStatus = new List<OpenItemLine>();
         foreach (var (code, description) in new[] { ("O", "OPEN"), ("P", "PARTIALLY PAID"), ("B", "BILLED"), ("C", "CLOSED"), ("R", "REFUND DUE TO PAYER") })
         {
@@ -223,20 +222,30 @@ public sealed class ReconciliationService(DatabaseOptions options)
 
         public long LedgerCount(string code) => Ledger.Where(l => l.TranCode == code).Sum(l => l.Count);
 
-        public static async Task<DayFigures> LoadAsync(CollectionsDbContext db, long runId, CancellationToken ct)
+        public static async Task<DayFigures> LoadAsync(CollectionsDbContext db, long runId, Dictionary<long, IReadOnlyList<OpenItemGroup>> masters, CancellationToken ct)
         {
+            // read by the covering index ledger_postings(run_id, tran_code, pay_method, amount_cents)
             var ledger = await db.LedgerPostings.AsNoTracking().Where(p => p.RunId == runId)
                 .GroupBy(p => new { p.TranCode, p.PayMethod })
                 .Select(g => new LedgerGroup(g.Key.TranCode, g.Key.PayMethod, g.LongCount(), g.Sum(p => p.AmountCents)))
                 .ToListAsync(ct).ConfigureAwait(false);
-            var journal = db.JournalLines.AsNoTracking().Where(j => j.RunId == runId);
-            var legs = journal.Where(j => j.Leg == 1);
+            // the journal in one pass: debits, credits, and the posting legs (leg 1 of each posting: count, amount)
+            var journal = await db.JournalLines.AsNoTracking().Where(j => j.RunId == runId)
+                .GroupBy(j => j.RunId)
+                .Select(g => new
+                {
+                    Debits = g.Sum(j => j.DebitCents), Credits = g.Sum(j => j.CreditCents),
+                    Legs = g.Sum(j => j.Leg == 1 ? 1L : 0L), LegCents = g.Sum(j => j.Leg == 1 ? j.DebitCents + j.CreditCents : 0L),
+                })
+                .FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var input = await db.CycleInputs.AsNoTracking().FirstOrDefaultAsync(c => c.RunId == runId, ct).ConfigureAwait(false);
             var prior = input?.PriorRunId;
-            var items = db.OpenItems.AsNoTracking().Where(o => o.RunId == runId);
-            var priorItems = db.OpenItems.AsNoTracking().Where(o => o.RunId == prior);
-            var entries = db.EntryTotals.AsNoTracking().Where(t => t.RunId == runId && t.Written);
-            var statements = db.Statements.AsNoTracking().Where(s => s.RunId == runId);
+            var items = await MasterAsync(db, runId, masters, ct).ConfigureAwait(false);
+            var priorItems = prior is { } priorRun ? await MasterAsync(db, priorRun, masters, ct).ConfigureAwait(false) : [];
+            var entries = await db.EntryTotals.AsNoTracking().Where(t => t.RunId == runId && t.Written).GroupBy(t => t.RunId)
+                .Select(g => new { Count = g.LongCount(), Cents = g.Sum(t => t.TotalAssessedCents) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            var statements = await db.Statements.AsNoTracking().Where(s => s.RunId == runId).GroupBy(s => s.RunId)
+                .Select(g => new { Count = g.LongCount(), Cents = g.Sum(s => s.TotalCents) }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
             var suspense = await db.SuspenseItems.AsNoTracking().Where(s => s.RunId == runId).GroupBy(s => s.ReasonCode)
                 .Select(g => new { Reason = g.Key, Items = g.LongCount(), Cents = g.Sum(s => s.AmountCents) })
                 .ToListAsync(ct).ConfigureAwait(false);
@@ -254,21 +263,38 @@ public sealed class ReconciliationService(DatabaseOptions options)
                 Suspense = [.. suspense.Select(s => new SuspenseLine(s.Reason, messages[s.Reason], s.Items, s.Cents))],
                 PaymentsByMethod = payments.ToDictionary(p => p.Method, p => p.Count, StringComparer.Ordinal),
                 Payments = payments.Sum(p => p.Count),
-                JournalDebits = await journal.SumAsync(j => j.DebitCents, ct).ConfigureAwait(false),
-                JournalCredits = await journal.SumAsync(j => j.CreditCents, ct).ConfigureAwait(false),
-                JournalPostingLegs = await legs.LongCountAsync(ct).ConfigureAwait(false),
-                JournalPostingLegCents = await legs.SumAsync(j => j.DebitCents + j.CreditCents, ct).ConfigureAwait(false),
-                EntriesWritten = await entries.LongCountAsync(ct).ConfigureAwait(false),
-                EntriesAssessedCents = await entries.SumAsync(t => t.TotalAssessedCents, ct).ConfigureAwait(false),
-                Statements = await statements.LongCountAsync(ct).ConfigureAwait(false),
-                StatementCents = await statements.SumAsync(s => s.TotalCents, ct).ConfigureAwait(false),
-                Items = await items.LongCountAsync(ct).ConfigureAwait(false),
-                BalanceCents = await items.SumAsync(o => o.BalanceCents, ct).ConfigureAwait(false),
-                PriorItems = prior is null ? 0 : await priorItems.LongCountAsync(ct).ConfigureAwait(false),
-                PriorBalanceCents = prior is null ? 0 : await priorItems.SumAsync(o => o.BalanceCents, ct).ConfigureAwait(false),
+                JournalDebits = journal?.Debits ?? 0,
+                JournalCredits = journal?.Credits ?? 0,
+                JournalPostingLegs = journal?.Legs ?? 0,
+                JournalPostingLegCents = journal?.LegCents ?? 0,
+                EntriesWritten = entries?.Count ?? 0,
+                EntriesAssessedCents = entries?.Cents ?? 0,
+                Statements = statements?.Count ?? 0,
+                StatementCents = statements?.Cents ?? 0,
+                Items = items.Sum(g => g.Items),
+                BalanceCents = items.Sum(g => g.Cents),
+                PriorItems = priorItems.Sum(g => g.Items),
+                PriorBalanceCents = priorItems.Sum(g => g.Cents),
             };
         }
+
+        /// <summary>
+        /// A run's open item master by status and due date (count, balance), read once per reconciliation (by the
+        /// covering index open_items(run_id, status, due_date, balance_cents)).
+        /// </summary>
+        private static async Task<IReadOnlyList<OpenItemGroup>> MasterAsync(CollectionsDbContext db, long runId, Dictionary<long, IReadOnlyList<OpenItemGroup>> masters, CancellationToken ct)
+        {
+            if (masters.TryGetValue(runId, out var known)) return known;
+            var groups = await db.OpenItems.AsNoTracking().Where(o => o.RunId == runId)
+                .GroupBy(o => new { o.Status, o.DueDate })
+                .Select(g => new OpenItemGroup(g.Key.Status, g.Key.DueDate, g.LongCount(), g.Sum(o => o.BalanceCents)))
+                .ToListAsync(ct).ConfigureAwait(false);
+            masters[runId] = groups;
+            return groups;
+        }
     }
+
+    private sealed record OpenItemGroup(string Status, int DueDate, long Items, long Cents);
 
     private sealed record LedgerGroup(string TranCode, string PayMethod, long Count, long Cents);
 }

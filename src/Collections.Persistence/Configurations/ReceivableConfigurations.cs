@@ -75,6 +75,8 @@ internal sealed class OpenItemRowConfiguration : IEntityTypeConfiguration<OpenIt
         b.Property(x => x.ImporterNo).HasMaxLength(12);
         b.Property(x => x.Raw).IsRequired();
         b.HasIndex(x => new { x.BusinessDate, x.RefType, x.Reference });
+        // covering the reconciliation's aggregate of a run's master (count and balance by status and due date)
+        b.HasIndex(x => new { x.RunId, x.Status, x.DueDate, x.BalanceCents });
         b.HasOne<BatchRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -94,7 +96,9 @@ internal sealed class LedgerPostingRowConfiguration : IEntityTypeConfiguration<L
         b.Property(x => x.PayMethod).HasMaxLength(1);
         b.Property(x => x.SourceId).HasMaxLength(12);
         b.Property(x => x.Raw).IsRequired();
-        b.HasIndex(x => new { x.RunId, x.TranCode });
+        // a run's postings by transaction code (drill-down), covering the reconciliation's aggregate (count and amount by
+        // transaction code and payment method)
+        b.HasIndex(x => new { x.RunId, x.TranCode, x.PayMethod, x.AmountCents });
         b.HasOne<BatchRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,11 +14,20 @@ public sealed record SuspenseWork(SuspenseItemRow Item, DateOnly BusinessDate, P
 
 /// <summary>
 /// /suspense: the payments in suspense of the posted days, oldest first. An analyst re-applies one to the right
-/// statement (a PAYREC record queued for the next business day's PAYMENTS) or marks it for refund, always with a
-/// reason; both are audited and an item is acted on once.
+/// statement (a PAYREC record queued for the next business day's PAYMENTS) or marks it for refund (audited only: the
+/// refund is paid outside the cycle, <see cref="RefundOutcome"/>), always with a reason; both are audited and an item is
+/// acted on once.
 /// </summary>
 public sealed class IndexModel(CollectionsDbContext db, AuditTrail audit, TimeProvider clock) : TablePageModel
 {
+    /// <summary>
+    /// What a refund does, as the audit trail records it: nothing enters the cycle. The legacy's PAYMENTS record (PAYREC)
+    /// has no transaction code, and CLV400 refunds only the excess of a payment over the balance of the item it applies
+    /// to (3750); a payment to no open item, or of an amount not above zero, goes back to suspense (3700 S001, 2200
+    /// S004). docs/deviations.md CLV400-09.
+    /// </summary>
+    public const string RefundOutcome = "marked for refund; handled outside the cycle (no PAYMENTS record: the legacy has no refund-from-suspense transaction)";
+
     public List<SuspenseWork> Work { get; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -74,7 +83,7 @@ public sealed class IndexModel(CollectionsDbContext db, AuditTrail audit, TimePr
         {
             var user = User.Identity!.Name!;
             var e = audit.Record(user, "suspense-" + action, $"payment {item.PaymentId.Trim()} (run {run}, suspense {seq})", reason!.Trim(),
-                action == "reapply" ? $"re-applied to statement {statement!.Trim()}; PAYREC queued for the next business day's PAYMENTS" : "marked for refund",
+                action == "reapply" ? $"re-applied to statement {statement!.Trim()}; PAYREC queued for the next business day's PAYMENTS" : RefundOutcome,
                 item.AmountCents);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             db.PaymentActions.Add(new PaymentAction
@@ -85,7 +94,7 @@ public sealed class IndexModel(CollectionsDbContext db, AuditTrail audit, TimePr
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             Message = action == "reapply"
                 ? $"Payment {item.PaymentId.Trim()} re-applied to statement {statement!.Trim()}: queued for the next business day's PAYMENTS."
-                : $"Payment {item.PaymentId.Trim()} marked for refund.";
+                : $"Payment {item.PaymentId.Trim()} marked for refund: the refund is handled outside the cycle (no PAYMENTS record; the legacy has no refund-from-suspense transaction).";
         }
         await LoadAsync(ct).ConfigureAwait(false);
         if (Error is not null) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
