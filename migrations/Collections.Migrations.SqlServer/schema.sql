@@ -1154,3 +1154,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203194540_TrailerHashSign'
+)
+BEGIN
+    ALTER TABLE [ingest_summaries] ADD [trailer_hash_negative_zero] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203194540_TrailerHashSign'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203194540_TrailerHashSign', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -29,9 +29,9 @@ public sealed class CycleBenchmark : IBenchmarkCommand
     private static readonly string[] Programs = ["CLV100", "CLV200", "CLV300", "CLV400", "CLV500"];
 
     /// <summary>A kind of day: how the entries, the master and the payments are drawn.</summary>
-    private sealed record Profile(string Name, string Description, int MeanLines, ulong Seed, int InvalidPpm, int MasterPercent, int[] DueDates, int MasterSeed);
+    internal sealed record Profile(string Name, string Description, int MeanLines, ulong Seed, int InvalidPpm, int MasterPercent, int[] DueDates, int MasterSeed);
 
-    private static readonly Profile[] Profiles =
+    internal static readonly Profile[] Profiles =
     [
         new("A", "10 lines per entry (generator default mix), clean, master due dates Sep 2025 - Mar 2026 (most past due: billed with interest)",
             10, 1, 0, 100, [20260310, 20260220, 20260115, 20251120, 20250901, 20260303], 400),
@@ -41,7 +41,7 @@ public sealed class CycleBenchmark : IBenchmarkCommand
             25, 13, 0, 100, [20240615, 20250101, 20250901, 20260115, 20260310, 20260401], 402),
     ];
 
-    private const int RunDate = 20260303;
+    internal const int RunDate = 20260303;
 
     private sealed class Side
     {
@@ -57,8 +57,7 @@ public sealed class CycleBenchmark : IBenchmarkCommand
         var masterItems = (int)opt.Long("--master", 200_000);
         var payments = (int)opt.Long("--payments", 50_000);
         var rounds = (int)Math.Max(1, opt.Long("--rounds", 3));
-        var names = (opt.Str("--profiles") ?? "A,B").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var profiles = names.Select(n => Profiles.FirstOrDefault(p => p.Name == n) ?? throw new ArgumentException("no profile " + n)).ToList();
+        var profiles = ProfilesNamed(opt.Str("--profiles") ?? "A,B");
         var home = ReferenceLocator.LegacyHome(opt.Str("--legacy-home"));
         if (home is null) { Console.Error.WriteLine("legacy suite not found: --legacy-home DIR or ACS_LEGACY_HOME"); return 2; }
         var refDir = Path.Combine(home, "ref");
@@ -80,34 +79,8 @@ public sealed class CycleBenchmark : IBenchmarkCommand
             var days = new Dictionary<string, (string Prior, string Day, string Small, string Summary)>(StringComparer.Ordinal);
             foreach (var p in profiles)
             {
-                var dir = Path.Combine(work, p.Name);
-                var prior = Path.Combine(dir, "prior");
-                Directory.CreateDirectory(prior);
-                var items = (int)((long)masterItems * p.MasterPercent / 100);
-                var balances = Clv400Benchmark.WriteOldMaster(Path.Combine(prior, "OPENITEM"), items, new Random(p.MasterSeed), p.DueDates);
-                var open = balances.Count(b => b > 0);
-                // the generator pays P % of the open receivables (a tenth of them in two remittances) and adds open/20 unknown references
-                var payPercent = (int)Math.Clamp(Math.Round((payments - (open / 20.0)) * 100.0 / (1.1 * open)), 1, 100);
-                var entries = (int)(lines / (p.MeanLines + 0.35));
-                string Generate(string to, int n, ulong seed)
-                {
-                    var g = DayGenerator.Generate(new DayGeneratorOptions
-                    {
-                        RunDate = RunDate, Entries = n, Seed = seed, OutDir = to, RefDir = refDir, MeanLines = p.MeanLines,
-                        PaymentsFrom = prior, PayPercent = payPercent, InvalidPpm = p.InvalidPpm,
-                    });
-                    return string.Create(CultureInfo.InvariantCulture,
-                        $"{g.Records:N0} ENTRYIN records ({g.Headers:N0} entries, {g.Lines:N0} lines), {g.Payments:N0} payments");
-                }
-                var day = Path.Combine(dir, "day");
-                var summary = Generate(day, entries, p.Seed);
-                var small = Path.Combine(dir, "day-small");
-                var smallSummary = Generate(small, entries / 10, p.Seed + 100);
-                var masterLength = new FileInfo(Path.Combine(prior, "OPENITEM")).Length / 150;
-                summary = string.Create(CultureInfo.InvariantCulture,
-                    $"{summary}; prior master {masterLength:N0} items ({open:N0} open receivables, pay percent {payPercent}); small day: {smallSummary}");
-                days[p.Name] = (prior, day, small, summary);
-                Console.Error.WriteLine($"profile {p.Name}: {summary}");
+                days[p.Name] = PrepareDays(p, Path.Combine(work, p.Name), lines, masterItems, payments, refDir, small: true);
+                Console.Error.WriteLine($"profile {p.Name}: {days[p.Name].Summary}");
             }
 
             // --- interleaved rounds ---------------------------------------------------------------------------
@@ -242,7 +215,46 @@ public sealed class CycleBenchmark : IBenchmarkCommand
                 $"Peak RSS before: {sb.PeakKb / 1024.0:F1} MiB on the day a tenth the size, {before.Totals.Max(x => x.PeakKb) / 1024.0:F1} MiB on the full day.");
     }
 
-    private static double Median(IEnumerable<double> values)
+    /// <summary>The profiles named in a comma-separated list (A, B, C).</summary>
+    internal static List<Profile> ProfilesNamed(string names) =>
+        names.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => Profiles.FirstOrDefault(p => p.Name == n) ?? throw new ArgumentException("no profile " + n)).ToList();
+
+    /// <summary>
+    /// A profile's prior OUTDIR (an OPENITEM master of <paramref name="masterItems"/> x the profile's percent items), its day
+    /// of about <paramref name="lines"/> ENTRYIN lines whose PAYMENTS (about <paramref name="payments"/>) pay that master's open
+    /// items, and optionally the day a tenth the size; with a one-line summary.
+    /// </summary>
+    internal static (string Prior, string Day, string Small, string Summary) PrepareDays(Profile p, string dir, long lines, int masterItems, int payments, string refDir, bool small)
+    {
+        var prior = Path.Combine(dir, "prior");
+        Directory.CreateDirectory(prior);
+        var items = (int)((long)masterItems * p.MasterPercent / 100);
+        var balances = Clv400Benchmark.WriteOldMaster(Path.Combine(prior, "OPENITEM"), items, new Random(p.MasterSeed), p.DueDates);
+        var open = balances.Count(b => b > 0);
+        // the generator pays P % of the open receivables (a tenth of them in two remittances) and adds open/20 unknown references
+        var payPercent = (int)Math.Clamp(Math.Round((payments - (open / 20.0)) * 100.0 / (1.1 * open)), 1, 100);
+        var entries = (int)(lines / (p.MeanLines + 0.35));
+        string Generate(string to, int n, ulong seed)
+        {
+            var g = DayGenerator.Generate(new DayGeneratorOptions
+            {
+                RunDate = RunDate, Entries = n, Seed = seed, OutDir = to, RefDir = refDir, MeanLines = p.MeanLines,
+                PaymentsFrom = prior, PayPercent = payPercent, InvalidPpm = p.InvalidPpm,
+            });
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{g.Records:N0} ENTRYIN records ({g.Headers:N0} entries, {g.Lines:N0} lines), {g.Payments:N0} payments");
+        }
+        var day = Path.Combine(dir, "day");
+        var summary = Generate(day, entries, p.Seed);
+        var smallDay = Path.Combine(dir, "day-small");
+        var smallSummary = small ? Generate(smallDay, entries / 10, p.Seed + 100) : "";
+        var masterLength = new FileInfo(Path.Combine(prior, "OPENITEM")).Length / 150;
+        summary = string.Create(CultureInfo.InvariantCulture,
+            $"{summary}; prior master {masterLength:N0} items ({open:N0} open receivables, pay percent {payPercent})") + (small ? "; small day: " + smallSummary : "");
+        return (prior, day, smallDay, summary);
+    }
+
+    internal static double Median(IEnumerable<double> values)
     {
         var s = values.Order().ToList();
         if (s.Count == 0) return 0;

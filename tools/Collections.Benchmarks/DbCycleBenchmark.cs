@@ -9,27 +9,37 @@ using Collections.Parity.Legacy;
 namespace Collections.Benchmarks;
 
 /// <summary>
-/// <c>db-cycle</c>: the database cycle (<c>collections run-day</c>: ingest, CLV100 line duties in chunks, CLV200 entry
-/// fees, post) against the legacy on the same generated day, interleaved in rounds: the legacy's STEP010+STEP020
-/// (CLV100 and CLV200 as run-cycle.sh runs them, the steps the database cycle covers) and its whole run-cycle.sh;
-/// run-day on SQLite (WAL, synchronous NORMAL) and on PostgreSQL (a server started here, fsync on) with one and two
-/// workers. Each database run starts from a database that already holds the schema, the reference tables and an
-/// earlier posted day (a template copied for SQLite; a database migrated and given the earlier day for PostgreSQL).
-/// Prints wall, CPU (user + sys; for PostgreSQL also the server's), input records per second of wall and peak RSS
-/// (markdown) for docs/benchmarks.md.
+/// <c>db-cycle [--profiles A,B] [--rounds 3] [--lines 1000000] [--master 200000] [--payments 50000] [--no-postgres]
+/// [--no-small] [--cli PATH] [--work DIR] [--keep] [--legacy-home DIR]</c>: the database cycle (<c>collections run-day</c>,
+/// the whole cycle: ingest, line duties, entry fees, statements, payments and interest, ledger, revenue and control
+/// totals, post) against the legacy's whole run-cycle.sh on the same generated day (issue 10, item 7). The days are
+/// the <c>cycle</c> benchmark's (<see cref="CycleBenchmark.PrepareDays"/>: a prior open item master of about 200,000
+/// items and a day of about 1M ENTRYIN lines whose ~50,000 PAYMENTS pay that master's open items). The prior master is
+/// posted in the database before the measured run (<c>db seed-master</c> as the previous business day: a SQLite
+/// template copied for each run; a new PostgreSQL database migrated and seeded for each run). Per round, interleaved
+/// (the order rotates by round): run-cycle.sh (RUNDATE INDIR OUTDIR PRIOR), run-day on SQLite (WAL, synchronous NORMAL)
+/// with 1 and 2 workers, run-day on PostgreSQL (a server started here, fsync on, synchronous_commit on) with 1 and 2
+/// workers; each under /usr/bin/time (wall, CPU = user + sys, peak RSS), PostgreSQL's own CPU read from /proc. In the
+/// first round every database run is exported (<c>export legacy</c>) and each data set and sysout the legacy wrote is
+/// compared byte for byte (exit 1 when one differs). Then one SQLite run on the day a tenth the size (peak memory
+/// against the day's size). Prints markdown for docs/benchmarks.md.
 /// </summary>
 public sealed class DbCycleBenchmark : IBenchmarkCommand
 {
     public string Name => "db-cycle";
-    public string Description => "run-day on SQLite and PostgreSQL (1 and 2 workers) vs the legacy on a generated 1M-line day: wall, CPU, rows/s, peak RSS";
+    public string Description => "whole cycle: run-day on SQLite and PostgreSQL (1 and 2 workers) vs run-cycle.sh, 1M-line day, 50K payments, 200K-item master posted before";
+
+    private const string Legacy = "legacy run-cycle.sh (STEP010-STEP050)";
 
     public int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var opt = LegacyVsModernBenchmark.Args.Parse(args);
-        var entries = (int)opt.Long("--entries", 116_100);
-        var seed = (ulong)opt.Long("--seed", 7);
-        var rounds = (int)Math.Max(1, opt.Long("--rounds", 1));
+        var lines = opt.Long("--lines", 1_000_000);
+        var masterItems = (int)opt.Long("--master", 200_000);
+        var payments = (int)opt.Long("--payments", 50_000);
+        var rounds = (int)Math.Max(1, opt.Long("--rounds", 3));
+        var profiles = CycleBenchmark.ProfilesNamed(opt.Str("--profiles") ?? "A");
         var home = ReferenceLocator.LegacyHome(opt.Str("--legacy-home"));
         if (home is null) { Console.Error.WriteLine("legacy suite not found: --legacy-home DIR or ACS_LEGACY_HOME"); return 2; }
         var cli = opt.Str("--cli") ?? LegacyVsModernBenchmark.FindCli();
@@ -38,91 +48,144 @@ public sealed class DbCycleBenchmark : IBenchmarkCommand
         var work = opt.Str("--work") ?? Path.Combine(Path.GetTempPath(), "collections-dbcycle-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         PgServer? pg = null;
+        var failures = new List<string>();
         try
         {
-            const int runDate = 20260302, priorDate = 20260227;
-            var dayDir = Path.Combine(work, "day");
-            var gen = DayGenerator.Generate(new DayGeneratorOptions { RunDate = runDate, Entries = entries, Seed = seed, OutDir = dayDir, RefDir = refDir });
-            var priorDir = Path.Combine(work, "prior");
-            DayGenerator.Generate(new DayGeneratorOptions { RunDate = priorDate, Entries = 100, Seed = seed + 1, OutDir = priorDir, RefDir = refDir });
-            var records = gen.Records + 1;
-            Console.Error.WriteLine($"generated {records:N0} records ({gen.Lines:N0} lines, {gen.Payments:N0} payments)");
-
-            // the legacy: STEP010 + STEP020 as run-cycle.sh runs them, and the whole run-cycle.sh
+            const int runDate = CycleBenchmark.RunDate;
+            var day = DateOnly.ParseExact(runDate.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture);
+            var priorDay = day.AddDays(-1);
+            var rd = runDate.ToString(CultureInfo.InvariantCulture);
             var suite = LegacySuite.Prepare(home);
-            var legacyOut = Path.Combine(work, "legacy");
-            Directory.CreateDirectory(Path.Combine(legacyOut, "sysout"));
-            var sysin = $"RUNDATE={runDate.ToString(CultureInfo.InvariantCulture)}\n";
-            var legacyEnv = LegacyVsModernBenchmark.LegacyEnvironment(dayDir, legacyOut, refDir);
-
-            // SQLite template: schema, reference tables and an earlier posted day
-            var template = Path.Combine(work, "template.db");
-            Check(Measure(cli, ["run-day", "--date", Iso(priorDate), "--input", priorDir, "--connection", "Data Source=" + template], null), "SQLite template");
-            var noPostgres = opt.Flag("--no-postgres");
-            var postgresOnly = opt.Flag("--postgres-only");
-            if (!noPostgres)
+            if (!opt.Flag("--no-postgres"))
             {
                 pg = PgServer.TryStart(Path.Combine(work, "pg"));
                 if (pg is null) Console.Error.WriteLine("PostgreSQL binaries not found: PostgreSQL runs skipped");
             }
 
-            var results = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal);
-            void Add(string name, Measurement m)
+            var prepared = new Dictionary<string, (string Prior, string Day, string Small, string Summary, string Template, long Records)>(StringComparer.Ordinal);
+            foreach (var p in profiles)
             {
-                if (!results.TryGetValue(name, out var list)) results[name] = list = [];
-                list.Add(m);
-                Console.Error.WriteLine($"  {name}: {m}");
+                var dir = Path.Combine(work, p.Name);
+                var (prior, dayDir, small, summary) = CycleBenchmark.PrepareDays(p, dir, lines, masterItems, payments, refDir, small: !opt.Flag("--no-small"));
+                // SQLite template: schema, reference tables and the prior master posted as the previous business day
+                var template = Path.Combine(dir, "template.db");
+                Check(Measure(cli, ["db", "seed-master", "--date", Iso(priorDay), "--file", Path.Combine(prior, "OPENITEM"), "--connection", "Data Source=" + template], null), "SQLite template");
+                var records = CountRecords(Path.Combine(dayDir, "ENTRYIN"));
+                prepared[p.Name] = (prior, dayDir, small, summary, template, records);
+                Console.Error.WriteLine($"profile {p.Name}: {summary}");
             }
-            for (var round = 1; round <= rounds; round++)
-            {
-                Console.Error.WriteLine($"round {round}, load average {LoadAverage()}");
-                if (!postgresOnly)
+
+            var kinds = new List<string> { Legacy, "run-day SQLite, 1 worker", "run-day SQLite, 2 workers" };
+            if (pg is not null) kinds.AddRange(["run-day PostgreSQL, 1 worker", "run-day PostgreSQL, 2 workers"]);
+            var results = profiles.ToDictionary(p => p.Name, _ => kinds.ToDictionary(k => k, _ => new List<Measurement>(), StringComparer.Ordinal), StringComparer.Ordinal);
+            var loads = new List<string>();
+            var checkedRuns = new List<string>();
+            var pendingChecks = new List<(string Profile, string Kind, string Export)>();
+            for (var round = 0; round < rounds; round++)
+                foreach (var p in profiles)
                 {
-                    var s010 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV100"), [], null, legacyEnv, sysin);
-                    var s020 = Measure(Path.Combine(suite.WorkHome, "bin", "CLV200"), [], null, legacyEnv, sysin);
-                    Add("legacy STEP010+STEP020 (CLV100, CLV200)", new Measurement(s010.Wall + s020.Wall, s010.Cpu + s020.Cpu, Math.Max(s010.PeakKb, s020.PeakKb), Math.Max(s010.ExitCode, s020.ExitCode), 0, ""));
-
-                    var db = Path.Combine(work, "sqlite.db");
-                    foreach (var f in Directory.GetFiles(work, "sqlite.db*")) File.Delete(f);
-                    File.Copy(template, db);
-                    Add("run-day SQLite, 2 workers", Check(Measure(cli, ["run-day", "--date", Iso(runDate), "--input", dayDir, "--workers", "2", "--connection", "Data Source=" + db], null), "SQLite"));
-
-                    var cycleOut = Path.Combine(work, "legacy-cycle");
-                    if (Directory.Exists(cycleOut)) Directory.Delete(cycleOut, true);
-                    Directory.CreateDirectory(cycleOut);
-                    Add("legacy run-cycle.sh (STEP010-STEP050)", Measure("sh", [Path.Combine(suite.WorkHome, "run-cycle.sh"), runDate.ToString(CultureInfo.InvariantCulture), dayDir, cycleOut],
-                        suite.WorkHome, new Dictionary<string, string> { ["ACS_REFLIB"] = refDir }, null));
+                    var (prior, dayDir, _, _, template, _) = prepared[p.Name];
+                    var legacyOut = Path.Combine(work, p.Name, "out-legacy");
+                    loads.Add(LoadAverage());
+                    Console.Error.WriteLine($"round {round + 1} profile {p.Name}, load average {LoadAverage()}");
+                    for (var i = 0; i < kinds.Count; i++)
+                    {
+                        var kind = kinds[(i + round) % kinds.Count];
+                        Measurement m;
+                        string? export = null;
+                        if (kind == Legacy)
+                        {
+                            if (Directory.Exists(legacyOut)) Directory.Delete(legacyOut, true);
+                            Directory.CreateDirectory(legacyOut);
+                            m = Measure("sh", [Path.Combine(suite.WorkHome, "run-cycle.sh"), rd, dayDir, legacyOut, prior],
+                                suite.WorkHome, new Dictionary<string, string> { ["ACS_REFLIB"] = refDir });
+                        }
+                        else
+                        {
+                            var workers = kind.EndsWith("2 workers", StringComparison.Ordinal) ? "2" : "1";
+                            string[] db;
+                            if (kind.Contains("SQLite", StringComparison.Ordinal))
+                            {
+                                var file = Path.Combine(work, "sqlite.db");
+                                foreach (var f in Directory.GetFiles(work, "sqlite.db*")) File.Delete(f);
+                                File.Copy(template, file);
+                                db = ["--connection", "Data Source=" + file];
+                            }
+                            else
+                            {
+                                var cs = pg!.NewDatabase();
+                                db = ["--provider", "postgres", "--connection", cs];
+                                Check(Measure(cli, ["db", "migrate", .. db], null), "PostgreSQL migrate");
+                                Check(Measure(cli, ["db", "seed-master", "--date", Iso(priorDay), "--file", Path.Combine(prior, "OPENITEM"), .. db], null), "PostgreSQL seed-master");
+                            }
+                            var server = pg?.CpuSeconds() ?? 0;
+                            m = Check(Measure(cli, ["run-day", "--date", Iso(day), "--input", dayDir, "--workers", workers, .. db], null), kind);
+                            if (db[0] == "--provider") m = m with { ServerCpuSeconds = pg!.CpuSeconds() - server };
+                            if (round == 0)
+                            {
+                                export = Path.Combine(work, p.Name, "export-" + kinds.IndexOf(kind).ToString(CultureInfo.InvariantCulture));
+                                Check(Measure(cli, ["export", "legacy", "--date", Iso(day), "--out", export, .. db], null), kind + " export");
+                            }
+                            if (db[0] == "--provider") pg!.DropLast();
+                        }
+                        results[p.Name][kind].Add(m);
+                        Console.Error.WriteLine($"  {kind}: {m}");
+                        if (export is not null) pendingChecks.Add((p.Name, kind, export));
+                    }
+                    // the exports of this round against this round's legacy outputs
+                    foreach (var (name, kind, export) in pendingChecks.Where(c => c.Profile == p.Name).ToList())
+                    {
+                        var diff = Differences(legacyOut, export);
+                        if (diff.Count > 0) failures.Add($"{name} {kind}: differ from the legacy: {string.Join(", ", diff)}");
+                        else checkedRuns.Add($"{name} {kind}");
+                        Directory.Delete(export, true);
+                        pendingChecks.Remove((name, kind, export));
+                    }
                 }
 
-                if (pg is not null)
-                    foreach (var workers in new[] { 1, 2 })
-                    {
-                        var cs = pg.NewDatabase();
-                        Check(Measure(cli, ["db", "migrate", "--provider", "postgres", "--connection", cs], null), "PostgreSQL migrate");
-                        Check(Measure(cli, ["run-day", "--date", Iso(priorDate), "--input", priorDir, "--provider", "postgres", "--connection", cs], null), "PostgreSQL prior day");
-                        var server = pg.CpuSeconds();
-                        var m = Check(Measure(cli, ["run-day", "--date", Iso(runDate), "--input", dayDir, "--workers", workers.ToString(CultureInfo.InvariantCulture),
-                            "--provider", "postgres", "--connection", cs], null), "PostgreSQL");
-                        Add($"run-day PostgreSQL, {workers} worker{(workers > 1 ? "s" : "")}", m with { ServerCpuSeconds = pg.CpuSeconds() - server });
-                    }
-            }
+            var smallRuns = new Dictionary<string, Measurement>(StringComparer.Ordinal);
+            if (!opt.Flag("--no-small"))
+                foreach (var p in profiles)
+                {
+                    var (_, _, small, _, template, _) = prepared[p.Name];
+                    var file = Path.Combine(work, "sqlite.db");
+                    foreach (var f in Directory.GetFiles(work, "sqlite.db*")) File.Delete(f);
+                    File.Copy(template, file);
+                    smallRuns[p.Name] = Check(Measure(cli, ["run-day", "--date", Iso(day), "--input", small, "--connection", "Data Source=" + file], null), "small day");
+                }
 
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}; load average at the end {LoadAverage()}.");
-            report.AppendLine(CultureInfo.InvariantCulture, $"Day: {records:N0} ENTRYIN records ({gen.Headers:N0} entries, {gen.Lines:N0} lines), seed {seed}; CLI `{cli}`; best of {rounds} interleaved round(s) (wall and CPU each the lowest; peak RSS the highest).");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {MachineInfo.Describe()}; load average (1, 5, 15 min) at the end {LoadAverage()}.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project tools/Collections.Benchmarks -- db-cycle {string.Join(' ', args)}` (run date {rd}; prior master posted as {Iso(priorDay)}).");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Modern CLI: {LegacyVsModernBenchmark.CliDescription(cli)}, commit {LegacyVsModernBenchmark.GitCommit(cli)}. Legacy: the suite's run-cycle.sh, load modules built by `LegacySuite`.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Load average (1 min) at the start of each round: {string.Join(", ", loads)}. Runs of a round in rotating order.");
             report.AppendLine();
-            report.AppendLine("| Run | Wall | CPU (user + sys) | DB server CPU | Records/s (wall) | Peak RSS | Exit |");
-            report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-            foreach (var (name, list) in results)
+            foreach (var p in profiles)
             {
-                var wall = list.Min(m => m.Wall.TotalSeconds);
-                var cpu = list.Min(m => m.Cpu.TotalSeconds);
-                var server = list.Min(m => m.ServerCpuSeconds);
-                report.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {name} | {wall:F1} s | {cpu:F1} s | {(server > 0 ? server.ToString("F1", CultureInfo.InvariantCulture) + " s" : "-")} | {records / wall:N0} | {list.Max(m => m.PeakKb) / 1024.0:F0} MiB | {string.Join("/", list.Select(m => m.ExitCode).Distinct())} |");
+                var (_, _, _, summary, _, records) = prepared[p.Name];
+                report.AppendLine(CultureInfo.InvariantCulture, $"Profile {p.Name} ({p.Description}): {summary}.");
+                report.AppendLine();
+                report.AppendLine("| Run | Wall per round | CPU (user + sys) per round | Wall best / median | CPU median | DB server CPU median | Records/s (best wall) | Peak RSS | Exit |");
+                report.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+                foreach (var (kind, list) in results[p.Name])
+                {
+                    if (list.Count == 0) continue;
+                    string S(double x) => x.ToString("F1", CultureInfo.InvariantCulture);
+                    var best = list.Min(m => m.Wall.TotalSeconds);
+                    var server = CycleBenchmark.Median(list.Select(m => m.ServerCpuSeconds));
+                    report.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {kind} | {string.Join(" / ", list.Select(m => S(m.Wall.TotalSeconds)))} s | {string.Join(" / ", list.Select(m => S(m.Cpu.TotalSeconds)))} s | {S(best)} / {S(CycleBenchmark.Median(list.Select(m => m.Wall.TotalSeconds)))} s | {S(CycleBenchmark.Median(list.Select(m => m.Cpu.TotalSeconds)))} s | {(server > 0 ? S(server) + " s" : "-")} | {records / best:N0} | {list.Max(m => m.PeakKb) / 1024.0:F0} MiB | {string.Join("/", list.Select(m => m.ExitCode).Distinct())} |");
+                }
+                if (smallRuns.TryGetValue(p.Name, out var sm))
+                    report.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+                        $"run-day SQLite (1 worker) on the day a tenth the size, same master: peak RSS {sm.PeakKb / 1024.0:F0} MiB ({sm.Wall.TotalSeconds:F1} s wall, {sm.Cpu.TotalSeconds:F1} s CPU, exit {sm.ExitCode}).");
+                report.AppendLine();
             }
+            report.AppendLine(failures.Count == 0
+                ? $"Outputs: `export legacy` of {string.Join(", ", checkedRuns)} (first round): every data set and sysout the legacy wrote byte-identical."
+                : "**NOT identical**: " + string.Join("; ", failures));
             Console.Out.Write(report.ToString());
-            return 0;
+            return failures.Count == 0 ? 0 : 1;
         }
         finally
         {
@@ -133,6 +196,24 @@ public sealed class DbCycleBenchmark : IBenchmarkCommand
                 catch (UnauthorizedAccessException) { }
         }
     }
+
+    /// <summary>Records of ENTRYIN (RECFM=F 250).</summary>
+    private static long CountRecords(string path) => (new FileInfo(path).Length + 249) / 250;
+
+    /// <summary>The files the legacy wrote (sysout included) that the export lacks or holds with other bytes.</summary>
+    private static List<string> Differences(string legacy, string export)
+    {
+        var diff = new List<string>();
+        foreach (var f in Directory.EnumerateFiles(legacy, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(legacy, f)).Order(StringComparer.Ordinal))
+        {
+            var e = Path.Combine(export, f);
+            if (!File.Exists(e)) diff.Add(f + " (not exported)");
+            else if (!LegacyVsModernBenchmark.FilesEqual(Path.Combine(legacy, f), e)) diff.Add(f);
+        }
+        return diff;
+    }
+
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     internal static string Iso(int date) => $"{date / 10000:D4}-{date / 100 % 100:D2}-{date % 100:D2}";
 
@@ -196,6 +277,11 @@ public sealed class DbCycleBenchmark : IBenchmarkCommand
             var name = "bench" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture);
             return $"Host=127.0.0.1;Port={_port};Username=postgres;Database={name};Pooling=true;Maximum Pool Size=20;Timeout=15;Command Timeout=600";
         }
+
+        /// <summary>Drops the database <see cref="NewDatabase"/> made last (keeps the server's disk small between runs).</summary>
+        public void DropLast() =>
+            Pg("psql", ["-h", "127.0.0.1", "-p", _port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "postgres", "-c",
+                "DROP DATABASE IF EXISTS bench" + _databases.ToString(CultureInfo.InvariantCulture) + " WITH (FORCE)"], check: false);
 
         /// <summary>CPU seconds (user + sys) of the server: its live processes plus the children the postmaster reaped.</summary>
         public double CpuSeconds()

@@ -872,6 +872,10 @@ namespace Collections.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("trailer_hash_cents");
 
+                    b.Property<bool>("TrailerHashNegativeZero")
+                        .HasColumnType("boolean")
+                        .HasColumnName("trailer_hash_negative_zero");
+
                     b.Property<long>("TrailerRecordCount")
                         .HasColumnType("bigint")
                         .HasColumnName("trailer_record_count");

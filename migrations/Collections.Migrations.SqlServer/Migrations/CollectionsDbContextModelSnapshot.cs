@@ -872,6 +872,10 @@ namespace Collections.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("trailer_hash_cents");
 
+                    b.Property<bool>("TrailerHashNegativeZero")
+                        .HasColumnType("bit")
+                        .HasColumnName("trailer_hash_negative_zero");
+
                     b.Property<long>("TrailerRecordCount")
                         .HasColumnType("bigint")
                         .HasColumnName("trailer_record_count");

@@ -863,6 +863,10 @@ namespace Collections.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("trailer_hash_cents");
 
+                    b.Property<bool>("TrailerHashNegativeZero")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trailer_hash_negative_zero");
+
                     b.Property<long>("TrailerRecordCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("trailer_record_count");

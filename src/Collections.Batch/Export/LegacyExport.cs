@@ -1,8 +1,10 @@
 using System.Text;
+using Collections.Batch.Steps;
 using Collections.Cobol.Records;
 using Collections.Domain.EntryFees;
 using Collections.Domain.LineDuties;
 using Collections.Domain.Values;
+using Collections.Legacy.Clv100;
 using Collections.Legacy.Clv200;
 using Collections.Legacy.Records;
 using Collections.Persistence;
@@ -59,23 +61,18 @@ public static class LegacyExport
             await Write("ENTCALC", path => WriteEntcalcAsync(db, runId, path, ct)).ConfigureAwait(false);
         if (done.Contains(Cycle.CycleSteps.Statements))
         {
-            await Write("STMTOUT", path => WriteRecordsAsync(path, false, after => db.Statements.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
-                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
-            await Write("STMTDTL", path => WriteRecordsAsync(path, false, after => db.StatementEntries.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
-                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+            await Write("STMTOUT", path => WriteRawAsync(db, "statements", "seq_no", runId, path, false, ct)).ConfigureAwait(false);
+            await Write("STMTDTL", path => WriteRawAsync(db, "statement_entries", "seq_no", runId, path, false, ct)).ConfigureAwait(false);
         }
         if (done.Contains(Cycle.CycleSteps.PaymentsInterest))
         {
             await Write("OPENITEM", path => WriteOpenItemsAsync(db, runId, path, ct)).ConfigureAwait(false);
-            await Write("LEDGER", path => WriteRecordsAsync(path, false, after => db.LedgerPostings.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
-                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
-            await Write("SUSPENSE", path => WriteRecordsAsync(path, true, after => db.SuspenseItems.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
-                .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+            await Write("LEDGER", path => WriteRawAsync(db, "ledger_postings", "seq_no", runId, path, false, ct)).ConfigureAwait(false);
+            await Write("SUSPENSE", path => WriteRawAsync(db, "suspense_items", "seq_no", runId, path, true, ct)).ConfigureAwait(false);
         }
-        await Write("CTLTOTS", path => WriteControlTotalsAsync(db, runId, summary.RunDate, path, ct)).ConfigureAwait(false);
+        await Write("CTLTOTS", path => WriteControlTotalsAsync(db, runId, summary.RunDate, summary.TrailerHashNegativeZero, path, ct)).ConfigureAwait(false);
         if (done.Contains(Cycle.CycleSteps.RevenueReport))
-            await Write("CLV500.RPT", path => WriteRecordsAsync(path, true, after => db.ReportLines.AsNoTracking().Where(x => x.RunId == runId && x.LineNo > after)
-                .OrderBy(x => x.LineNo).Take(Page).Select(x => new SeqRaw(x.LineNo, x.Raw)).ToListAsync(ct), ct)).ConfigureAwait(false);
+            await Write("CLV500.RPT", path => WriteRawAsync(db, "report_lines", "line_no", runId, path, true, ct)).ConfigureAwait(false);
         if (!Wanted("sysout")) return written;
         foreach (var (step, program) in Collections.Legacy.Pipeline.LegacySteps.Cycle)
         {
@@ -91,31 +88,21 @@ public static class LegacyExport
 
     /// <summary>The open item master written by a run (OPENITEM), as the legacy wrote it.</summary>
     public static Task WriteOpenItemsAsync(CollectionsDbContext db, long runId, string path, CancellationToken ct = default) =>
-        WriteRecordsAsync(path, false, after => db.OpenItems.AsNoTracking().Where(x => x.RunId == runId && x.SeqNo > after)
-            .OrderBy(x => x.SeqNo).Take(Page).Select(x => new SeqRaw(x.SeqNo, x.Raw)).ToListAsync(ct), ct);
-
-    /// <summary>A stored record: its number and bytes.</summary>
-    public sealed record SeqRaw(long Seq, byte[] Raw);
+        WriteRawAsync(db, "open_items", "seq_no", runId, path, false, ct);
 
     /// <summary>
-    /// Writes stored records in pages (memory does not grow with the data set): fixed records as they are, line
-    /// sequential ones each followed by LF.
+    /// Writes the stored records (column <c>raw</c>) of a run's rows of <paramref name="table"/> in the order of
+    /// <paramref name="key"/>, in one forward read (no rows materialised): fixed records as they are, line sequential
+    /// ones each followed by LF.
     /// </summary>
-    public static async Task WriteRecordsAsync(string path, bool lineSequential, Func<long, Task<List<SeqRaw>>> page, CancellationToken ct = default)
+    internal static async Task WriteRawAsync(CollectionsDbContext db, string table, string key, long runId, string path, bool lineSequential, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(page);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        long after = long.MinValue;
-        while (true)
+        await using var rows = await DbCursor.OpenAsync(db, $"SELECT \"raw\" FROM \"{table}\" WHERE \"run_id\" = @run ORDER BY \"{key}\"", ct, ("run", runId)).ConfigureAwait(false);
+        while (await rows.ReadAsync(ct).ConfigureAwait(false))
         {
-            var rows = await page(after).ConfigureAwait(false);
-            if (rows.Count == 0) break;
-            foreach (var r in rows)
-            {
-                await file.WriteAsync(r.Raw, ct).ConfigureAwait(false);
-                if (lineSequential) file.WriteByte((byte)'\n');
-            }
-            after = rows[^1].Seq;
+            file.Write(rows.Span(0));
+            if (lineSequential) file.WriteByte((byte)'\n');
         }
     }
 
@@ -166,41 +153,72 @@ public static class LegacyExport
         }
     }
 
+    private const string EntryTotalColumns =
+        "t.\"seq\", t.\"entry_no\", e.\"entry_type\", e.\"importer_no\", e.\"port_code\", e.\"entry_date\", e.\"transport_mode\", e.\"payment_type\", "
+        + "e.\"statement_date\", e.\"manual_flag\", t.\"lines_accepted\", t.\"lines_rejected\", t.\"entered_value_cents\", t.\"mpf_liable_value_cents\", "
+        + "t.\"duty_cents\", t.\"section301_cents\", t.\"section232_cents\", t.\"ieepa_cents\", t.\"section122_cents\", t.\"other_chapter99_cents\", "
+        + "t.\"antidumping_cents\", t.\"countervailing_cents\", t.\"fee_total_cents\", t.\"total_assessed_cents\", t.\"mpf_raw_e5\", t.\"mpf_limit\", t.\"written\"";
+
+    /// <summary>
+    /// ENTCALC: the written entry totals (with their header's fields) and MPF allocations, in entry order, read by
+    /// ranges of <see cref="Page"/> entries with forward reads (totals and fees of the range first, then the range's
+    /// allocations streamed between them).
+    /// </summary>
     private static async Task WriteEntcalcAsync(CollectionsDbContext db, long runId, string path, CancellationToken ct)
     {
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var writer = EntcalcWriter.Create(file, leaveOpen: true);
-        long after = 0;
-        while (true)
+        long last;
+        await using (var max = await DbCursor.OpenAsync(db, "SELECT COALESCE(MAX(\"seq\"), 0) FROM \"entry_totals\" WHERE \"run_id\" = @run", ct, ("run", runId)).ConfigureAwait(false))
+            last = await max.ReadAsync(ct).ConfigureAwait(false) ? max.Int64(0) : 0;
+        var totals = new List<(long Seq, EntcalcEntryTotal Total)>(Page);
+        var fees = new List<(long Seq, EntryFee Fee)>(Page * 4);
+        for (long after = 0; after < last; after += Page)
         {
-            var totals = await db.EntryTotals.AsNoTracking().Where(t => t.RunId == runId && t.Seq > after && t.Written).OrderBy(t => t.Seq).Take(Page)
-                .Join(db.EntryResults.Where(e => e.RunId == runId), t => t.HeaderRecordNo, e => e.RecordNo, (t, e) => new { Total = t, Entry = e })
-                .ToListAsync(ct).ConfigureAwait(false);
-            if (totals.Count == 0) break;
-            var first = totals.Min(t => t.Total.Seq);
-            after = totals.Max(t => t.Total.Seq);
-            var fees = (await db.EntryFees.AsNoTracking().Where(f => f.RunId == runId && f.EntrySeq >= first && f.EntrySeq <= after).ToListAsync(ct).ConfigureAwait(false))
-                .ToLookup(f => f.EntrySeq);
-            var allocations = (await db.MpfAllocations.AsNoTracking().Where(a => a.RunId == runId && a.EntrySeq >= first && a.EntrySeq <= after).ToListAsync(ct).ConfigureAwait(false))
-                .ToLookup(a => a.EntrySeq);
-            foreach (var x in totals.OrderBy(t => t.Total.Seq))
-            {
-                var t = x.Total;
-                var e = x.Entry;
-                writer.Write(new EntcalcEntryTotal
+            var upTo = after + Page;
+            totals.Clear();
+            fees.Clear();
+            await using (var t = await DbCursor.OpenAsync(db, "SELECT " + EntryTotalColumns + " FROM \"entry_totals\" t JOIN \"entry_results\" e ON e.\"run_id\" = t.\"run_id\" AND e.\"record_no\" = t.\"header_record_no\" "
+                             + "WHERE t.\"run_id\" = @run AND t.\"seq\" > @after AND t.\"seq\" <= @upTo ORDER BY t.\"seq\"", ct,
+                             ("run", runId), ("after", after), ("upTo", upTo)).ConfigureAwait(false))
+                while (await t.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    EntryNumber = t.EntryNo, EntryType = e.EntryType, ImporterNumber = e.ImporterNo, PortCode = Digits(e.PortCode), EntryDate = e.EntryDate,
-                    TransportMode = Digits(e.TransportMode), PaymentType = Digits(e.PaymentType), StatementDate = e.StatementDate, ManualFlag = e.ManualFlag[0],
-                    LinesAccepted = t.LinesAccepted, LinesRejected = t.LinesRejected, EnteredValueCents = t.EnteredValueCents,
-                    MpfLiableValueCents = t.MpfLiableValueCents, DutyCents = t.DutyCents, Section301Cents = t.Section301Cents,
-                    Section232Cents = t.Section232Cents, IeepaCents = t.IeepaCents, Section122Cents = t.Section122Cents,
-                    OtherChapter99Cents = t.OtherChapter99Cents, AntidumpingCents = t.AntidumpingCents, CountervailingCents = t.CountervailingCents,
-                    FeeTotalCents = t.FeeTotalCents, TotalAssessedCents = t.TotalAssessedCents, MpfRawTotalE5 = t.MpfRawE5,
-                    MpfLimitIndicator = t.MpfLimit.Length > 0 ? t.MpfLimit[0] : ' ',
-                    Fees = [.. fees[t.Seq].OrderBy(f => f.FeeNo).Select(f => new EntryFee(f.FeeClass, f.AmountCents))],
-                });
-                foreach (var a in allocations[t.Seq].OrderBy(a => a.AllocationNo))
-                    writer.Write(new EntcalcMpfAllocation(a.EntryNo, a.LineNo, a.UsdValueCents, a.RawMpfE5, a.AllocatedCents));
+                    if (!t.Bool(26)) continue;
+                    var limit = t.Text(25);
+                    totals.Add((t.Int64(0), new EntcalcEntryTotal
+                    {
+                        EntryNumber = t.Text(1), EntryType = t.Text(2), ImporterNumber = t.Text(3), PortCode = Digits(t.Text(4)), EntryDate = t.Int32(5),
+                        TransportMode = Digits(t.Text(6)), PaymentType = Digits(t.Text(7)), StatementDate = t.Int32(8), ManualFlag = t.Text(9)[0],
+                        LinesAccepted = t.Int32(10), LinesRejected = t.Int32(11), EnteredValueCents = t.Int64(12), MpfLiableValueCents = t.Int64(13),
+                        DutyCents = t.Int64(14), Section301Cents = t.Int64(15), Section232Cents = t.Int64(16), IeepaCents = t.Int64(17),
+                        Section122Cents = t.Int64(18), OtherChapter99Cents = t.Int64(19), AntidumpingCents = t.Int64(20), CountervailingCents = t.Int64(21),
+                        FeeTotalCents = t.Int64(22), TotalAssessedCents = t.Int64(23), MpfRawTotalE5 = t.Int64(24), MpfLimitIndicator = limit.Length > 0 ? limit[0] : ' ',
+                        Fees = [],
+                    }));
+                }
+            if (totals.Count == 0) continue;
+            await using (var f = await DbCursor.OpenAsync(db, "SELECT \"entry_seq\", \"fee_class\", \"amount_cents\" FROM \"entry_fees\" "
+                             + "WHERE \"run_id\" = @run AND \"entry_seq\" > @after AND \"entry_seq\" <= @upTo ORDER BY \"entry_seq\", \"fee_no\"", ct,
+                             ("run", runId), ("after", after), ("upTo", upTo)).ConfigureAwait(false))
+                while (await f.ReadAsync(ct).ConfigureAwait(false))
+                    fees.Add((f.Int64(0), new EntryFee(f.Text(1), f.Int64(2))));
+            await using var a = await DbCursor.OpenAsync(db, "SELECT \"entry_seq\", \"entry_no\", \"line_no\", \"usd_value_cents\", \"raw_mpf_e5\", \"allocated_cents\" FROM \"mpf_allocations\" "
+                                                             + "WHERE \"run_id\" = @run AND \"entry_seq\" > @after AND \"entry_seq\" <= @upTo ORDER BY \"entry_seq\", \"allocation_no\"", ct,
+                ("run", runId), ("after", after), ("upTo", upTo)).ConfigureAwait(false);
+            var more = await a.ReadAsync(ct).ConfigureAwait(false);
+            int fi = 0;
+            foreach (var (seq, total) in totals)
+            {
+                while (fi < fees.Count && fees[fi].Seq < seq) fi++;
+                int from = fi;
+                while (fi < fees.Count && fees[fi].Seq == seq) fi++;
+                writer.Write(total with { Fees = [.. fees.Skip(from).Take(fi - from).Select(x => x.Fee)] });
+                while (more && a.Int64(0) < seq) more = await a.ReadAsync(ct).ConfigureAwait(false);
+                while (more && a.Int64(0) == seq)
+                {
+                    writer.Write(new EntcalcMpfAllocation(a.Text(1), a.Int32(2), a.Int64(3), a.Int64(4), a.Int64(5)));
+                    more = await a.ReadAsync(ct).ConfigureAwait(false);
+                }
             }
         }
         writer.Flush();
@@ -208,7 +226,7 @@ public static class LegacyExport
 
     private static int Digits(string s) => int.Parse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task WriteControlTotalsAsync(CollectionsDbContext db, long runId, int runDate, string path, CancellationToken ct)
+    private static async Task WriteControlTotalsAsync(CollectionsDbContext db, long runId, int runDate, bool trailerHashNegativeZero, string path, CancellationToken ct)
     {
         var rows = await db.ControlTotals.AsNoTracking().Where(c => c.RunId == runId).ToListAsync(ct).ConfigureAwait(false);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
@@ -217,6 +235,9 @@ public static class LegacyExport
         foreach (var c in rows.OrderBy(c => c.Program, StringComparer.Ordinal).ThenBy(c => c.SeqNo))
         {
             ControlTotalRecord.Build(record, c.Program, runDate, c.SeqNo, c.Description, c.Count, c.AmountCents);
+            // CLV100 05 of a packed -0 trailer hash: the MOVE keeps the sign, overpunch '}' on the last digit (Clv100Step)
+            if (trailerHashNegativeZero && c.AmountCents == 0 && c.Program == "CLV100" && c.Description == Clv100Run.TrailerHashLine)
+                record[ControlTotalRecord.Amount + 16] = (byte)'}';
             writer.Write(record);
         }
     }

@@ -41,8 +41,17 @@ public sealed class EntryFeeStep : ICycleStep
             "CLV2001I RUN DATE " + summary.RunDate.ToString("D8", CultureInfo.InvariantCulture),
         };
         var calc = new EntryFeeCalculator(tables.EntryFees!, Policies);
-        var headers = await db.EntryResults.AsNoTracking().Where(e => e.RunId == runId && e.Status == "A")
-            .ToDictionaryAsync(e => e.RecordNo, ct).ConfigureAwait(false);
+        // the accepted headers, with the fields the calculator reads (one forward read, no EF materialisation)
+        var headers = new Dictionary<long, EntryResult>();
+        await using (var q = await DbCursor.OpenAsync(db, "SELECT \"record_no\", \"status\", \"entry_no\", \"entry_type\", \"port_code\", \"entry_date\", \"transport_mode\", \"manual_flag\" "
+                                                         + "FROM \"entry_results\" WHERE \"run_id\" = @run ORDER BY \"record_no\"", ct, ("run", runId)).ConfigureAwait(false))
+            while (await q.ReadAsync(ct).ConfigureAwait(false))
+                if (q.Text(1) == "A")
+                    headers[q.Int64(0)] = new EntryResult
+                    {
+                        RunId = runId, RecordNo = q.Int64(0), Status = "A", EntryNo = q.Text(2), EntryType = q.Text(3), PortCode = q.Text(4),
+                        EntryDate = q.Int32(5), TransportMode = q.Text(6), ManualFlag = q.Text(7),
+                    };
 
         PhaseProfile.Mark("entry-fees: tables and headers");
         var totals = new List<EntryFeeResultRow>();

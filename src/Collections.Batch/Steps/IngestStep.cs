@@ -96,7 +96,7 @@ public sealed class IngestStep : ICycleStep
             RunId = run.Id, ControlCard = LegacyNumeric.Text(card), RunDate = runDate, RecordsRead = reader.RecordsRead,
             HeadersRead = reader.HeadersRead, LinesRead = reader.LinesRead, RecordsBeforeTrailer = reader.BeforeTrailer,
             ValueHashCents = reader.ValueHash, TrailerRecordCount = reader.TrailerRecords, TrailerEntryCount = reader.TrailerEntries,
-            TrailerHashCents = reader.TrailerHash, TrailerRecordNo = reader.TrailerRecordNo, PaymentRecords = CountPayments(input),
+            TrailerHashCents = reader.TrailerHash, TrailerHashNegativeZero = reader.TrailerHashNegativeZero, TrailerRecordNo = reader.TrailerRecordNo, PaymentRecords = CountPayments(input),
             Sysin = sysin,
         });
         var chunks = plan.Finish();
@@ -173,6 +173,8 @@ internal sealed class EntryFileReader(long runId, string path)
     public long TrailerEntries { get; private set; }
     public long TrailerHash { get; private set; }
     public long TrailerRecordNo { get; private set; }
+    /// <summary>ET-VALUE-HASH packed -0 (digits 0, sign nibble D).</summary>
+    public bool TrailerHashNegativeZero { get; private set; }
     public List<string> Fatal { get; } = [];
 
     public async IAsyncEnumerable<object> ReadAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -288,6 +290,7 @@ internal sealed class EntryFileReader(long runId, string path)
             return;
         }
         TrailerHash = PackedDecimal.Decode(hash, 17, true);
+        TrailerHashNegativeZero = TrailerHash == 0 && (hash[^1] & 0x0F) == 0x0D;
         TrailerRecords = LegacyNumeric.Digits(count);
         TrailerEntries = LegacyNumeric.Digits(entries);
         if (TrailerRecords != BeforeTrailer)

@@ -121,7 +121,7 @@ public sealed class LineDutyStep : ICycleStep
             entries.Where(e => e.Status == "A").Sum(e => e.Count) % Count7, entries.Where(e => e.Status == "R").Sum(e => e.Count) % Count7,
             assessed.Sum(x => x.Count) % Count7, Wrap(assessed.Sum(x => x.Usd), 17), linesRejected % Count7, warnings % Count7,
             byStatus.Sum(x => x.Count) % Count7, Wrap(assessed.Sum(x => x.Duty), 17), Wrap(assessed.Sum(x => x.Ch99), 17),
-            Wrap(assessed.Sum(x => x.Adcvd), 17), Wrap(assessed.Sum(x => x.RawMpf), 18), Wrap(assessed.Sum(x => x.Cotton), 17), rejectsWritten % Count7);
+            Wrap(assessed.Sum(x => x.Adcvd), 17), Wrap(assessed.Sum(x => x.RawMpf), 18), Wrap(assessed.Sum(x => x.Cotton), 17), rejectsWritten % Count7, s.TrailerHashNegativeZero);
         int seq = 0;
         foreach (var (description, count, amount) in Clv100Run.ControlTotalLines(totals, Policies))
             db.ControlTotals.Add(new ControlTotal { RunId = runId, Program = "CLV100", SeqNo = ++seq, Description = description, Count = count, AmountCents = amount });

@@ -33,8 +33,10 @@ public sealed class StatementStep : ICycleStep
     {
         ArgumentNullException.ThrowIfNull(work);
         using var stage = await LegacyStage.CreateAsync(work, ["ENTCALC"], ["HOLIDAY.DAT"]).ConfigureAwait(false);
+        PhaseProfile.Mark("statements: stage ENTCALC");
         var files = new Clv300Files(stage.Out("SYSIN"), stage.Out("ENTCALC"), stage.Ref("HOLIDAY.DAT"), stage.Out("STMTOUT"), stage.Out("STMTDTL"), stage.Out("CTLTOTS"));
         var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => new Clv300Step { Policies = Policies, SortTempDirectory = stage.Root }.Run(files, o, d));
+        PhaseProfile.Mark("statements: CLV300");
         if (rc >= 8) return LegacyStage.Outcome(Clv300Step.ProgramName, rc, 0, sysout);
         var runId = work.Run.Id;
         long rows = await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("STMTOUT"), StatementHeaderLayout.RecordLength), (n, raw) => ToStatement(runId, n, raw)).ConfigureAwait(false);
@@ -130,6 +132,7 @@ public sealed class PaymentInterestStep : ICycleStep
             return ChunkOutcome.Fail(8, $"input directory {input.Directory} of run {run.Id} is gone: restore it (PAYMENTS is read by this step) and run the day again");
         if (input.Hash() != run.InputHash)
             return ChunkOutcome.Fail(8, $"the inputs in {input.Directory} changed since run {run.Id} was submitted: restore them, or submit the new inputs as a new run");
+        PhaseProfile.Mark("payments: checks and input hash");
 
         using var stage = await LegacyStage.CreateAsync(work, ["STMTOUT"], ["INTRATE.DAT"]).ConfigureAwait(false);
         var paymentsPath = input.PathOf("PAYMENTS");
@@ -150,13 +153,16 @@ public sealed class PaymentInterestStep : ICycleStep
             PriorRunId = prior?.RunId, PriorBusinessDate = prior?.BusinessDate,
         });
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        PhaseProfile.Mark("payments: stage STMTOUT, store PAYMENTS");
         if (prior is not null) await LegacyExport.WriteOpenItemsAsync(db, prior.RunId, Path.Combine(stage.PriorDir, "OPENITEM"), ct).ConfigureAwait(false);
+        PhaseProfile.Mark("payments: stage the old master");
 
         var files = new Clv400Files(stage.Out("SYSIN"),
             prior is not null ? Path.Combine(stage.PriorDir, "OPENITEM") : Path.Combine(stage.OutDir, "sysout", "NO.PRIOR.MASTER"),
             stage.Out("STMTOUT"), Path.Combine(stage.InDir, "PAYMENTS"), stage.Ref("INTRATE.DAT"),
             stage.Out("OPENITEM"), stage.Out("LEDGER"), stage.Out("SUSPENSE"), stage.Out("CTLTOTS"));
         var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => Clv400Step.Run(files, o, Policies, d));
+        PhaseProfile.Mark("payments: CLV400");
         if (rc >= 8) return LegacyStage.Outcome(Clv400Step.ProgramName, rc, 0, sysout);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("OPENITEM"), OpenItemLayout.RecordLength), (n, raw) => ToOpenItem(run.Id, run.BusinessDate, n, raw)).ConfigureAwait(false);
         rows += await LegacyStage.ImportAsync(work, LegacyStage.FixedRecords(stage.Out("LEDGER"), LedgerLayout.RecordLength), (n, raw) => ToPosting(run.Id, n, raw)).ConfigureAwait(false);
@@ -244,12 +250,20 @@ public sealed class LedgerStep : ICycleStep
         var runId = work.Run.Id;
         long after = 0, rows = 0, debits = 0, credits = 0;
         var lines = new List<JournalLine>(Page * 2);
-        while (true)
+        var page = new List<(long SeqNo, string ItemType, string TranCode, string RevenueClass, string DebitCredit, long AmountCents, string PayMethod)>(Page);
+        long last;
+        await using (var max = await DbCursor.OpenAsync(db, "SELECT COALESCE(MAX(\"seq_no\"), 0) FROM \"ledger_postings\" WHERE \"run_id\" = @run", work.Ct, ("run", runId)).ConfigureAwait(false))
+            last = await max.ReadAsync(work.Ct).ConfigureAwait(false) ? max.Int64(0) : 0;
+        for (; after < last; after += Page)
         {
-            var page = await db.LedgerPostings.AsNoTracking().Where(p => p.RunId == runId && p.SeqNo > after).OrderBy(p => p.SeqNo).Take(Page)
-                .Select(p => new { p.SeqNo, p.ItemType, p.TranCode, p.RevenueClass, p.DebitCredit, p.AmountCents, p.PayMethod }).ToListAsync(work.Ct).ConfigureAwait(false);
-            if (page.Count == 0) break;
-            after = page[^1].SeqNo;
+            // key ranges, each read whole before its journal lines are written
+            page.Clear();
+            await using (var q = await DbCursor.OpenAsync(db, "SELECT \"seq_no\", \"item_type\", \"tran_code\", \"revenue_class\", \"debit_credit\", \"amount_cents\", \"pay_method\" "
+                                                             + "FROM \"ledger_postings\" WHERE \"run_id\" = @run AND \"seq_no\" > @after AND \"seq_no\" <= @upTo ORDER BY \"seq_no\"", work.Ct,
+                             ("run", runId), ("after", after), ("upTo", after + Page)).ConfigureAwait(false))
+                while (await q.ReadAsync(work.Ct).ConfigureAwait(false))
+                    page.Add((q.Int64(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Int64(5), q.Text(6)));
+            if (page.Count == 0) continue;
             lines.Clear();
             foreach (var p in page)
             {
@@ -310,8 +324,10 @@ public sealed class RevenueReportStep : ICycleStep
     {
         ArgumentNullException.ThrowIfNull(work);
         using var stage = await LegacyStage.CreateAsync(work, ["ENTCALC", "STMTOUT", "LEDGER", "SUSPENSE", "OPENITEM", "REJECTS"], []).ConfigureAwait(false);
+        PhaseProfile.Mark("revenue: stage the day's data sets");
         DailyRevenueReport? report = null;
         var (rc, sysout, diagnostics) = LegacyStage.Run((o, d) => Clv500Step.Run(Clv500Files.ForCycle(stage.OutDir), o, d, out report));
+        PhaseProfile.Mark("revenue: CLV500");
         if (rc >= 8) return LegacyStage.Outcome(Clv500Step.ProgramName, rc, 0, sysout);
         var runId = work.Run.Id;
         long rows = await LegacyStage.ImportAsync(work, LegacyStage.Lines(stage.Out("CLV500.RPT")), (n, raw) => new ReportLine { RunId = runId, LineNo = checked((int)n), Raw = raw }).ConfigureAwait(false);

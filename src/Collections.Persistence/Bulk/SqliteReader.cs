@@ -42,6 +42,9 @@ public sealed class SqliteReader : IDisposable
 
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_stmt, column).ToArray();
 
+    /// <summary>A blob column without a copy: valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlySpan<byte> Span(int column) => raw.sqlite3_column_blob(_stmt, column);
+
     public string Text(int column)
     {
         var bytes = raw.sqlite3_column_blob(_stmt, column);

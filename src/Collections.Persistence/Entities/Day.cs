@@ -19,6 +19,11 @@ public sealed class IngestSummary
     public long TrailerRecordCount { get; set; }
     public long TrailerEntryCount { get; set; }
     public long TrailerHashCents { get; set; }
+    /// <summary>
+    /// ET-VALUE-HASH was packed negative zero (digits 0, sign D): CLV100 keeps the sign into CT-AMOUNT, so CTLTOTS
+    /// CLV100 05 ends in '}' (-0) rather than '{' (a cent amount cannot say it).
+    /// </summary>
+    public bool TrailerHashNegativeZero { get; set; }
     /// <summary>Record number of the trailer (0: none).</summary>
     public long TrailerRecordNo { get; set; }
     public long PaymentRecords { get; set; }
