@@ -148,7 +148,8 @@ internal static class DayQueries
 
     private static string Text(DbDataReader r, int ordinal) => DbText.FromStore(r.GetString(ordinal));
 
-    private static DbCommand Command(CollectionsDbContext db, string sql, params (string Name, long Value)[] args)
+    /// <summary>A command on the context's connection and transaction with <paramref name="args"/> bound as 64-bit integers named @name.</summary>
+    internal static DbCommand Command(CollectionsDbContext db, string sql, params (string Name, long Value)[] args)
     {
         var connection = db.Database.GetDbConnection();
         var cmd = connection.CreateCommand();

@@ -40,20 +40,10 @@ internal sealed class DbCursor : IAsyncDisposable
             return new DbCursor(new SqliteReader(sqlite, sql, [.. args.Select(a => a.Value)]));
         }
         if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var cmd = connection.CreateCommand();
+        var cmd = DayQueries.Command(db, sql, args);
         try
         {
-            cmd.CommandText = sql;
             cmd.CommandTimeout = 0;
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in args)
-            {
-                var p = cmd.CreateParameter();
-                p.ParameterName = "@" + name;
-                p.DbType = System.Data.DbType.Int64;
-                p.Value = value;
-                cmd.Parameters.Add(p);
-            }
             var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
             return new DbCursor(cmd, reader);
         }
