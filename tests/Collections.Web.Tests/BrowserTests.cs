@@ -134,6 +134,12 @@ public sealed class BrowserTests(SiteFixture site) : IAsyncLifetime
         }
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.Locator("section.table a.export:text('XLSX')").First.ClickAsync());
         xlsx.SuggestedFilename.Should().EndWith(".xlsx");
+        // the suspense worklist says, before any action, that a refund leaves the cycle (CLV400-09)
+        await page.ClickAsync("header nav a:text('Suspense')");
+        await page.WaitForURLAsync("**/suspense");
+        (await page.Locator("#refund-outside-cycle").IsVisibleAsync()).Should().BeTrue();
+        (await page.TextContentAsync("#refund-outside-cycle"))!.Should().Contain("handled outside the cycle");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "14-suspense.png"), FullPage = true });
     }
 
     [Fact]
